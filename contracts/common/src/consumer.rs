@@ -1,0 +1,126 @@
+//! The DS service registry (`setDSService` / `getDSService`) and role lookups
+//! through the Trust service. Every DS contract embeds [`ServiceRegistry`].
+
+use alloy_primitives::{Address, U256};
+use alloy_sol_types::sol;
+use stylus_sdk::{
+    prelude::*,
+    storage::{StorageAddress, StorageMap},
+};
+
+use crate::{errors::ServiceCallFailed, errors::ServiceNotSet, ids, interfaces::ITrustService, DSError};
+
+sol! {
+    /// Service `serviceId` now lives at `serviceAddress`.
+    event DSServiceSet(uint256 serviceId, address serviceAddress);
+}
+
+/// Addresses of the other DS services, by DS service id.
+#[storage]
+pub struct ServiceRegistry {
+    services: StorageMap<U256, StorageAddress>,
+}
+
+impl ServiceRegistry {
+    /// The address registered for `id` (zero if none).
+    pub fn get(&self, id: U256) -> Address {
+        self.services.get(id)
+    }
+
+    /// The address registered for the well-known service `id`, or [`ServiceNotSet`].
+    pub fn require(&self, id: u64) -> Result<Address, DSError> {
+        let id = U256::from(id);
+        let address = self.services.get(id);
+        if address.is_zero() {
+            return Err(DSError::ServiceNotSet(ServiceNotSet { serviceId: id }));
+        }
+        Ok(address)
+    }
+
+    /// Registers `address` for `id` and emits [`DSServiceSet`]. The caller
+    /// must have checked that the sender is master.
+    pub fn set(&mut self, id: U256, address: Address) -> Result<(), DSError> {
+        if address.is_zero() {
+            return Err(DSError::zero_address());
+        }
+        self.services.insert(id, address);
+        self.vm().log(DSServiceSet {
+            serviceId: id,
+            serviceAddress: address,
+        });
+        Ok(())
+    }
+
+    /// Role of `who` according to the registered Trust service (one static call).
+    pub fn role_of(&self, who: Address) -> Result<u8, DSError> {
+        let trust = self.require(ids::service::TRUST)?;
+        ITrustService::new(trust)
+            .get_role(self.vm(), Call::new(), who)
+            .map_err(|_| {
+                DSError::ServiceCallFailed(ServiceCallFailed {
+                    serviceId: U256::from(ids::service::TRUST),
+                    service: trust,
+                })
+            })
+    }
+
+    /// The sender's role if it is one of `allowed`, else [`DSError::UnauthorizedCaller`].
+    pub fn require_role(&self, who: Address, allowed: &[u8]) -> Result<u8, DSError> {
+        let role = self.role_of(who)?;
+        if allowed.contains(&role) {
+            Ok(role)
+        } else {
+            Err(DSError::unauthorized(who, role))
+        }
+    }
+}
+
+impl ServiceRegistry {
+    /// Records the Trust service address at deployment (constructor use).
+    pub fn init_trust(&mut self, trust: Address) -> Result<(), DSError> {
+        self.set(U256::from(ids::service::TRUST), trust)
+    }
+
+    /// `setDSService` for contracts other than Trust: the sender must be
+    /// master according to the registered Trust service.
+    pub fn set_by_master(&mut self, id: U256, address: Address) -> Result<bool, DSError> {
+        let sender = self.vm().msg_sender();
+        self.require_role(sender, &[ids::role::MASTER])?;
+        self.set(id, address)?;
+        Ok(true)
+    }
+}
+
+/// The service-registry ABI every DS contract exposes.
+#[public]
+pub trait IDSServiceConsumer {
+    /// Registers the address of DS service `serviceId` (master only).
+    #[selector(name = "setDSService")]
+    fn set_ds_service(&mut self, service_id: U256, service: Address) -> Result<bool, DSError>;
+
+    /// The address registered for DS service `serviceId` (zero when none).
+    #[selector(name = "getDSService")]
+    fn get_ds_service(&self, service_id: U256) -> Address;
+}
+
+/// Implements [`IDSServiceConsumer`] for a contract whose [`ServiceRegistry`]
+/// field is `$field`, with the master checked through the Trust service.
+#[macro_export]
+macro_rules! service_consumer {
+    ($contract:ty, $field:ident) => {
+        #[stylus_sdk::prelude::public]
+        impl $crate::consumer::IDSServiceConsumer for $contract {
+            fn set_ds_service(
+                &mut self,
+                service_id: alloy_primitives::U256,
+                service: alloy_primitives::Address,
+            ) -> Result<bool, $crate::DSError> {
+                self.$field.set_by_master(service_id, service)
+            }
+
+            fn get_ds_service(&self, service_id: alloy_primitives::U256) -> alloy_primitives::Address {
+                self.$field.get(service_id)
+            }
+        }
+    };
+}

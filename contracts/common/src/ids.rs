@@ -1,0 +1,96 @@
+//! Numeric identifiers fixed by the DS protocol (Solidity reference v4).
+
+/// Roles kept by the Trust service: one role per address.
+pub mod role {
+    /// No role.
+    pub const NONE: u8 = 0;
+    /// Owner of the issuance: configures services and hands over mastership.
+    pub const MASTER: u8 = 1;
+    /// Issuer: issues tokens, manages issuers and exchanges.
+    pub const ISSUER: u8 = 2;
+    /// Exchange: registers its own investors and wallets.
+    pub const EXCHANGE: u8 = 4;
+    /// Transfer agent: configures compliance, seizes, pauses, manages transfer agents.
+    pub const TRANSFER_AGENT: u8 = 8;
+
+    /// True for the four roles the Trust service knows.
+    pub const fn is_known(role: u8) -> bool {
+        matches!(role, MASTER | ISSUER | EXCHANGE | TRANSFER_AGENT)
+    }
+}
+
+/// Service ids used with `setDSService` / `getDSService`.
+pub mod service {
+    /// Trust service (roles, entities).
+    pub const TRUST: u64 = 1;
+    /// The DS token.
+    pub const DS_TOKEN: u64 = 2;
+    /// Registry service (investors, wallets, attributes).
+    pub const REGISTRY: u64 = 4;
+    /// Compliance service (rules, counters).
+    pub const COMPLIANCE: u64 = 8;
+    /// Comms service (notices to investors).
+    pub const COMMS: u64 = 16;
+    /// Wallet manager (special wallets).
+    pub const WALLET_MANAGER: u64 = 32;
+    /// Lock manager (manual and investor locks).
+    pub const LOCK_MANAGER: u64 = 64;
+    /// Compliance configuration service (rules, country statuses).
+    pub const COMPLIANCE_CONFIGURATION: u64 = 256;
+}
+
+/// Registry attribute ids (bit values, as in DS).
+pub mod attribute {
+    /// KYC approved.
+    pub const KYC_APPROVED: u8 = 1;
+    /// Accredited investor.
+    pub const ACCREDITED: u8 = 2;
+    /// Qualified investor.
+    pub const QUALIFIED: u8 = 4;
+    /// Professional investor.
+    pub const PROFESSIONAL: u8 = 8;
+    /// Attribute ids accepted by `setAttribute` are below this bound.
+    pub const ID_BOUND: u8 = 16;
+}
+
+/// Status values of a registry attribute.
+pub mod attribute_status {
+    /// Not yet decided.
+    pub const PENDING: u8 = 0;
+    /// Approved (until its expiry, if any).
+    pub const APPROVED: u8 = 1;
+    /// Rejected.
+    pub const REJECTED: u8 = 2;
+}
+
+/// Special wallet types of the wallet manager.
+pub mod wallet_type {
+    /// An ordinary wallet.
+    pub const NONE: u8 = 0;
+    /// Issuer wallet: the only valid seize target.
+    pub const ISSUER: u8 = 1;
+    /// Platform (omnibus) wallet.
+    pub const PLATFORM: u8 = 2;
+    /// Exchange wallet, owned by an exchange.
+    pub const EXCHANGE: u8 = 4;
+}
+
+/// Per-country compliance status ("region").
+pub mod region {
+    /// No special treatment.
+    pub const NONE: u8 = 0;
+    /// United States rules.
+    pub const US: u8 = 1;
+    /// European Union rules.
+    pub const EU: u8 = 2;
+    /// Country blocked as a destination.
+    pub const FORBIDDEN: u8 = 4;
+    /// Japan rules.
+    pub const JP: u8 = 8;
+}
+
+/// Size bounds that keep every call within a block's gas.
+pub mod limits {
+    /// Longest batch accepted by any batch function (DS uses 30).
+    pub const MAX_BATCH: usize = 30;
+}

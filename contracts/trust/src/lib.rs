@@ -1,0 +1,233 @@
+//! DS Trust service: the roles of one issuance (master, issuer, exchange,
+//! transfer agent) and the DS service registry of the suite.
+//!
+//! Rules (DS v4, with the master hand-over made two-step):
+//! - one role per address; a role changes only through NONE;
+//! - the master grants ISSUER, EXCHANGE and TRANSFER_AGENT; an issuer grants or
+//!   revokes only ISSUER and EXCHANGE; a transfer agent only TRANSFER_AGENT;
+//! - the master role is never granted by `setRole` nor removed: it moves with
+//!   `setServiceOwner` (propose) and `acceptServiceOwner` (accept).
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+extern crate alloc;
+
+mod roles;
+
+use alloc::vec::Vec;
+use alloy_primitives::{aliases::U8, Address, U256};
+use alloy_sol_types::sol;
+use ds_common::{
+    consumer::ServiceRegistry,
+    errors::{MasterCannotBeRemoved, NotPendingMaster, RoleNotAssigned},
+    ids::role,
+    DSError,
+};
+use stylus_sdk::{
+    prelude::*,
+    storage::{StorageAddress, StorageMap, StorageU8},
+};
+
+sol! {
+    /// `targetAddress` received `role` from `sender`.
+    event DSTrustServiceRoleAdded(address targetAddress, uint8 role, address sender);
+    /// `targetAddress` lost `role`, removed by `sender`.
+    event DSTrustServiceRoleRemoved(address targetAddress, uint8 role, address sender);
+    /// `currentMaster` proposed `proposedMaster` as the next master (zero cancels).
+    event DSTrustServiceMasterProposed(address currentMaster, address proposedMaster);
+}
+
+/// The Trust service contract.
+#[storage]
+#[entrypoint]
+pub struct TrustService {
+    /// Role of every address (`role::NONE` when absent).
+    roles: StorageMap<Address, StorageU8>,
+    /// The current master.
+    master: StorageAddress,
+    /// Proposed next master, waiting for `acceptServiceOwner`.
+    pending_master: StorageAddress,
+    /// Where the other DS services live.
+    services: ServiceRegistry,
+}
+
+#[public]
+impl TrustService {
+    /// Makes `master` the master of this issuance. Deployment tooling passes
+    /// the deployer's address (a constructor's sender is the Stylus deployer).
+    #[constructor]
+    pub fn constructor(&mut self, master: Address) -> Result<(), DSError> {
+        if master.is_zero() {
+            return Err(DSError::zero_address());
+        }
+        let sender = self.vm().msg_sender();
+        self.grant(master, role::MASTER, sender);
+        self.master.set(master);
+        Ok(())
+    }
+
+    /// Proposes `newMaster` as the next master (master only). The hand-over
+    /// completes when `newMaster` calls `acceptServiceOwner`; proposing the
+    /// zero address cancels a pending proposal.
+    pub fn set_service_owner(&mut self, new_master: Address) -> Result<bool, DSError> {
+        let sender = self.require_master()?;
+        if !new_master.is_zero() {
+            roles::check_grantable_to(new_master, self.role(new_master), role::MASTER)?;
+        }
+        self.pending_master.set(new_master);
+        self.vm().log(DSTrustServiceMasterProposed {
+            currentMaster: sender,
+            proposedMaster: new_master,
+        });
+        Ok(true)
+    }
+
+    /// Completes the master hand-over; callable only by the proposed master.
+    pub fn accept_service_owner(&mut self) -> Result<bool, DSError> {
+        let sender = self.vm().msg_sender();
+        let pending = self.pending_master.get();
+        if pending.is_zero() || sender != pending {
+            return Err(DSError::NotPendingMaster(NotPendingMaster {
+                caller: sender,
+                pending,
+            }));
+        }
+        // The proposal was checked when made, but a role may have been granted since.
+        roles::check_grantable_to(sender, self.role(sender), role::MASTER)?;
+        let old = self.master.get();
+        self.revoke(old, role::MASTER, sender);
+        self.grant(sender, role::MASTER, sender);
+        self.master.set(sender);
+        self.pending_master.set(Address::ZERO);
+        Ok(true)
+    }
+
+    /// The current master.
+    pub fn service_owner(&self) -> Address {
+        self.master.get()
+    }
+
+    /// The proposed next master (zero when none).
+    pub fn pending_service_owner(&self) -> Address {
+        self.pending_master.get()
+    }
+
+    /// Grants `role` to `target`, which must hold no role.
+    pub fn set_role(&mut self, target: Address, role: u8) -> Result<bool, DSError> {
+        let (sender, sender_role) = self.manager()?;
+        self.set_role_checked(sender, sender_role, target, role)?;
+        Ok(true)
+    }
+
+    /// Grants `roles[i]` to `targets[i]` (at most 30); all or nothing.
+    pub fn set_roles(&mut self, targets: Vec<Address>, roles: Vec<u8>) -> Result<bool, DSError> {
+        DSError::check_lengths(targets.len(), roles.len())?;
+        DSError::check_batch(targets.len())?;
+        let (sender, sender_role) = self.manager()?;
+        // Validate the whole batch before the first write, so a refusal writes nothing.
+        for (i, (&target, &role)) in targets.iter().zip(&roles).enumerate() {
+            // A repeated target already holds what its earlier entry granted.
+            let current = match targets[..i].iter().position(|&t| t == target) {
+                Some(earlier) => roles[earlier],
+                None => self.role(target),
+            };
+            roles::check_set(sender, sender_role, target, current, role)?;
+        }
+        for (&target, &role) in targets.iter().zip(&roles) {
+            self.grant(target, role, sender);
+        }
+        Ok(true)
+    }
+
+    /// Removes the role of `target` (never the master's).
+    pub fn remove_role(&mut self, target: Address) -> Result<bool, DSError> {
+        let (sender, sender_role) = self.manager()?;
+        let current = self.role(target);
+        if current == role::NONE {
+            return Err(DSError::RoleNotAssigned(RoleNotAssigned { target }));
+        }
+        if current == role::MASTER {
+            return Err(DSError::MasterCannotBeRemoved(MasterCannotBeRemoved { target }));
+        }
+        roles::check_manageable(sender, sender_role, current)?;
+        self.revoke(target, current, sender);
+        Ok(true)
+    }
+
+    /// The role of `target` (0 when none).
+    pub fn get_role(&self, target: Address) -> u8 {
+        self.role(target)
+    }
+
+    /// Registers the address of DS service `serviceId` (master only).
+    #[selector(name = "setDSService")]
+    pub fn set_ds_service(&mut self, service_id: U256, service: Address) -> Result<bool, DSError> {
+        self.require_master()?;
+        self.services.set(service_id, service)?;
+        Ok(true)
+    }
+
+    /// The address registered for DS service `serviceId` (zero when none).
+    #[selector(name = "getDSService")]
+    pub fn get_ds_service(&self, service_id: U256) -> Address {
+        self.services.get(service_id)
+    }
+}
+
+impl TrustService {
+    /// The stored role of `target`.
+    fn role(&self, target: Address) -> u8 {
+        self.roles.get(target).to()
+    }
+
+    /// The sender, if it is the master.
+    fn require_master(&self) -> Result<Address, DSError> {
+        let sender = self.vm().msg_sender();
+        let sender_role = self.role(sender);
+        if sender_role != role::MASTER {
+            return Err(DSError::unauthorized(sender, sender_role));
+        }
+        Ok(sender)
+    }
+
+    /// The sender and its role, if that role may manage roles at all.
+    fn manager(&self) -> Result<(Address, u8), DSError> {
+        let sender = self.vm().msg_sender();
+        let sender_role = self.role(sender);
+        if !roles::is_manager(sender_role) {
+            return Err(DSError::unauthorized(sender, sender_role));
+        }
+        Ok((sender, sender_role))
+    }
+
+    fn set_role_checked(
+        &mut self,
+        sender: Address,
+        sender_role: u8,
+        target: Address,
+        role: u8,
+    ) -> Result<(), DSError> {
+        roles::check_set(sender, sender_role, target, self.role(target), role)?;
+        self.grant(target, role, sender);
+        Ok(())
+    }
+
+    fn grant(&mut self, target: Address, role: u8, sender: Address) {
+        self.roles.insert(target, U8::from(role));
+        self.vm().log(DSTrustServiceRoleAdded {
+            targetAddress: target,
+            role,
+            sender,
+        });
+    }
+
+    fn revoke(&mut self, target: Address, role: u8, sender: Address) {
+        self.roles.delete(target);
+        self.vm().log(DSTrustServiceRoleRemoved {
+            targetAddress: target,
+            role,
+            sender,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds every contract to wasm32-unknown-unknown (release, build-std),
+# copies the artifacts to target/stylus/<contract>.wasm and enforces the
+# Stylus deploy limit: 24,576 bytes after brotli (quality 11, window 22).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck disable=SC1091
+[ -f scripts/.toolchain.env ] && . scripts/.toolchain.env
+CARGO=${CARGO:-cargo}
+
+CONTRACTS=(trust registry compliance comms ds_token)
+LIMIT=24576
+WARN=16384
+
+packages=()
+for c in "${CONTRACTS[@]}"; do
+    case $c in ds_token) packages+=(-p ds-token) ;; *) packages+=(-p "ds-$c") ;; esac
+done
+
+RUSTC_BOOTSTRAP=1 "$CARGO" build --release --lib --locked --target wasm32-unknown-unknown \
+    -Z build-std=std,panic_abort "${packages[@]}"
+
+mkdir -p target/stylus
+status=0
+printf '%-12s %10s %10s  %s\n' contract raw brotli status
+for c in "${CONTRACTS[@]}"; do
+    case $c in ds_token) lib=ds_token ;; *) lib="ds_$c" ;; esac
+    out="target/stylus/$c.wasm"
+    cp "target/wasm32-unknown-unknown/release/$lib.wasm" "$out"
+    raw=$(stat -c %s "$out")
+    compressed=$(brotli -q 11 -w 22 -c "$out" | wc -c)
+    verdict=ok
+    if ((compressed > LIMIT)); then verdict="OVER LIMIT ($LIMIT)"; status=1
+    elif ((compressed > WARN)); then verdict="warning: above 16 KiB"; fi
+    printf '%-12s %10d %10d  %s\n' "$c" "$raw" "$compressed" "$verdict"
+done
+exit $status
