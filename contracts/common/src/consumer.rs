@@ -8,7 +8,9 @@ use stylus_sdk::{
     storage::{StorageAddress, StorageMap},
 };
 
-use crate::{errors::ServiceCallFailed, errors::ServiceNotSet, ids, interfaces::ITrustService, DSError};
+use crate::{
+    errors::ServiceCallFailed, errors::ServiceNotSet, ids, interfaces::ITrustService, DSError,
+};
 
 sol! {
     /// Service `serviceId` now lives at `serviceAddress`.
@@ -118,7 +120,10 @@ macro_rules! service_consumer {
                 self.$field.set_by_master(service_id, service)
             }
 
-            fn get_ds_service(&self, service_id: alloy_primitives::U256) -> alloy_primitives::Address {
+            fn get_ds_service(
+                &self,
+                service_id: alloy_primitives::U256,
+            ) -> alloy_primitives::Address {
                 self.$field.get(service_id)
             }
         }

@@ -1,7 +1,8 @@
 //! Cross-contract interfaces of the DS services, as other contracts call them.
 //!
 //! Each interface lists only what another DS contract calls; the full public
-//! ABI of every contract is exported to `abi/<Contract>.sol`.
+//! ABI of every contract is exported to `abi/<Contract>.sol`. Add a function
+//! here when a second contract starts calling it.
 
 #![allow(missing_docs)]
 
@@ -11,5 +12,22 @@ sol_interface! {
     /// What services ask the Trust service.
     interface ITrustService {
         function getRole(address target) external view returns (uint8);
+    }
+
+    /// What Compliance and the token ask the Registry: one call per check.
+    /// `info` words are packed `party::PartyInfo`; keys are `party::investor_key`.
+    interface IRegistryService {
+        function getTransferParties(address from, address to) external view returns (bytes32 fromKey, uint256 fromInfo, bytes32 toKey, uint256 toInfo);
+        function getParty(address wallet) external view returns (bytes32 key, uint256 info);
+    }
+
+    /// Hooks the Registry calls on Compliance so investor counters stay exact.
+    interface IComplianceHooks {
+        function onInvestorInfoChanged(bytes32 investorKey, uint256 oldInfo, uint256 newInfo) external;
+    }
+
+    /// What the Registry asks the token (wallet removal needs a zero balance).
+    interface IDSTokenBalances {
+        function balanceOf(address wallet) external view returns (uint256);
     }
 }

@@ -11,5 +11,6 @@ pub mod consumer;
 pub mod errors;
 pub mod ids;
 pub mod interfaces;
+pub mod party;
 
 pub use errors::DSError;

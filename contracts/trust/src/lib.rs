@@ -145,7 +145,9 @@ impl TrustService {
             return Err(DSError::RoleNotAssigned(RoleNotAssigned { target }));
         }
         if current == role::MASTER {
-            return Err(DSError::MasterCannotBeRemoved(MasterCannotBeRemoved { target }));
+            return Err(DSError::MasterCannotBeRemoved(MasterCannotBeRemoved {
+                target,
+            }));
         }
         roles::check_manageable(sender, sender_role, current)?;
         self.revoke(target, current, sender);

@@ -9,7 +9,10 @@ use ds_common::{
 
 /// Roles that may grant or revoke roles at all.
 pub fn is_manager(sender_role: u8) -> bool {
-    matches!(sender_role, role::MASTER | role::ISSUER | role::TRANSFER_AGENT)
+    matches!(
+        sender_role,
+        role::MASTER | role::ISSUER | role::TRANSFER_AGENT
+    )
 }
 
 /// Whether a sender holding `sender_role` may grant or revoke `role`.

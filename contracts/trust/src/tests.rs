@@ -66,7 +66,10 @@ fn spec_may_manage(sender: u8, target: u8) -> bool {
 }
 
 fn unauthorized(caller: Address, role: u8) -> DSError {
-    DSError::UnauthorizedCaller(UnauthorizedCaller { caller, callerRole: role })
+    DSError::UnauthorizedCaller(UnauthorizedCaller {
+        caller,
+        callerRole: role,
+    })
 }
 
 #[test]
@@ -80,15 +83,22 @@ fn constructor_makes_master_and_emits() {
     assert_eq!(trust.get_role(NOBODY), role::NONE);
     let logs = vm.get_emitted_logs();
     assert_eq!(logs.len(), 1);
-    let ev = DSTrustServiceRoleAdded::decode_raw_log(logs[0].0.iter().copied(), &logs[0].1).unwrap();
-    assert_eq!((ev.targetAddress, ev.role, ev.sender), (MASTER, role::MASTER, NOBODY));
+    let ev =
+        DSTrustServiceRoleAdded::decode_raw_log(logs[0].0.iter().copied(), &logs[0].1).unwrap();
+    assert_eq!(
+        (ev.targetAddress, ev.role, ev.sender),
+        (MASTER, role::MASTER, NOBODY)
+    );
 }
 
 #[test]
 fn constructor_refuses_zero_master() {
     let vm = TestVM::default();
     let mut trust = TrustService::from(&vm);
-    assert_eq!(trust.constructor(Address::ZERO), Err(DSError::ZeroAddress(ZeroAddress {})));
+    assert_eq!(
+        trust.constructor(Address::ZERO),
+        Err(DSError::ZeroAddress(ZeroAddress {}))
+    );
     assert!(storage(&vm).is_empty());
 }
 
@@ -148,9 +158,15 @@ fn remove_role_matrix() {
                 assert_eq!(result, Ok(true));
                 assert_eq!(trust.get_role(FRESH), role::NONE);
                 let logs = vm.get_emitted_logs();
-                let ev = DSTrustServiceRoleRemoved::decode_raw_log(logs[0].0.iter().copied(), &logs[0].1)
-                    .unwrap();
-                assert_eq!((ev.targetAddress, ev.role, ev.sender), (FRESH, held, who(sender_role)));
+                let ev = DSTrustServiceRoleRemoved::decode_raw_log(
+                    logs[0].0.iter().copied(),
+                    &logs[0].1,
+                )
+                .unwrap();
+                assert_eq!(
+                    (ev.targetAddress, ev.role, ev.sender),
+                    (FRESH, held, who(sender_role))
+                );
             } else {
                 assert!(result.is_err(), "{sender_role} removes {held}");
                 assert_eq!(trust.get_role(FRESH), held);
@@ -171,7 +187,10 @@ fn master_cannot_be_removed_by_anyone() {
         if matches!(sender_role, role::NONE | role::EXCHANGE) {
             assert_eq!(err, unauthorized(who(sender_role), sender_role));
         } else {
-            assert_eq!(err, DSError::MasterCannotBeRemoved(MasterCannotBeRemoved { target: MASTER }));
+            assert_eq!(
+                err,
+                DSError::MasterCannotBeRemoved(MasterCannotBeRemoved { target: MASTER })
+            );
         }
         assert_eq!(storage(&vm), before);
     }
@@ -216,7 +235,10 @@ fn set_role_refuses_zero_address() {
     let (vm, mut trust) = deployed();
     vm.set_sender(MASTER);
     let before = storage(&vm);
-    assert_eq!(trust.set_role(Address::ZERO, role::ISSUER), Err(DSError::zero_address()));
+    assert_eq!(
+        trust.set_role(Address::ZERO, role::ISSUER),
+        Err(DSError::zero_address())
+    );
     assert_eq!(storage(&vm), before);
 }
 
@@ -225,7 +247,10 @@ fn set_roles_grants_a_batch_and_emits_each() {
     let (vm, mut trust) = deployed();
     vm.set_sender(MASTER);
     trust
-        .set_roles(vec![FRESH, FRESH2], vec![role::EXCHANGE, role::TRANSFER_AGENT])
+        .set_roles(
+            vec![FRESH, FRESH2],
+            vec![role::EXCHANGE, role::TRANSFER_AGENT],
+        )
         .unwrap();
     assert_eq!(trust.get_role(FRESH), role::EXCHANGE);
     assert_eq!(trust.get_role(FRESH2), role::TRANSFER_AGENT);
@@ -239,7 +264,10 @@ fn set_roles_is_all_or_nothing() {
     let before = storage(&vm);
     // The second entry is not manageable by an issuer: the first must not be written.
     let err = trust
-        .set_roles(vec![FRESH, FRESH2], vec![role::EXCHANGE, role::TRANSFER_AGENT])
+        .set_roles(
+            vec![FRESH, FRESH2],
+            vec![role::EXCHANGE, role::TRANSFER_AGENT],
+        )
         .unwrap_err();
     assert!(matches!(err, DSError::RoleNotManageable(_)));
     assert_eq!(trust.get_role(FRESH), role::NONE);
@@ -273,16 +301,26 @@ fn set_roles_bounds() {
     let before = storage(&vm);
     assert_eq!(
         trust.set_roles(vec![FRESH], vec![]),
-        Err(DSError::LengthMismatch(LengthMismatch { left: U256::from(1), right: U256::ZERO }))
+        Err(DSError::LengthMismatch(LengthMismatch {
+            left: U256::from(1),
+            right: U256::ZERO
+        }))
     );
-    let many: Vec<Address> = (1..=31u8).map(|i| Address::with_last_byte(i).into()).collect();
+    let many: Vec<Address> = (1..=31u8)
+        .map(|i| Address::with_last_byte(i).into())
+        .collect();
     assert_eq!(
         trust.set_roles(many.clone(), vec![role::EXCHANGE; 31]),
-        Err(DSError::BatchTooLarge(BatchTooLarge { length: U256::from(31), max: U256::from(30) }))
+        Err(DSError::BatchTooLarge(BatchTooLarge {
+            length: U256::from(31),
+            max: U256::from(30)
+        }))
     );
     assert_eq!(storage(&vm), before);
     // Exactly the bound is accepted.
-    trust.set_roles(many[..30].to_vec(), vec![role::EXCHANGE; 30]).unwrap();
+    trust
+        .set_roles(many[..30].to_vec(), vec![role::EXCHANGE; 30])
+        .unwrap();
     assert_eq!(trust.get_role(many[29]), role::EXCHANGE);
 }
 
@@ -310,7 +348,8 @@ fn master_hand_over_is_two_step() {
     assert_eq!(trust.get_role(MASTER), role::MASTER);
     assert_eq!(trust.get_role(FRESH), role::NONE);
     let logs = vm.get_emitted_logs();
-    let ev = DSTrustServiceMasterProposed::decode_raw_log(logs[0].0.iter().copied(), &logs[0].1).unwrap();
+    let ev = DSTrustServiceMasterProposed::decode_raw_log(logs[0].0.iter().copied(), &logs[0].1)
+        .unwrap();
     assert_eq!((ev.currentMaster, ev.proposedMaster), (MASTER, FRESH));
     vm.clear_mocks();
 
@@ -323,7 +362,10 @@ fn master_hand_over_is_two_step() {
     let topics: Vec<B256> = vm.get_emitted_logs().iter().map(|l| l.0[0]).collect();
     assert_eq!(
         topics,
-        vec![DSTrustServiceRoleRemoved::SIGNATURE_HASH, DSTrustServiceRoleAdded::SIGNATURE_HASH]
+        vec![
+            DSTrustServiceRoleRemoved::SIGNATURE_HASH,
+            DSTrustServiceRoleAdded::SIGNATURE_HASH
+        ]
     );
     // The old master has lost its powers, the new one has them.
     vm.set_sender(MASTER);
@@ -342,7 +384,10 @@ fn hand_over_refuses_a_wrong_acceptor() {
         let before = storage(&vm);
         assert_eq!(
             trust.accept_service_owner(),
-            Err(DSError::NotPendingMaster(NotPendingMaster { caller: intruder, pending: FRESH }))
+            Err(DSError::NotPendingMaster(NotPendingMaster {
+                caller: intruder,
+                pending: FRESH
+            }))
         );
         assert_eq!(storage(&vm), before);
     }
@@ -353,18 +398,29 @@ fn hand_over_refuses_a_wrong_acceptor() {
 fn hand_over_without_proposal_or_after_cancel_is_refused() {
     let (vm, mut trust) = deployed();
     vm.set_sender(FRESH);
-    assert!(matches!(trust.accept_service_owner(), Err(DSError::NotPendingMaster(_))));
+    assert!(matches!(
+        trust.accept_service_owner(),
+        Err(DSError::NotPendingMaster(_))
+    ));
     vm.set_sender(MASTER);
     trust.set_service_owner(FRESH).unwrap();
     trust.set_service_owner(Address::ZERO).unwrap();
     vm.set_sender(FRESH);
-    assert!(matches!(trust.accept_service_owner(), Err(DSError::NotPendingMaster(_))));
+    assert!(matches!(
+        trust.accept_service_owner(),
+        Err(DSError::NotPendingMaster(_))
+    ));
     assert_eq!(trust.service_owner(), MASTER);
 }
 
 #[test]
 fn hand_over_only_by_master_and_only_to_a_roleless_address() {
-    for sender_role in [role::NONE, role::ISSUER, role::EXCHANGE, role::TRANSFER_AGENT] {
+    for sender_role in [
+        role::NONE,
+        role::ISSUER,
+        role::EXCHANGE,
+        role::TRANSFER_AGENT,
+    ] {
         let (vm, mut trust) = deployed();
         vm.set_sender(who(sender_role));
         let before = storage(&vm);
@@ -376,13 +432,19 @@ fn hand_over_only_by_master_and_only_to_a_roleless_address() {
     }
     let (vm, mut trust) = deployed();
     vm.set_sender(MASTER);
-    assert!(matches!(trust.set_service_owner(ISSUER), Err(DSError::RoleChangeNotAllowed(_))));
+    assert!(matches!(
+        trust.set_service_owner(ISSUER),
+        Err(DSError::RoleChangeNotAllowed(_))
+    ));
     // A role granted after the proposal blocks the acceptance too.
     trust.set_service_owner(FRESH).unwrap();
     trust.set_role(FRESH, role::EXCHANGE).unwrap();
     vm.set_sender(FRESH);
     let before = storage(&vm);
-    assert!(matches!(trust.accept_service_owner(), Err(DSError::RoleChangeNotAllowed(_))));
+    assert!(matches!(
+        trust.accept_service_owner(),
+        Err(DSError::RoleChangeNotAllowed(_))
+    ));
     assert_eq!(storage(&vm), before);
 }
 
@@ -398,8 +460,11 @@ fn service_registry_is_master_only() {
             assert_eq!(result, Ok(true));
             assert_eq!(trust.get_ds_service(U256::from(8)), service);
             let logs = vm.get_emitted_logs();
-            let ev = ds_common::consumer::DSServiceSet::decode_raw_log(logs[0].0.iter().copied(), &logs[0].1)
-                .unwrap();
+            let ev = ds_common::consumer::DSServiceSet::decode_raw_log(
+                logs[0].0.iter().copied(),
+                &logs[0].1,
+            )
+            .unwrap();
             assert_eq!((ev.serviceId, ev.serviceAddress), (U256::from(8), service));
         } else {
             assert_eq!(result, Err(unauthorized(who(sender_role), sender_role)));
@@ -414,7 +479,10 @@ fn service_registry_refuses_zero_address() {
     let (vm, mut trust) = deployed();
     vm.set_sender(MASTER);
     let before = storage(&vm);
-    assert_eq!(trust.set_ds_service(U256::from(1), Address::ZERO), Err(DSError::zero_address()));
+    assert_eq!(
+        trust.set_ds_service(U256::from(1), Address::ZERO),
+        Err(DSError::zero_address())
+    );
     assert_eq!(storage(&vm), before);
 }
 
