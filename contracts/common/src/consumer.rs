@@ -1,5 +1,19 @@
 //! The DS service registry (`setDSService` / `getDSService`) and role lookups
-//! through the Trust service. Every DS contract embeds [`ServiceRegistry`].
+//! through the Trust service. Every DS contract embeds [`ServiceRegistry`]
+//! and exposes it with two inherent methods in its `#[public]` impl block
+//! (inherent, because the SDK's ABI export of `#[implements]` traits is not
+//! valid Solidity):
+//!
+//! ```ignore
+//! #[selector(name = "setDSService")]
+//! pub fn set_ds_service(&mut self, service_id: U256, service: Address) -> Result<bool, DSError> {
+//!     self.services.set_by_master(service_id, service)
+//! }
+//! #[selector(name = "getDSService")]
+//! pub fn get_ds_service(&self, service_id: U256) -> Address {
+//!     self.services.get(service_id)
+//! }
+//! ```
 
 use alloy_primitives::{Address, U256};
 use alloy_sol_types::sol;
@@ -91,41 +105,4 @@ impl ServiceRegistry {
         self.set(id, address)?;
         Ok(true)
     }
-}
-
-/// The service-registry ABI every DS contract exposes.
-#[public]
-pub trait IDSServiceConsumer {
-    /// Registers the address of DS service `serviceId` (master only).
-    #[selector(name = "setDSService")]
-    fn set_ds_service(&mut self, service_id: U256, service: Address) -> Result<bool, DSError>;
-
-    /// The address registered for DS service `serviceId` (zero when none).
-    #[selector(name = "getDSService")]
-    fn get_ds_service(&self, service_id: U256) -> Address;
-}
-
-/// Implements [`IDSServiceConsumer`] for a contract whose [`ServiceRegistry`]
-/// field is `$field`, with the master checked through the Trust service.
-#[macro_export]
-macro_rules! service_consumer {
-    ($contract:ty, $field:ident) => {
-        #[stylus_sdk::prelude::public]
-        impl $crate::consumer::IDSServiceConsumer for $contract {
-            fn set_ds_service(
-                &mut self,
-                service_id: alloy_primitives::U256,
-                service: alloy_primitives::Address,
-            ) -> Result<bool, $crate::DSError> {
-                self.$field.set_by_master(service_id, service)
-            }
-
-            fn get_ds_service(
-                &self,
-                service_id: alloy_primitives::U256,
-            ) -> alloy_primitives::Address {
-                self.$field.get(service_id)
-            }
-        }
-    };
 }

@@ -17,13 +17,13 @@ sol_interface! {
     /// What Compliance and the token ask the Registry: one call per check.
     /// `info` words are packed `party::PartyInfo`; keys are `party::investor_key`.
     interface IRegistryService {
-        function getTransferParties(address from, address to) external view returns (bytes32 fromKey, uint256 fromInfo, bytes32 toKey, uint256 toInfo);
+        function getTransferParties(address from, address to) external view returns (bytes32 from_key, uint256 from_info, bytes32 to_key, uint256 to_info);
         function getParty(address wallet) external view returns (bytes32 key, uint256 info);
     }
 
     /// Hooks the Registry calls on Compliance so investor counters stay exact.
     interface IComplianceHooks {
-        function onInvestorInfoChanged(bytes32 investorKey, uint256 oldInfo, uint256 newInfo) external;
+        function onInvestorInfoChanged(bytes32 investor_key, uint256 old_info, uint256 new_info) external;
     }
 
     /// What the Registry asks the token (wallet removal needs a zero balance).

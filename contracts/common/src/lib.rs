@@ -14,3 +14,23 @@ pub mod interfaces;
 pub mod party;
 
 pub use errors::DSError;
+
+/// ABI-export helpers (only built with the `export-abi` feature).
+#[cfg(feature = "export-abi")]
+pub mod abi_export {
+    /// Prints a Solidity interface `I<contract>Events` declaring the events
+    /// whose alloy `SIGNATURE`s are given (the SDK's export omits events).
+    pub fn print_events(contract: &str, signatures: &[&str]) {
+        println!("\ninterface I{contract}Events {{");
+        for signature in signatures {
+            let params = signature
+                .split_once('(')
+                .map_or("", |(_, p)| p)
+                .trim_end_matches(')');
+            let name = signature.split('(').next().unwrap_or(signature);
+            let params: Vec<&str> = params.split(',').filter(|p| !p.is_empty()).collect();
+            println!("    event {name}({});", params.join(", "));
+        }
+        println!("}}");
+    }
+}

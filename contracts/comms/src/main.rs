@@ -3,5 +3,10 @@
 
 #[cfg(feature = "export-abi")]
 fn main() {
+    use alloy_sol_types::SolEvent;
     ds_comms::print_from_args();
+    ds_common::abi_export::print_events(
+        "CommsService",
+        &[ds_common::consumer::DSServiceSet::SIGNATURE],
+    );
 }

@@ -3,5 +3,7 @@
 
 #[cfg(feature = "export-abi")]
 fn main() {
+    use alloy_sol_types::SolEvent;
     ds_token::print_from_args();
+    ds_common::abi_export::print_events("DSToken", &[ds_common::consumer::DSServiceSet::SIGNATURE]);
 }

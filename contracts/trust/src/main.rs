@@ -3,5 +3,15 @@
 
 #[cfg(feature = "export-abi")]
 fn main() {
+    use alloy_sol_types::SolEvent;
     ds_trust::print_from_args();
+    ds_common::abi_export::print_events(
+        "TrustService",
+        &[
+            ds_trust::DSTrustServiceRoleAdded::SIGNATURE,
+            ds_trust::DSTrustServiceRoleRemoved::SIGNATURE,
+            ds_trust::DSTrustServiceMasterProposed::SIGNATURE,
+            ds_common::consumer::DSServiceSet::SIGNATURE,
+        ],
+    );
 }
