@@ -307,7 +307,7 @@ fn set_roles_bounds() {
         }))
     );
     let many: Vec<Address> = (1..=31u8)
-        .map(|i| Address::with_last_byte(i).into())
+        .map(|i| Address::with_last_byte(i))
         .collect();
     assert_eq!(
         trust.set_roles(many.clone(), vec![role::EXCHANGE; 31]),

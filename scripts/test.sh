@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Every check and test of the project, in the order CI runs them:
+# set-up, formatting, lints, Wasm build with the size gate, ABI drift, tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "set-up"
+bash scripts/setup.sh
+# shellcheck disable=SC1091
+[ -f scripts/.toolchain.env ] && . scripts/.toolchain.env
+CARGO=${CARGO:-cargo}
+
+step "format"
+"$CARGO" fmt --all -- --check
+
+step "lint"
+"$CARGO" clippy --locked --workspace --all-targets -- -D warnings
+
+step "wasm build and size gate"
+bash scripts/build.sh
+
+step "ABI drift"
+bash scripts/export-abi.sh --check
+
+step "tests"
+"$CARGO" test --locked --workspace
