@@ -43,6 +43,63 @@ sol! {
     /// A call to service `serviceId` at `service` failed.
     #[derive(Debug, PartialEq, Eq)]
     error ServiceCallFailed(uint256 serviceId, address service);
+    /// Entity names are 1 to `max` bytes long; `length` was given.
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidEntityName(uint256 length, uint256 max);
+    /// An entity called `name` already exists.
+    #[derive(Debug, PartialEq, Eq)]
+    error EntityAlreadyExists(string name);
+    /// No entity called `name` exists.
+    #[derive(Debug, PartialEq, Eq)]
+    error EntityNotFound(string name);
+    /// `member` already belongs to an entity (as `capacity`, see `ids::entity_capacity`).
+    #[derive(Debug, PartialEq, Eq)]
+    error AlreadyEntityMember(address member, uint8 capacity);
+    /// `member` is not a `capacity` member of entity `name`.
+    #[derive(Debug, PartialEq, Eq)]
+    error NotEntityMember(string name, address member, uint8 capacity);
+    /// Entity `name` already has `max` members of `capacity`.
+    #[derive(Debug, PartialEq, Eq)]
+    error EntityFull(string name, uint8 capacity, uint256 max);
+    /// Entity `name` still has operators or resources; remove them first.
+    #[derive(Debug, PartialEq, Eq)]
+    error EntityNotEmpty(string name, uint256 operators, uint256 resources);
+    /// `category` is not a notice category (`ids::notice_category`).
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidNoticeCategory(uint8 category);
+    /// A notice needs a non-zero content hash.
+    #[derive(Debug, PartialEq, Eq)]
+    error EmptyContentHash();
+    /// The URI is `length` bytes long, more than `max`.
+    #[derive(Debug, PartialEq, Eq)]
+    error UriTooLong(uint256 length, uint256 max);
+    /// `target` is not valid for target kind `targetKind` (`ids::notice_target`).
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidNoticeTarget(uint8 targetKind, bytes32 target);
+    /// A deadline must lie in the future: `deadline` is not after `now`.
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidDeadline(uint64 deadline, uint64 now);
+    /// No notice `noticeId` exists.
+    #[derive(Debug, PartialEq, Eq)]
+    error NoticeNotFound(uint256 noticeId);
+    /// Notice `noticeId` was revoked.
+    #[derive(Debug, PartialEq, Eq)]
+    error NoticeIsRevoked(uint256 noticeId);
+    /// Notice `noticeId` closed at `deadline`.
+    #[derive(Debug, PartialEq, Eq)]
+    error NoticeExpired(uint256 noticeId, uint64 deadline);
+    /// Investor `investorKey` already acknowledged notice `noticeId`.
+    #[derive(Debug, PartialEq, Eq)]
+    error AlreadyAcknowledged(uint256 noticeId, bytes32 investorKey);
+    /// The investor of `wallet` is not a target of notice `noticeId`.
+    #[derive(Debug, PartialEq, Eq)]
+    error NotNoticeTarget(uint256 noticeId, address wallet);
+    /// `wallet` does not belong to a registered investor.
+    #[derive(Debug, PartialEq, Eq)]
+    error NotAnInvestor(address wallet);
+    /// A page of `limit` entries was asked; at most `max` are returned.
+    #[derive(Debug, PartialEq, Eq)]
+    error PageTooLarge(uint256 limit, uint256 max);
 }
 
 /// Every error a DS contract can revert with.
@@ -72,6 +129,44 @@ pub enum DSError {
     ServiceNotSet(ServiceNotSet),
     /// See [`ServiceCallFailed`].
     ServiceCallFailed(ServiceCallFailed),
+    /// See [`InvalidEntityName`].
+    InvalidEntityName(InvalidEntityName),
+    /// See [`EntityAlreadyExists`].
+    EntityAlreadyExists(EntityAlreadyExists),
+    /// See [`EntityNotFound`].
+    EntityNotFound(EntityNotFound),
+    /// See [`AlreadyEntityMember`].
+    AlreadyEntityMember(AlreadyEntityMember),
+    /// See [`NotEntityMember`].
+    NotEntityMember(NotEntityMember),
+    /// See [`EntityFull`].
+    EntityFull(EntityFull),
+    /// See [`EntityNotEmpty`].
+    EntityNotEmpty(EntityNotEmpty),
+    /// See [`InvalidNoticeCategory`].
+    InvalidNoticeCategory(InvalidNoticeCategory),
+    /// See [`EmptyContentHash`].
+    EmptyContentHash(EmptyContentHash),
+    /// See [`UriTooLong`].
+    UriTooLong(UriTooLong),
+    /// See [`InvalidNoticeTarget`].
+    InvalidNoticeTarget(InvalidNoticeTarget),
+    /// See [`InvalidDeadline`].
+    InvalidDeadline(InvalidDeadline),
+    /// See [`NoticeNotFound`].
+    NoticeNotFound(NoticeNotFound),
+    /// See [`NoticeIsRevoked`].
+    NoticeIsRevoked(NoticeIsRevoked),
+    /// See [`NoticeExpired`].
+    NoticeExpired(NoticeExpired),
+    /// See [`AlreadyAcknowledged`].
+    AlreadyAcknowledged(AlreadyAcknowledged),
+    /// See [`NotNoticeTarget`].
+    NotNoticeTarget(NotNoticeTarget),
+    /// See [`NotAnInvestor`].
+    NotAnInvestor(NotAnInvestor),
+    /// See [`PageTooLarge`].
+    PageTooLarge(PageTooLarge),
 }
 
 /// Shorthand constructors, so call sites stay one line.

@@ -94,3 +94,67 @@ pub mod limits {
     /// Longest batch accepted by any batch function (DS uses 30).
     pub const MAX_BATCH: usize = 30;
 }
+
+/// Size bounds of the Trust service's entities (DS apps authorisation).
+pub mod entity_limits {
+    /// Longest entity name, in bytes (names are never empty).
+    pub const MAX_NAME_LENGTH: usize = 64;
+    /// Most operators one entity may have.
+    pub const MAX_OPERATORS: u32 = 30;
+    /// Most resources (DS apps) one entity may have.
+    pub const MAX_RESOURCES: u32 = 30;
+}
+
+/// The capacity in which an address belongs to a Trust entity; an address
+/// belongs to at most one entity, in exactly one capacity.
+pub mod entity_capacity {
+    /// Not a member of any entity.
+    pub const NONE: u8 = 0;
+    /// Owner of the entity: manages its operators.
+    pub const OWNER: u8 = 1;
+    /// Operator acting for the entity.
+    pub const OPERATOR: u8 = 2;
+    /// Resource of the entity: a contract authorised as a DS app.
+    pub const RESOURCE: u8 = 3;
+}
+
+/// Categories of a Comms service notice.
+pub mod notice_category {
+    /// Corporate action (split, merger, conversion, buy-back...).
+    pub const CORPORATE_ACTION: u8 = 1;
+    /// Dividend or other distribution.
+    pub const DIVIDEND: u8 = 2;
+    /// Shareholder meeting or vote.
+    pub const MEETING: u8 = 3;
+    /// A document made available (report, statement, prospectus...).
+    pub const DOCUMENT: u8 = 4;
+    /// Regulatory notice.
+    pub const REGULATORY: u8 = 5;
+
+    /// True for the categories defined above.
+    pub const fn is_known(category: u8) -> bool {
+        matches!(
+            category,
+            CORPORATE_ACTION | DIVIDEND | MEETING | DOCUMENT | REGULATORY
+        )
+    }
+}
+
+/// Who a Comms service notice is addressed to.
+pub mod notice_target {
+    /// Every investor of the issuance (target must be zero).
+    pub const ALL_HOLDERS: u8 = 0;
+    /// One investor: target is its `party::investor_key`.
+    pub const INVESTOR: u8 = 1;
+    /// The investors of one country: target is the country's 1-3 ASCII
+    /// letters, left-aligned (Solidity `bytes32("US")`).
+    pub const COUNTRY: u8 = 2;
+}
+
+/// Size bounds of the Comms service.
+pub mod comms_limits {
+    /// Longest notice URI, in bytes.
+    pub const MAX_URI_LENGTH: usize = 256;
+    /// Largest page a listing view returns.
+    pub const MAX_PAGE: usize = 50;
+}

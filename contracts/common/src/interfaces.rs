@@ -12,6 +12,7 @@ sol_interface! {
     /// What services ask the Trust service.
     interface ITrustService {
         function getRole(address target) external view returns (uint8);
+        function isAuthorizedApp(address app) external view returns (bool);
     }
 
     /// What Compliance and the token ask the Registry: one call per check.

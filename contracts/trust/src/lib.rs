@@ -7,19 +7,29 @@
 //!   revokes only ISSUER and EXCHANGE; a transfer agent only TRANSFER_AGENT;
 //! - the master role is never granted by `setRole` nor removed: it moves with
 //!   `setServiceOwner` (propose) and `acceptServiceOwner` (accept).
+//!
+//! Entities (issuers, exchanges, app operators) with owners, operators and
+//! resources authorise DS apps: a resource of an entity is an authorised app
+//! of this issuance (`isAuthorizedApp`). Rules and the audit fixes are in
+//! [`entities`].
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 extern crate alloc;
 
+pub mod entities;
 mod roles;
 
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use alloy_primitives::{aliases::U8, Address, U256};
 use alloy_sol_types::sol;
 use ds_common::{
     consumer::ServiceRegistry,
     errors::{MasterCannotBeRemoved, NotPendingMaster, RoleNotAssigned},
-    ids::role,
+    ids::{entity_capacity, role},
     DSError,
+};
+pub use entities::{
+    DSTrustServiceEntityAdded, DSTrustServiceEntityMemberAdded, DSTrustServiceEntityMemberRemoved,
+    DSTrustServiceEntityRemoved,
 };
 use stylus_sdk::{
     prelude::*,
@@ -47,6 +57,8 @@ pub struct TrustService {
     pending_master: StorageAddress,
     /// Where the other DS services live.
     services: ServiceRegistry,
+    /// Entities, their members, and so the authorised DS apps.
+    entities: entities::Entities,
 }
 
 #[public]
@@ -172,12 +184,135 @@ impl TrustService {
     pub fn get_ds_service(&self, service_id: U256) -> Address {
         self.services.get(service_id)
     }
+
+    /// Creates entity `name` (1 to 64 bytes) owned by `owner`, an address
+    /// in no entity yet (master or issuer).
+    pub fn add_entity(&mut self, name: String, owner: Address) -> Result<(), DSError> {
+        let (sender, sender_role) = self.caller();
+        self.entities.add_entity(sender, sender_role, &name, owner)
+    }
+
+    /// Hands entity `name` from its owner `oldOwner` to `newOwner`, an
+    /// address in no entity yet (master or issuer).
+    pub fn change_entity_owner(
+        &mut self,
+        name: String,
+        old_owner: Address,
+        new_owner: Address,
+    ) -> Result<(), DSError> {
+        let (sender, sender_role) = self.caller();
+        self.entities
+            .change_owner(sender, sender_role, &name, old_owner, new_owner)
+    }
+
+    /// Removes entity `name`, which must have no operators nor resources
+    /// left (master or issuer). Not in DS; added so owners can be freed.
+    pub fn remove_entity(&mut self, name: String) -> Result<(), DSError> {
+        let (sender, sender_role) = self.caller();
+        self.entities.remove_entity(sender, sender_role, &name)
+    }
+
+    /// Adds `operator`, an address in no entity yet, to entity `name`
+    /// (the entity's owner, master or issuer; at most 30 per entity).
+    pub fn add_operator(&mut self, name: String, operator: Address) -> Result<(), DSError> {
+        let (sender, sender_role) = self.caller();
+        self.entities.add_member(
+            sender,
+            sender_role,
+            &name,
+            operator,
+            entity_capacity::OPERATOR,
+        )
+    }
+
+    /// Removes `operator` from entity `name` (the entity's owner, master or issuer).
+    pub fn remove_operator(&mut self, name: String, operator: Address) -> Result<(), DSError> {
+        let (sender, sender_role) = self.caller();
+        self.entities.remove_member(
+            sender,
+            sender_role,
+            &name,
+            operator,
+            entity_capacity::OPERATOR,
+        )
+    }
+
+    /// Adds `resource`, an address in no entity yet, to entity `name`: it
+    /// becomes an authorised DS app (master or issuer; at most 30 per entity).
+    pub fn add_resource(&mut self, name: String, resource: Address) -> Result<(), DSError> {
+        let (sender, sender_role) = self.caller();
+        self.entities.add_member(
+            sender,
+            sender_role,
+            &name,
+            resource,
+            entity_capacity::RESOURCE,
+        )
+    }
+
+    /// Removes `resource` from entity `name`; it is no longer an authorised
+    /// DS app (master or issuer).
+    pub fn remove_resource(&mut self, name: String, resource: Address) -> Result<(), DSError> {
+        let (sender, sender_role) = self.caller();
+        self.entities.remove_member(
+            sender,
+            sender_role,
+            &name,
+            resource,
+            entity_capacity::RESOURCE,
+        )
+    }
+
+    /// The entity `owner` owns ("" when none).
+    pub fn get_entity_by_owner(&self, owner: Address) -> String {
+        self.entities.entity_of(owner, entity_capacity::OWNER)
+    }
+
+    /// The entity `operator` operates for ("" when none).
+    pub fn get_entity_by_operator(&self, operator: Address) -> String {
+        self.entities.entity_of(operator, entity_capacity::OPERATOR)
+    }
+
+    /// The entity `resource` belongs to ("" when none).
+    pub fn get_entity_by_resource(&self, resource: Address) -> String {
+        self.entities.entity_of(resource, entity_capacity::RESOURCE)
+    }
+
+    /// Whether `owner` owns the entity `resource` belongs to.
+    pub fn is_resource_owner(&self, resource: Address, owner: Address) -> bool {
+        self.entities
+            .shares_entity(resource, owner, entity_capacity::OWNER)
+    }
+
+    /// Whether `operator` operates for the entity `resource` belongs to.
+    pub fn is_resource_operator(&self, resource: Address, operator: Address) -> bool {
+        self.entities
+            .shares_entity(resource, operator, entity_capacity::OPERATOR)
+    }
+
+    /// Whether `app` is an authorised DS app of this issuance: a resource
+    /// of an existing entity (entities with resources cannot be removed).
+    pub fn is_authorized_app(&self, app: Address) -> bool {
+        self.entities.membership(app).1 == entity_capacity::RESOURCE
+    }
+
+    /// Owner, operator count and resource count of entity `name` (zero
+    /// owner when no such entity exists).
+    pub fn get_entity(&self, name: String) -> (Address, u32, u32) {
+        self.entities.entity_by_name(&name)
+    }
 }
 
 impl TrustService {
     /// The stored role of `target`.
     fn role(&self, target: Address) -> u8 {
         self.roles.get(target).to()
+    }
+
+    /// The sender and its role.
+    fn caller(&self) -> (Address, u8) {
+        let sender = self.vm().msg_sender();
+        (sender, self.role(sender))
     }
 
     /// The sender, if it is the master.
@@ -231,5 +366,7 @@ impl TrustService {
     }
 }
 
+#[cfg(test)]
+mod entity_tests;
 #[cfg(test)]
 mod tests;

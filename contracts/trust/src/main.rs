@@ -11,6 +11,10 @@ fn main() {
             ds_trust::DSTrustServiceRoleAdded::SIGNATURE,
             ds_trust::DSTrustServiceRoleRemoved::SIGNATURE,
             ds_trust::DSTrustServiceMasterProposed::SIGNATURE,
+            ds_trust::DSTrustServiceEntityAdded::SIGNATURE,
+            ds_trust::DSTrustServiceEntityRemoved::SIGNATURE,
+            ds_trust::DSTrustServiceEntityMemberAdded::SIGNATURE,
+            ds_trust::DSTrustServiceEntityMemberRemoved::SIGNATURE,
             ds_common::consumer::DSServiceSet::SIGNATURE,
         ],
     );

@@ -306,9 +306,7 @@ fn set_roles_bounds() {
             right: U256::ZERO
         }))
     );
-    let many: Vec<Address> = (1..=31u8)
-        .map(|i| Address::with_last_byte(i))
-        .collect();
+    let many: Vec<Address> = (1..=31u8).map(Address::with_last_byte).collect();
     assert_eq!(
         trust.set_roles(many.clone(), vec![role::EXCHANGE; 31]),
         Err(DSError::BatchTooLarge(BatchTooLarge {
