@@ -34,4 +34,10 @@ for c in "${CONTRACTS[@]}"; do
     elif ((compressed > WARN)); then verdict="warning: above 16 KiB"; fi
     printf '%-12s %10d %10d  %s\n' "$c" "$raw" "$compressed" "$verdict"
 done
+
+# Calibration token for the devnet gas model (devnet/calibration/erc20; not size-gated).
+RUSTC_BOOTSTRAP=1 "$CARGO" build --release --lib --locked --target wasm32-unknown-unknown \
+    -Z build-std=std,panic_abort -p erc20-min
+cp target/wasm32-unknown-unknown/release/erc20_min.wasm target/stylus/erc20_min.wasm
+printf '%-12s %10d  %s\n' erc20_min "$(stat -c %s target/stylus/erc20_min.wasm)" calibration
 exit $status

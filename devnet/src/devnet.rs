@@ -189,11 +189,11 @@ impl Devnet {
         wasm: &[u8],
         deployer: Address,
         constructor_args: &[u8],
-    ) -> Result<Address, Receipt> {
+    ) -> Result<Address, Box<Receipt>> {
         let receipt = self.deploy_with_receipt(wasm, deployer, constructor_args);
         match receipt.contract_address {
             Some(address) if receipt.success => Ok(address),
-            _ => Err(receipt),
+            _ => Err(Box::new(receipt)),
         }
     }
 
@@ -305,13 +305,13 @@ impl Devnet {
         from: Address,
         to: Address,
         call: &C,
-    ) -> Result<C::Return, Receipt> {
+    ) -> Result<C::Return, Box<Receipt>> {
         let receipt = self.call(from, to, &call.abi_encode());
         if !receipt.success {
-            return Err(receipt);
+            return Err(Box::new(receipt));
         }
         C::abi_decode_returns(&receipt.output).map_err(|e| {
-            let mut r = receipt;
+            let mut r = Box::new(receipt);
             r.success = false;
             r.failure = Some(Failure::Trap(format!("undecodable return data: {e}")));
             r
