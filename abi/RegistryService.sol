@@ -11,17 +11,77 @@ interface IRegistryService {
 
     function getDSService(uint256 service_id) external view returns (address);
 
+    function registerInvestor(string calldata id, string calldata collision_hash) external returns (bool);
+
+    function updateInvestor(string calldata id, string calldata collision_hash, string calldata country, address[] memory wallets, uint8[] memory attribute_ids, uint256[] memory attribute_values, uint256[] memory attribute_expirations) external returns (bool);
+
+    function removeInvestor(string calldata id) external returns (bool);
+
+    function setCountry(string calldata id, string calldata country) external returns (bool);
+
+    function getCountry(string calldata id) external view returns (string memory);
+
+    function getCollisionHash(string calldata id) external view returns (string memory);
+
+    function isInvestor(string calldata id) external view returns (bool);
+
+    function getInvestorDetailsFull(string calldata id) external view returns (string memory, uint256[] memory, uint256[] memory, string memory, string memory, string memory, string memory);
+
+    function addWallet(address wallet, string calldata id) external returns (bool);
+
+    function removeWallet(address wallet, string calldata id) external returns (bool);
+
+    function getInvestor(address wallet) external view returns (string memory);
+
+    function getInvestorDetails(address wallet) external view returns (string memory, string memory);
+
+    function getInvestors(address from, address to) external view returns (string memory, string memory);
+
+    function isWallet(address wallet) external view returns (bool);
+
+    function setAttribute(string calldata id, uint8 attribute_id, uint256 value, uint256 expiry, string calldata proof_hash) external returns (bool);
+
+    function getAttributeValue(string calldata id, uint8 attribute_id) external view returns (uint256);
+
+    function getAttributeExpiry(string calldata id, uint8 attribute_id) external view returns (uint256);
+
+    function getAttributeProofHash(string calldata id, uint8 attribute_id) external view returns (string memory);
+
+    function isAccreditedInvestor(string calldata id) external view returns (bool);
+
+    function isAccreditedInvestor(address wallet) external view returns (bool);
+
+    function isQualifiedInvestor(string calldata id) external view returns (bool);
+
+    function isQualifiedInvestor(address wallet) external view returns (bool);
+
+    function addIssuerWallet(address wallet) external returns (bool);
+
+    function addIssuerWallets(address[] memory wallets) external returns (bool);
+
+    function addPlatformWallet(address wallet) external returns (bool);
+
+    function addPlatformWallets(address[] memory wallets) external returns (bool);
+
+    function addExchangeWallet(address wallet, address owner) external returns (bool);
+
+    function removeSpecialWallet(address wallet) external returns (bool);
+
+    function getWalletType(address wallet) external view returns (uint8);
+
+    function getExchangeWalletOwner(address wallet) external view returns (address);
+
+    function isPlatformWallet(address wallet) external view returns (bool);
+
+    function isSpecialWallet(address wallet) external view returns (bool);
+
+    function isIssuerSpecialWallet(address wallet) external view returns (bool);
+
+    function getTransferParties(address from, address to) external view returns (bytes32, uint256, bytes32, uint256);
+
+    function getParty(address wallet) external view returns (bytes32, uint256);
+
     error UnauthorizedCaller(address, uint8);
-
-    error RoleNotManageable(address, uint8, uint8);
-
-    error InvalidRole(uint8);
-
-    error RoleChangeNotAllowed(address, uint8, uint8);
-
-    error RoleNotAssigned(address);
-
-    error MasterCannotBeRemoved(address);
 
     error ZeroAddress();
 
@@ -29,13 +89,53 @@ interface IRegistryService {
 
     error LengthMismatch(uint256, uint256);
 
-    error NotPendingMaster(address, address);
-
     error ServiceNotSet(uint256);
 
     error ServiceCallFailed(uint256, address);
+
+    error InvalidInvestorId(uint256, uint256);
+
+    error TextTooLong(uint256, uint256);
+
+    error InvestorNotFound(bytes32);
+
+    error InvestorAlreadyExists(bytes32);
+
+    error InvestorHasWallets(bytes32, uint256);
+
+    error NotInvestorCreator(address, bytes32);
+
+    error InvalidCountry(string);
+
+    error InvalidAttribute(uint8);
+
+    error InvalidAttributeValue(uint256);
+
+    error InvalidExpiry(uint256, uint256);
+
+    error WalletInUse(address, uint8);
+
+    error WalletNotOfInvestor(address, bytes32);
+
+    error WalletHasBalance(address, uint256);
+
+    error NotSpecialWallet(address);
+
+    error OwnerNotExchange(address, uint8);
+
+    error NotAnInvestor(address);
+
+    error AmountTooLarge(uint256);
 }
 
 interface IRegistryServiceEvents {
+    event DSRegistryServiceInvestorAdded(string, address);
+    event DSRegistryServiceInvestorRemoved(string, address);
+    event DSRegistryServiceInvestorCountryChanged(string, string, address);
+    event DSRegistryServiceInvestorAttributeChanged(string, uint256, uint256, uint256, string, address);
+    event DSRegistryServiceWalletAdded(address, string, address);
+    event DSRegistryServiceWalletRemoved(address, string, address);
+    event DSWalletManagerSpecialWalletAdded(address, uint8, address);
+    event DSWalletManagerSpecialWalletRemoved(address, uint8, address);
     event DSServiceSet(uint256, address);
 }

@@ -7,6 +7,16 @@ fn main() {
     ds_registry::print_from_args();
     ds_common::abi_export::print_events(
         "RegistryService",
-        &[ds_common::consumer::DSServiceSet::SIGNATURE],
+        &[
+            ds_registry::DSRegistryServiceInvestorAdded::SIGNATURE,
+            ds_registry::DSRegistryServiceInvestorRemoved::SIGNATURE,
+            ds_registry::DSRegistryServiceInvestorCountryChanged::SIGNATURE,
+            ds_registry::DSRegistryServiceInvestorAttributeChanged::SIGNATURE,
+            ds_registry::DSRegistryServiceWalletAdded::SIGNATURE,
+            ds_registry::DSRegistryServiceWalletRemoved::SIGNATURE,
+            ds_registry::DSWalletManagerSpecialWalletAdded::SIGNATURE,
+            ds_registry::DSWalletManagerSpecialWalletRemoved::SIGNATURE,
+            ds_common::consumer::DSServiceSet::SIGNATURE,
+        ],
     );
 }
