@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 CARGO=${CARGO:-cargo}
 
 # crate:Contract file name
-CONTRACTS=(ds-trust:TrustService ds-registry:RegistryService ds-compliance:ComplianceService
+CONTRACTS=(ds-trust:TrustService ds-registry:RegistryService ds-compliance:ComplianceService ds-compliance-views:ComplianceViews ds-compliance-admin:ComplianceAdmin
            ds-comms:CommsService ds-token:DSToken)
 
 out=abi

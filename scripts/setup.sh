@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v brotli >/dev/null || need_apt+=(brotli)
+command -v wasm-opt >/dev/null || need_apt+=(binaryen)
 
 toolchain_env=scripts/.toolchain.env
 if command -v rustup >/dev/null \

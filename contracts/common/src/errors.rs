@@ -2,6 +2,11 @@
 //!
 //! Each refusal names who was refused and why, so integrators can decode the
 //! revert data instead of parsing strings.
+//!
+//! Variants specific to one contract are behind a cargo feature
+//! (`<contract>-errors`): each contract enables only its own, which keeps its
+//! revert encoder — and its Wasm — small. `scripts/build.sh` builds each
+//! contract separately so features are not unified across contracts.
 
 use alloy_sol_types::sol;
 use stylus_sdk::prelude::*;
@@ -145,6 +150,48 @@ sol! {
     /// A page of `limit` entries was asked; at most `max` are returned.
     #[derive(Debug, PartialEq, Eq)]
     error PageTooLarge(uint256 limit, uint256 max);
+    /// Only the DS token registered in this contract may call.
+    #[derive(Debug, PartialEq, Eq)]
+    error OnlyToken(address caller);
+    /// Only the Registry registered in this contract may call.
+    #[derive(Debug, PartialEq, Eq)]
+    error OnlyRegistry(address caller);
+    /// Compliance rule `index` does not exist.
+    #[derive(Debug, PartialEq, Eq)]
+    error UnknownRule(uint256 index);
+    /// `value` is out of the range of compliance rule `index`.
+    #[derive(Debug, PartialEq, Eq)]
+    error RuleValueOutOfRange(uint256 index, uint256 value);
+    /// `value` is not a country compliance status (NONE 0, US 1, EU 2, FORBIDDEN 4, JP 8).
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidCountryStatus(uint256 value);
+    /// Issuing `value` on top of `totalSupply` passes the authorized securities `cap`.
+    #[derive(Debug, PartialEq, Eq)]
+    error AuthorizedSecuritiesExceeded(uint256 totalSupply, uint256 value, uint256 cap);
+    /// The investor already has `max` records of this kind (locks or issuances).
+    #[derive(Debug, PartialEq, Eq)]
+    error TooManyRecords(bytes32 investorKey, uint256 max);
+    /// A lock must lock a non-zero value until a future time (or 0 = until removed).
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidLock(uint256 value, uint256 releaseTime);
+    /// Lock `index` does not exist for the investor.
+    #[derive(Debug, PartialEq, Eq)]
+    error LockNotFound(bytes32 investorKey, uint256 index);
+    /// `amount` does not fit the 128-bit balances of the suite.
+    #[derive(Debug, PartialEq, Eq)]
+    error AmountTooLarge(uint256 amount);
+    /// An issuance time in the future.
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidIssuanceTime(uint256 issuanceTime, uint256 now);
+    /// Seized tokens may only go to an issuer special wallet.
+    #[derive(Debug, PartialEq, Eq)]
+    error SeizeTargetNotIssuerWallet(address to);
+    /// The transfer is refused with DS reason `code` and its `reason` string.
+    #[derive(Debug, PartialEq, Eq)]
+    error TransferRejected(uint256 code, string reason);
+    /// Service `serviceId` reverted with `data` (its own typed error).
+    #[derive(Debug, PartialEq, Eq)]
+    error ServiceReverted(uint256 serviceId, bytes data);
 }
 
 /// Every error a DS contract can revert with.
@@ -152,14 +199,19 @@ sol! {
 pub enum DSError {
     /// See [`UnauthorizedCaller`].
     UnauthorizedCaller(UnauthorizedCaller),
+    #[cfg(feature = "trust-errors")]
     /// See [`RoleNotManageable`].
     RoleNotManageable(RoleNotManageable),
+    #[cfg(feature = "trust-errors")]
     /// See [`InvalidRole`].
     InvalidRole(InvalidRole),
+    #[cfg(feature = "trust-errors")]
     /// See [`RoleChangeNotAllowed`].
     RoleChangeNotAllowed(RoleChangeNotAllowed),
+    #[cfg(feature = "trust-errors")]
     /// See [`RoleNotAssigned`].
     RoleNotAssigned(RoleNotAssigned),
+    #[cfg(feature = "trust-errors")]
     /// See [`MasterCannotBeRemoved`].
     MasterCannotBeRemoved(MasterCannotBeRemoved),
     /// See [`ZeroAddress`].
@@ -168,80 +220,153 @@ pub enum DSError {
     BatchTooLarge(BatchTooLarge),
     /// See [`LengthMismatch`].
     LengthMismatch(LengthMismatch),
+    #[cfg(feature = "trust-errors")]
     /// See [`NotPendingMaster`].
     NotPendingMaster(NotPendingMaster),
     /// See [`ServiceNotSet`].
     ServiceNotSet(ServiceNotSet),
     /// See [`ServiceCallFailed`].
     ServiceCallFailed(ServiceCallFailed),
+    #[cfg(feature = "registry-errors")]
     /// See [`InvalidInvestorId`].
     InvalidInvestorId(InvalidInvestorId),
     /// See [`TextTooLong`].
     TextTooLong(TextTooLong),
+    #[cfg(feature = "registry-errors")]
     /// See [`InvestorNotFound`].
     InvestorNotFound(InvestorNotFound),
+    #[cfg(feature = "registry-errors")]
     /// See [`InvestorAlreadyExists`].
     InvestorAlreadyExists(InvestorAlreadyExists),
+    #[cfg(feature = "registry-errors")]
     /// See [`InvestorHasWallets`].
     InvestorHasWallets(InvestorHasWallets),
+    #[cfg(feature = "registry-errors")]
     /// See [`NotInvestorCreator`].
     NotInvestorCreator(NotInvestorCreator),
     /// See [`InvalidCountry`].
     InvalidCountry(InvalidCountry),
+    #[cfg(feature = "registry-errors")]
     /// See [`InvalidAttribute`].
     InvalidAttribute(InvalidAttribute),
+    #[cfg(feature = "registry-errors")]
     /// See [`InvalidAttributeValue`].
     InvalidAttributeValue(InvalidAttributeValue),
+    #[cfg(feature = "registry-errors")]
     /// See [`InvalidExpiry`].
     InvalidExpiry(InvalidExpiry),
+    #[cfg(feature = "registry-errors")]
     /// See [`WalletInUse`].
     WalletInUse(WalletInUse),
+    #[cfg(feature = "registry-errors")]
     /// See [`WalletNotOfInvestor`].
     WalletNotOfInvestor(WalletNotOfInvestor),
+    #[cfg(feature = "registry-errors")]
     /// See [`WalletHasBalance`].
     WalletHasBalance(WalletHasBalance),
+    #[cfg(feature = "registry-errors")]
     /// See [`NotSpecialWallet`].
     NotSpecialWallet(NotSpecialWallet),
+    #[cfg(feature = "registry-errors")]
     /// See [`OwnerNotExchange`].
     OwnerNotExchange(OwnerNotExchange),
+    #[cfg(feature = "trust-errors")]
     /// See [`InvalidEntityName`].
     InvalidEntityName(InvalidEntityName),
+    #[cfg(feature = "trust-errors")]
     /// See [`EntityAlreadyExists`].
     EntityAlreadyExists(EntityAlreadyExists),
+    #[cfg(feature = "trust-errors")]
     /// See [`EntityNotFound`].
     EntityNotFound(EntityNotFound),
+    #[cfg(feature = "trust-errors")]
     /// See [`AlreadyEntityMember`].
     AlreadyEntityMember(AlreadyEntityMember),
+    #[cfg(feature = "trust-errors")]
     /// See [`NotEntityMember`].
     NotEntityMember(NotEntityMember),
+    #[cfg(feature = "trust-errors")]
     /// See [`EntityFull`].
     EntityFull(EntityFull),
+    #[cfg(feature = "trust-errors")]
     /// See [`EntityNotEmpty`].
     EntityNotEmpty(EntityNotEmpty),
+    #[cfg(feature = "comms-errors")]
     /// See [`InvalidNoticeCategory`].
     InvalidNoticeCategory(InvalidNoticeCategory),
+    #[cfg(feature = "comms-errors")]
     /// See [`EmptyContentHash`].
     EmptyContentHash(EmptyContentHash),
+    #[cfg(feature = "comms-errors")]
     /// See [`UriTooLong`].
     UriTooLong(UriTooLong),
+    #[cfg(feature = "comms-errors")]
     /// See [`InvalidNoticeTarget`].
     InvalidNoticeTarget(InvalidNoticeTarget),
+    #[cfg(feature = "comms-errors")]
     /// See [`InvalidDeadline`].
     InvalidDeadline(InvalidDeadline),
+    #[cfg(feature = "comms-errors")]
     /// See [`NoticeNotFound`].
     NoticeNotFound(NoticeNotFound),
+    #[cfg(feature = "comms-errors")]
     /// See [`NoticeIsRevoked`].
     NoticeIsRevoked(NoticeIsRevoked),
+    #[cfg(feature = "comms-errors")]
     /// See [`NoticeExpired`].
     NoticeExpired(NoticeExpired),
+    #[cfg(feature = "comms-errors")]
     /// See [`AlreadyAcknowledged`].
     AlreadyAcknowledged(AlreadyAcknowledged),
+    #[cfg(feature = "comms-errors")]
     /// See [`NotNoticeTarget`].
     NotNoticeTarget(NotNoticeTarget),
     /// See [`NotAnInvestor`].
     NotAnInvestor(NotAnInvestor),
+    #[cfg(feature = "comms-errors")]
     /// See [`PageTooLarge`].
     PageTooLarge(PageTooLarge),
+    #[cfg(feature = "compliance-errors")]
+    /// See [`OnlyToken`].
+    OnlyToken(OnlyToken),
+    #[cfg(feature = "compliance-errors")]
+    /// See [`OnlyRegistry`].
+    OnlyRegistry(OnlyRegistry),
+    #[cfg(feature = "compliance-errors")]
+    /// See [`UnknownRule`].
+    UnknownRule(UnknownRule),
+    #[cfg(feature = "compliance-errors")]
+    /// See [`RuleValueOutOfRange`].
+    RuleValueOutOfRange(RuleValueOutOfRange),
+    #[cfg(feature = "compliance-errors")]
+    /// See [`InvalidCountryStatus`].
+    InvalidCountryStatus(InvalidCountryStatus),
+    #[cfg(feature = "compliance-errors")]
+    /// See [`AuthorizedSecuritiesExceeded`].
+    AuthorizedSecuritiesExceeded(AuthorizedSecuritiesExceeded),
+    #[cfg(feature = "compliance-errors")]
+    /// See [`TooManyRecords`].
+    TooManyRecords(TooManyRecords),
+    #[cfg(feature = "compliance-errors")]
+    /// See [`InvalidLock`].
+    InvalidLock(InvalidLock),
+    #[cfg(feature = "compliance-errors")]
+    /// See [`LockNotFound`].
+    LockNotFound(LockNotFound),
+    /// See [`AmountTooLarge`].
+    AmountTooLarge(AmountTooLarge),
+    #[cfg(feature = "compliance-errors")]
+    /// See [`InvalidIssuanceTime`].
+    InvalidIssuanceTime(InvalidIssuanceTime),
+    #[cfg(feature = "compliance-errors")]
+    /// See [`SeizeTargetNotIssuerWallet`].
+    SeizeTargetNotIssuerWallet(SeizeTargetNotIssuerWallet),
+    #[cfg(feature = "token-errors")]
+    /// See [`TransferRejected`].
+    TransferRejected(TransferRejected),
+    #[cfg(feature = "token-errors")]
+    /// See [`ServiceReverted`].
+    ServiceReverted(ServiceReverted),
 }
 
 /// Shorthand constructors, so call sites stay one line.

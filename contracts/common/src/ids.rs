@@ -35,8 +35,13 @@ pub mod service {
     pub const WALLET_MANAGER: u64 = 32;
     /// Lock manager (manual and investor locks).
     pub const LOCK_MANAGER: u64 = 64;
-    /// Compliance configuration service (rules, country statuses).
+    /// Compliance configuration service (rules, country statuses). In this
+    /// suite: the Compliance admin facet (configuration, locks, blacklist).
     pub const COMPLIANCE_CONFIGURATION: u64 = 256;
+    /// The Compliance admin facet, registered in Compliance (= 256).
+    pub const COMPLIANCE_ADMIN_FACET: u64 = COMPLIANCE_CONFIGURATION;
+    /// The Compliance views facet, registered in Compliance (not a DS id).
+    pub const COMPLIANCE_VIEWS_FACET: u64 = 1 << 16;
 }
 
 /// Registry attribute ids (bit values, as in DS).
@@ -146,8 +151,8 @@ pub mod notice_target {
     pub const ALL_HOLDERS: u8 = 0;
     /// One investor: target is its `party::investor_key`.
     pub const INVESTOR: u8 = 1;
-    /// The investors of one country: target is the country's 1-3 ASCII
-    /// letters, left-aligned (Solidity `bytes32("US")`).
+    /// The investors of one country: target is the country's 1-3 upper-case
+    /// ASCII letters, left-aligned (Solidity `bytes32("US")`).
     pub const COUNTRY: u8 = 2;
 }
 

@@ -27,8 +27,21 @@ sol_interface! {
         function onInvestorInfoChanged(bytes32 investor_key, uint256 old_info, uint256 new_info) external;
     }
 
+    /// What the DS token asks Compliance: one call per transfer, issuance,
+    /// burn or seize. `validate*` check and record; a non-zero code means
+    /// refused and nothing recorded.
+    interface IComplianceService {
+        function validateTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
+        function validateIssuance(address to, uint256 value, uint256 issuance_time, uint256 total_supply, uint256[] lock_values, uint64[] lock_release_times, string reason) external returns (uint256);
+        function validateBurn(address who, uint256 value) external returns (bool);
+        function validateSeize(address from, address to, uint256 value) external returns (bool);
+        function preTransferCheck(address from, address to, uint256 value) external view returns (uint256, string);
+        function getInvestorBalance(bytes32 investor_key) external view returns (uint256);
+    }
+
     /// What the Registry asks the token (wallet removal needs a zero balance).
     interface IDSTokenBalances {
         function balanceOf(address wallet) external view returns (uint256);
+        function isPaused() external view returns (bool);
     }
 }

@@ -12,6 +12,7 @@ pub mod errors;
 pub mod ids;
 pub mod interfaces;
 pub mod party;
+pub mod text;
 
 pub use errors::DSError;
 

@@ -1,0 +1,23 @@
+//! Prints the Solidity interface of the Compliance admin facet (`--features export-abi`).
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+
+#[cfg(feature = "export-abi")]
+fn main() {
+    use alloy_sol_types::SolEvent;
+    ds_compliance_admin::print_from_args();
+    ds_common::abi_export::print_events(
+        "ComplianceAdmin",
+        &[
+            ds_compliance_state::events::DSComplianceUIntRuleSet::SIGNATURE,
+            ds_compliance_state::events::DSComplianceBoolRuleSet::SIGNATURE,
+            ds_compliance_state::events::DSComplianceStringToUIntMapRuleSet::SIGNATURE,
+            ds_compliance_state::events::Locked::SIGNATURE,
+            ds_compliance_state::events::Unlocked::SIGNATURE,
+            ds_compliance_state::events::HolderLocked::SIGNATURE,
+            ds_compliance_state::events::HolderUnlocked::SIGNATURE,
+            ds_compliance_state::events::InvestorLiquidateOnlySet::SIGNATURE,
+            ds_compliance_state::events::WalletBlacklisted::SIGNATURE,
+            ds_compliance_state::events::WalletUnblacklisted::SIGNATURE,
+        ],
+    );
+}

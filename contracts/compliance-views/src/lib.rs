@@ -1,0 +1,229 @@
+//! Views facet of the Compliance service: `preTransferCheck`, `canTransfer`,
+//! `preIssuanceCheck`, ERC-1404, the configuration, counters, balances,
+//! blacklist and lock flags; also the token's burn and seize records and the
+//! Registry's category hook (the transfer and issuance records stay in the
+//! Compliance contract).
+//!
+//! Compliance runs this facet by delegatecall from its fallback (selectors it
+//! does not know go on to the admin facet), so it reads the Compliance
+//! contract's storage: the facet embeds `ComplianceState` as its only field.
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+extern crate alloc;
+
+use alloc::string::String;
+use alloy_primitives::{Address, B256, U256};
+use ds_common::{
+    codes,
+    errors::{OnlyRegistry, SeizeTargetNotIssuerWallet},
+    ids::{region, service},
+    party::{country_code, investor_key, PartyInfo},
+    DSError,
+};
+use ds_compliance_state::ComplianceState;
+use ds_rules::category::Category;
+use stylus_sdk::{prelude::*, ArbResult};
+
+/// The Compliance views facet (storage = Compliance's).
+#[storage]
+#[entrypoint]
+pub struct ComplianceViews {
+    /// The Compliance service's storage, at the same slots.
+    state: ComplianceState,
+}
+
+#[public]
+impl ComplianceViews {
+    /// Balance of the investor with key `investorKey` across all its wallets.
+    pub fn get_investor_balance(&self, investor_key: B256) -> U256 {
+        self.state.investor_word(investor_key).state.balance
+    }
+
+    // ----- registry hook -----------------------------------------------
+
+    /// Registry only: an investor's country or stored accreditation /
+    /// qualification changed; a holder moves to its new category.
+    pub fn on_investor_info_changed(
+        &mut self,
+        investor_key: B256,
+        _old_info: U256,
+        new_info: U256,
+    ) -> Result<bool, DSError> {
+        let sender = self.state.vm().msg_sender();
+        if sender != self.state.services.require(service::REGISTRY)? {
+            return Err(DSError::OnlyRegistry(OnlyRegistry { caller: sender }));
+        }
+        let mut word = self.state.investor_word(investor_key);
+        if let Some(old) = word.state.counted {
+            let info = PartyInfo::unpack(new_info);
+            let new = Category::of(&info, self.state.region_of(info.country));
+            let mut delta = ds_rules::Delta::default();
+            delta.recount(&old, &new);
+            word.state.counted = Some(new);
+            self.state.write_investor(investor_key, &word);
+            self.state.apply_delta(&delta);
+        }
+        Ok(true)
+    }
+
+    /// DS reason code and string of a transfer of `value` from `from` to `to` now.
+    pub fn pre_transfer_check(
+        &self,
+        from: Address,
+        to: Address,
+        value: U256,
+    ) -> Result<(U256, String), DSError> {
+        let (balance, paused) = self.state.token_context(from)?;
+        let code = self
+            .state
+            .transfer_snapshot(from, to, value, balance, paused)?
+            .code();
+        Ok((U256::from(code), String::from(codes::reason(code))))
+    }
+
+    /// Token only: records a burn of `value` from `who`.
+    pub fn validate_burn(&mut self, who: Address, value: U256) -> Result<bool, DSError> {
+        self.state.only_token()?;
+        let (key, party, word) = self.state.load_party(who)?;
+        self.state.record_removal(key, &party, &word, value);
+        Ok(true)
+    }
+
+    /// Token only: records a seize of `value` from `from` to `to`, which
+    /// must be an issuer special wallet.
+    pub fn validate_seize(
+        &mut self,
+        from: Address,
+        to: Address,
+        value: U256,
+    ) -> Result<bool, DSError> {
+        self.state.only_token()?;
+        let (from_key, from_info, _, to_info) = self.state.parties(from, to)?;
+        if !to_info.is_issuer_wallet() {
+            return Err(DSError::SeizeTargetNotIssuerWallet(
+                SeizeTargetNotIssuerWallet { to },
+            ));
+        }
+        let (party, word) = self.state.party_of(from_key, from_info);
+        self.state.record_removal(from_key, &party, &word, value);
+        Ok(true)
+    }
+
+    /// Whether a transfer of `value` from `from` to `to` would pass now.
+    pub fn can_transfer(&self, from: Address, to: Address, value: U256) -> Result<bool, DSError> {
+        let (balance, paused) = self.state.token_context(from)?;
+        Ok(self
+            .state
+            .transfer_snapshot(from, to, value, balance, paused)?
+            .code()
+            == codes::VALID)
+    }
+
+    /// DS reason code and string of an issuance of `value` to `to` now.
+    pub fn pre_issuance_check(&self, to: Address, value: U256) -> Result<(U256, String), DSError> {
+        let code = self.state.issuance_code(to, value)?;
+        Ok((U256::from(code), String::from(codes::reason(code))))
+    }
+
+    /// ERC-1404: the restriction code of a transfer (0 = none).
+    pub fn detect_transfer_restriction(
+        &self,
+        from: Address,
+        to: Address,
+        value: U256,
+    ) -> Result<u8, DSError> {
+        let (balance, paused) = self.state.token_context(from)?;
+        Ok(self
+            .state
+            .transfer_snapshot(from, to, value, balance, paused)?
+            .code())
+    }
+
+    /// ERC-1404: the message of a restriction code.
+    pub fn message_for_transfer_restriction(&self, restriction_code: u8) -> String {
+        String::from(codes::reason(restriction_code))
+    }
+
+    // ----- configuration views (setters: the admin facet) -----------------
+
+    /// All rules in the DS wire order.
+    pub fn get_all(&self) -> ([U256; 16], [bool; 5]) {
+        let config = self.state.config(true);
+        (config.uints, config.bools)
+    }
+
+    /// The compliance status of `country` (0 for unknown countries).
+    pub fn get_country_compliance(&self, country: String) -> U256 {
+        U256::from(country_code(&country).map_or(region::NONE, |c| self.state.region_of(c)))
+    }
+
+    // ----- counters ------------------------------------------------------
+
+    /// Investors holding tokens.
+    pub fn get_total_investors_count(&self) -> U256 {
+        U256::from(self.state.load_counts().total)
+    }
+
+    /// Accredited investors holding tokens.
+    pub fn get_accredited_investors_count(&self) -> U256 {
+        U256::from(self.state.load_counts().accredited)
+    }
+
+    /// US investors holding tokens.
+    #[selector(name = "getUSInvestorsCount")]
+    pub fn get_us_investors_count(&self) -> U256 {
+        U256::from(self.state.load_counts().us)
+    }
+
+    /// Accredited US investors holding tokens.
+    #[selector(name = "getUSAccreditedInvestorsCount")]
+    pub fn get_us_accredited_investors_count(&self) -> U256 {
+        U256::from(self.state.load_counts().us_accredited)
+    }
+
+    /// Japanese investors holding tokens.
+    #[selector(name = "getJPInvestorsCount")]
+    pub fn get_jp_investors_count(&self) -> U256 {
+        U256::from(self.state.load_counts().jp)
+    }
+
+    /// EU retail investors of `country` holding tokens.
+    #[selector(name = "getEURetailInvestorsCount")]
+    pub fn get_eu_retail_investors_count(&self, country: String) -> U256 {
+        U256::from(country_code(&country).map_or(0, |c| self.state.eu_retail.get(c).to::<u32>()))
+    }
+
+    /// Balance of investor `id` across all its wallets.
+    pub fn balance_of_investor(&self, id: String) -> U256 {
+        self.state.investor_word(investor_key(&id)).state.balance
+    }
+
+    // ----- blacklist, locks: views (setters: the admin facet) --------------
+
+    /// Whether `wallet` is blacklisted.
+    pub fn is_blacklisted_wallet(&self, wallet: Address) -> bool {
+        self.state.blacklist.get(wallet)
+    }
+
+    /// Whether investor `investorId` is fully locked.
+    pub fn is_investor_locked(&self, investor_id: String) -> bool {
+        self.state
+            .investor_word(investor_key(&investor_id))
+            .state
+            .locked
+    }
+
+    /// Whether investor `investorId` may only sell.
+    pub fn is_investor_liquidate_only(&self, investor_id: String) -> bool {
+        self.state
+            .investor_word(investor_key(&investor_id))
+            .state
+            .liquidate_only
+    }
+
+    /// Administration selectors go on to the admin facet.
+    #[fallback]
+    pub fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
+        self.state
+            .delegate_to_facet(service::COMPLIANCE_ADMIN_FACET, calldata)
+    }
+}
