@@ -11,17 +11,23 @@ interface ICommsService {
 
     function getDSService(uint256 service_id) external view returns (address);
 
+    function publishNotice(uint8 category, bytes32 content_hash, string calldata uri, uint8 target_kind, bytes32 target, uint64 deadline) external returns (uint256);
+
+    function revokeNotice(uint256 notice_id) external returns (bool);
+
+    function acknowledgeNotice(uint256 notice_id) external returns (bool);
+
+    function noticeCount() external view returns (uint256);
+
+    function getNotice(uint256 notice_id) external view returns (address, uint8, bytes32, string memory, uint8, bytes32, uint64, uint64, bool, uint256);
+
+    function getNotices(uint256 offset, uint256 limit) external view returns (uint256[] memory);
+
+    function getUnacknowledgedNotices(address wallet, uint256 offset, uint256 limit) external view returns (uint256[] memory, uint256);
+
+    function acknowledgedAt(uint256 notice_id, bytes32 investor_key) external view returns (uint64);
+
     error UnauthorizedCaller(address, uint8);
-
-    error RoleNotManageable(address, uint8, uint8);
-
-    error InvalidRole(uint8);
-
-    error RoleChangeNotAllowed(address, uint8, uint8);
-
-    error RoleNotAssigned(address);
-
-    error MasterCannotBeRemoved(address);
 
     error ZeroAddress();
 
@@ -29,13 +35,44 @@ interface ICommsService {
 
     error LengthMismatch(uint256, uint256);
 
-    error NotPendingMaster(address, address);
-
     error ServiceNotSet(uint256);
 
     error ServiceCallFailed(uint256, address);
+
+    error TextTooLong(uint256, uint256);
+
+    error InvalidCountry(string);
+
+    error InvalidNoticeCategory(uint8);
+
+    error EmptyContentHash();
+
+    error UriTooLong(uint256, uint256);
+
+    error InvalidNoticeTarget(uint8, bytes32);
+
+    error InvalidDeadline(uint64, uint64);
+
+    error NoticeNotFound(uint256);
+
+    error NoticeIsRevoked(uint256);
+
+    error NoticeExpired(uint256, uint64);
+
+    error AlreadyAcknowledged(uint256, bytes32);
+
+    error NotNoticeTarget(uint256, address);
+
+    error NotAnInvestor(address);
+
+    error PageTooLarge(uint256, uint256);
+
+    error AmountTooLarge(uint256);
 }
 
 interface ICommsServiceEvents {
+    event DSCommsServiceNoticePublished(uint256, address, bytes32, uint8, bytes32, string, uint8, uint64);
+    event DSCommsServiceNoticeRevoked(uint256, address);
+    event DSCommsServiceNoticeAcknowledged(uint256, bytes32, address);
     event DSServiceSet(uint256, address);
 }

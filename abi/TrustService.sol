@@ -27,6 +27,34 @@ interface ITrustService {
 
     function getDSService(uint256 service_id) external view returns (address);
 
+    function addEntity(string calldata name, address owner) external;
+
+    function changeEntityOwner(string calldata name, address old_owner, address new_owner) external;
+
+    function removeEntity(string calldata name) external;
+
+    function addOperator(string calldata name, address operator) external;
+
+    function removeOperator(string calldata name, address operator) external;
+
+    function addResource(string calldata name, address resource) external;
+
+    function removeResource(string calldata name, address resource) external;
+
+    function getEntityByOwner(address owner) external view returns (string memory);
+
+    function getEntityByOperator(address operator) external view returns (string memory);
+
+    function getEntityByResource(address resource) external view returns (string memory);
+
+    function isResourceOwner(address resource, address owner) external view returns (bool);
+
+    function isResourceOperator(address resource, address operator) external view returns (bool);
+
+    function isAuthorizedApp(address app) external view returns (bool);
+
+    function getEntity(string calldata name) external view returns (address, uint32, uint32);
+
     error UnauthorizedCaller(address, uint8);
 
     error RoleNotManageable(address, uint8, uint8);
@@ -50,11 +78,37 @@ interface ITrustService {
     error ServiceNotSet(uint256);
 
     error ServiceCallFailed(uint256, address);
+
+    error TextTooLong(uint256, uint256);
+
+    error InvalidCountry(string);
+
+    error InvalidEntityName(uint256, uint256);
+
+    error EntityAlreadyExists(string);
+
+    error EntityNotFound(string);
+
+    error AlreadyEntityMember(address, uint8);
+
+    error NotEntityMember(string, address, uint8);
+
+    error EntityFull(string, uint8, uint256);
+
+    error EntityNotEmpty(string, uint256, uint256);
+
+    error NotAnInvestor(address);
+
+    error AmountTooLarge(uint256);
 }
 
 interface ITrustServiceEvents {
     event DSTrustServiceRoleAdded(address, uint8, address);
     event DSTrustServiceRoleRemoved(address, uint8, address);
     event DSTrustServiceMasterProposed(address, address);
+    event DSTrustServiceEntityAdded(string, address, address);
+    event DSTrustServiceEntityRemoved(string, address, address);
+    event DSTrustServiceEntityMemberAdded(string, address, uint8, address);
+    event DSTrustServiceEntityMemberRemoved(string, address, uint8, address);
     event DSServiceSet(uint256, address);
 }

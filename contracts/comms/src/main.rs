@@ -7,6 +7,11 @@ fn main() {
     ds_comms::print_from_args();
     ds_common::abi_export::print_events(
         "CommsService",
-        &[ds_common::consumer::DSServiceSet::SIGNATURE],
+        &[
+            ds_comms::DSCommsServiceNoticePublished::SIGNATURE,
+            ds_comms::DSCommsServiceNoticeRevoked::SIGNATURE,
+            ds_comms::DSCommsServiceNoticeAcknowledged::SIGNATURE,
+            ds_common::consumer::DSServiceSet::SIGNATURE,
+        ],
     );
 }

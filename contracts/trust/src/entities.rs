@@ -29,11 +29,12 @@ use ds_common::{
         InvalidEntityName, NotEntityMember,
     },
     ids::{entity_capacity as capacity, entity_limits as limits, role},
+    text::StorageText,
     DSError,
 };
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageAddress, StorageB256, StorageMap, StorageString, StorageU32, StorageU8},
+    storage::{StorageAddress, StorageB256, StorageMap, StorageU32, StorageU8},
 };
 
 sol! {
@@ -56,8 +57,9 @@ pub struct EntityRecord {
     operators: StorageU32,
     /// Number of resources.
     resources: StorageU32,
-    /// The entity's name, as given to `addEntity`.
-    name: StorageString,
+    /// The entity's name, as given to `addEntity` (not a `StorageString`,
+    /// whose 256-bit length division costs ~8 KB of Wasm).
+    name: StorageText,
 }
 
 /// The entity an address belongs to, and in which capacity.
@@ -183,7 +185,7 @@ impl Entities {
         {
             let mut record = self.records.setter(key);
             record.owner.erase();
-            record.name.erase();
+            record.name.clear();
         }
         self.leave(owner);
         self.vm().log(DSTrustServiceEntityRemoved {

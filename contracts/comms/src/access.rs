@@ -1,0 +1,66 @@
+//! What the Comms service asks other DS services: who may publish (Trust)
+//! and which investor a wallet belongs to (Registry).
+
+use alloy_primitives::{Address, B256, U256};
+use ds_common::{
+    consumer::ServiceRegistry,
+    errors::{NotAnInvestor, ServiceCallFailed},
+    ids::{role, service},
+    interfaces::{IRegistryService, ITrustService},
+    party::PartyInfo,
+    DSError,
+};
+use stylus_sdk::prelude::*;
+
+/// In which quality a sender may publish.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Publisher {
+    /// MASTER or ISSUER: publishes and revokes any notice.
+    Admin,
+    /// An authorised DS app (holding the given Trust role, usually NONE):
+    /// publishes, and revokes its own notices.
+    App(u8),
+}
+
+/// How `sender` may publish, or [`DSError::UnauthorizedCaller`]. Asks the
+/// Trust service for the role first, and for the app authorisation only
+/// when the role does not suffice.
+pub fn publisher(services: &ServiceRegistry, sender: Address) -> Result<Publisher, DSError> {
+    let sender_role = services.role_of(sender)?;
+    if matches!(sender_role, role::MASTER | role::ISSUER) {
+        return Ok(Publisher::Admin);
+    }
+    let trust = services.require(service::TRUST)?;
+    let authorised = ITrustService::new(trust)
+        .is_authorized_app(services.vm(), Call::new(), sender)
+        .map_err(|_| call_failed(service::TRUST, trust))?;
+    if authorised {
+        Ok(Publisher::App(sender_role))
+    } else {
+        Err(DSError::unauthorized(sender, sender_role))
+    }
+}
+
+/// The investor key and registry info of `wallet`, or [`NotAnInvestor`]
+/// when the wallet belongs to no registered investor.
+pub fn investor_of(
+    services: &ServiceRegistry,
+    wallet: Address,
+) -> Result<(B256, PartyInfo), DSError> {
+    let registry = services.require(service::REGISTRY)?;
+    let (key, info) = IRegistryService::new(registry)
+        .get_party(services.vm(), Call::new(), wallet)
+        .map_err(|_| call_failed(service::REGISTRY, registry))?;
+    let info = PartyInfo::unpack(info);
+    if !info.is_investor || key.is_zero() {
+        return Err(DSError::NotAnInvestor(NotAnInvestor { wallet }));
+    }
+    Ok((key, info))
+}
+
+fn call_failed(id: u64, address: Address) -> DSError {
+    DSError::ServiceCallFailed(ServiceCallFailed {
+        serviceId: U256::from(id),
+        service: address,
+    })
+}
