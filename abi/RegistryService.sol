@@ -69,8 +69,6 @@ interface IRegistryService {
 
     function getWalletType(address wallet) external view returns (uint8);
 
-    function getExchangeWalletOwner(address wallet) external view returns (address);
-
     function isPlatformWallet(address wallet) external view returns (bool);
 
     function isSpecialWallet(address wallet) external view returns (bool);

@@ -10,7 +10,7 @@ use crate::{
     events::DSRegistryServiceInvestorAttributeChanged,
     input,
     layout::{attribute_index, InvestorRecord, WalletEntry},
-    RegistryService, EXCHANGE_OR_ABOVE,
+    RegistryService,
 };
 
 impl RegistryService {
@@ -23,9 +23,7 @@ impl RegistryService {
         expiry: U256,
         proof_hash: String,
     ) -> Result<bool, DSError> {
-        let (sender, role) = self.authorize(EXCHANGE_OR_ABOVE)?;
-        let (key, before) = self.existing(&id)?;
-        self.check_creator(sender, role, key)?;
+        let (sender, key, before) = self.changeable(&id)?;
         let (index, status, expiry) = input::attribute(attribute_id, value, expiry)?;
         input::text(&proof_hash)?;
         let mut after = before;

@@ -116,17 +116,15 @@ impl RegistryService {
 
     /// Implements [`RegistryService::remove_investor`].
     pub(crate) fn do_remove_investor(&mut self, id: String) -> Result<bool, DSError> {
-        let (sender, role) = self.authorize(EXCHANGE_OR_ABOVE)?;
-        let (key, record) = self.existing(&id)?;
-        self.check_creator(sender, role, key)?;
+        let (sender, key, record) = self.changeable(&id)?;
         if record.wallet_count != 0 {
             return Err(DSError::InvestorHasWallets(InvestorHasWallets {
                 investorKey: key,
                 walletCount: U256::from(record.wallet_count),
             }));
         }
+        self.records.setter(key).set(B256::ZERO);
         let mut investor = self.investors.setter(key);
-        investor.packed.set(B256::ZERO);
         investor.creator.set(Address::ZERO);
         investor.id.erase();
         investor.collision_hash.erase();
@@ -144,9 +142,7 @@ impl RegistryService {
 
     /// Implements [`RegistryService::set_country`].
     pub(crate) fn do_set_country(&mut self, id: String, country: String) -> Result<bool, DSError> {
-        let (sender, role) = self.authorize(EXCHANGE_OR_ABOVE)?;
-        let (key, before) = self.existing(&id)?;
-        self.check_creator(sender, role, key)?;
+        let (sender, key, before) = self.changeable(&id)?;
         let code = input::country(&country)?;
         if code == before.country {
             return Ok(true);

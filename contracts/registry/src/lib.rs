@@ -5,11 +5,12 @@
 //! # Storage layout
 //! - `wallets[address]`: ONE word per wallet: the owning investor's key, or
 //!   the special wallet type (see [`layout`]); zero when unknown.
-//! - `investors[key].packed`: ONE word per investor: country code, registered
-//!   flag, wallet count, the 4 attribute statuses and their u40 expiries
-//!   (see [`layout::InvestorRecord`]).
+//! - `records[key]`: ONE word per investor: country code, registered flag,
+//!   wallet count, the 4 attribute statuses and their u40 expiries (see
+//!   [`layout::InvestorRecord`]).
 //! - `investors[key].{creator, id, collision_hash, proof_hashes}`: read only
-//!   by the setters (creator check) and by the string views.
+//!   by the setters (creator check) and by the string views; strings are
+//!   [`text::StoredText`] (length byte + bytes in at most 5 slots).
 //! - `exchange_owners[address]`: owner of each exchange special wallet.
 //!
 //! `getParty` costs 2 SLOADs for an investor wallet (wallet word, investor
@@ -83,11 +84,9 @@ pub const ISSUER_OR_TRANSFER_AGENT_OR_ABOVE: &[u8] =
 /// Roles of the wallet manager setters (DS `onlyIssuerOrAbove`).
 pub const ISSUER_OR_ABOVE: &[u8] = &[role::MASTER, role::ISSUER];
 
-/// Everything the Registry keeps about one investor.
+/// What the Registry keeps about one investor besides its record word.
 #[storage]
 pub struct Investor {
-    /// The packed [`InvestorRecord`]: the only slot on the transfer path.
-    packed: StorageB256,
     /// Who registered the investor (creator check for exchanges).
     creator: StorageAddress,
     /// The investor id.
@@ -106,9 +105,13 @@ pub struct RegistryService {
     services: ServiceRegistry,
     /// Wallet word of every wallet (see [`layout::WalletEntry`]).
     wallets: StorageMap<Address, StorageB256>,
-    /// Investors by key (`party::investor_key(id)`).
+    /// Packed [`InvestorRecord`] of every investor, by key
+    /// (`party::investor_key(id)`): the only investor slot on the transfer path.
+    records: StorageMap<B256, StorageB256>,
+    /// Creator and strings of every investor, by key.
     investors: StorageMap<B256, Investor>,
-    /// Owner exchange of each exchange special wallet.
+    /// Owner exchange of each exchange special wallet (kept as DS does; no
+    /// view reads it, to stay within the Wasm size limit).
     exchange_owners: StorageMap<Address, StorageAddress>,
 }
 
@@ -340,11 +343,6 @@ impl RegistryService {
         self.wallet_entry(wallet).wallet_type()
     }
 
-    /// The owner exchange of exchange wallet `wallet` (zero otherwise).
-    pub fn get_exchange_wallet_owner(&self, wallet: Address) -> Address {
-        self.exchange_owners.get(wallet)
-    }
-
     /// Whether `wallet` is a platform wallet.
     pub fn is_platform_wallet(&self, wallet: Address) -> bool {
         self.get_wallet_type(wallet) == wallet_type::PLATFORM
@@ -393,21 +391,25 @@ impl RegistryService {
     }
 
     /// The decoded wallet word of `wallet`.
+    #[inline(never)]
     fn wallet_entry(&self, wallet: Address) -> WalletEntry {
         WalletEntry::decode(self.wallets.get(wallet))
     }
 
     /// The decoded investor word of `key` (default when unknown).
+    #[inline(never)]
     fn record(&self, key: B256) -> InvestorRecord {
-        InvestorRecord::unpack(self.investors.getter(key).packed.get())
+        InvestorRecord::unpack(self.records.get(key))
     }
 
     /// Stores the investor word of `key`.
+    #[inline(never)]
     fn store_record(&mut self, key: B256, record: &InvestorRecord) {
-        self.investors.setter(key).packed.set(record.pack());
+        self.records.setter(key).set(record.pack());
     }
 
     /// The record of the registered investor `id` (validated), with its key.
+    #[inline(never)]
     fn existing(&self, id: &str) -> Result<(B256, InvestorRecord), DSError> {
         let key = input::investor_id(id)?;
         let record = self.record(key);
@@ -419,15 +421,20 @@ impl RegistryService {
         Ok((key, record))
     }
 
-    /// Refuses an EXCHANGE sender that did not register investor `key`.
-    fn check_creator(&self, sender: Address, role: u8, key: B256) -> Result<(), DSError> {
+    /// For setters that change an existing investor: the sender (exchange
+    /// or above; an exchange only for investors it registered), the key and
+    /// the record of investor `id`.
+    #[inline(never)]
+    fn changeable(&self, id: &str) -> Result<(Address, B256, InvestorRecord), DSError> {
+        let (sender, role) = self.authorize(EXCHANGE_OR_ABOVE)?;
+        let (key, record) = self.existing(id)?;
         if role == role::EXCHANGE && self.investors.getter(key).creator.get() != sender {
             return Err(DSError::NotInvestorCreator(NotInvestorCreator {
                 caller: sender,
                 investorKey: key,
             }));
         }
-        Ok(())
+        Ok((sender, key, record))
     }
 
     /// The address of service `id`, if set.
@@ -437,6 +444,7 @@ impl RegistryService {
     }
 
     /// Refuses unless `wallet` holds no tokens (no token service: no tokens).
+    #[inline(never)]
     fn check_empty(&self, wallet: Address) -> Result<(), DSError> {
         let Some(token) = self.service(service::DS_TOKEN) else {
             return Ok(());
@@ -455,6 +463,7 @@ impl RegistryService {
 
     /// Tells Compliance about a change of investor `key` from `before` to
     /// `after`, only when a counted field changed and Compliance is set.
+    #[inline(never)]
     fn notify(
         &mut self,
         key: B256,

@@ -35,6 +35,7 @@ fn words_for(len: usize) -> usize {
 
 impl StoredText {
     /// The stored string ("" when never set or erased).
+    #[inline(never)]
     pub fn get(&self) -> String {
         let first = self.word(0);
         let len = usize::from(first[0]).min(TEXT_CAPACITY);
@@ -51,6 +52,7 @@ impl StoredText {
     /// Stores `text`, which the caller has bounded to [`TEXT_CAPACITY`]
     /// bytes (longer input is cut to the capacity), clearing words the
     /// previous value used beyond the new one.
+    #[inline(never)]
     pub fn set(&mut self, text: &str) {
         let bytes = &text.as_bytes()[..text.len().min(TEXT_CAPACITY)];
         let old = words_for(usize::from(self.word(0)[0]));

@@ -12,16 +12,14 @@ use crate::{
     events::{DSRegistryServiceWalletAdded, DSRegistryServiceWalletRemoved},
     input,
     layout::WalletEntry,
-    RegistryService, EXCHANGE_OR_ABOVE,
+    RegistryService,
 };
 
 impl RegistryService {
     /// Implements [`RegistryService::add_wallet`].
     pub(crate) fn do_add_wallet(&mut self, wallet: Address, id: String) -> Result<bool, DSError> {
-        let (sender, role) = self.authorize(EXCHANGE_OR_ABOVE)?;
+        let (sender, key, mut record) = self.changeable(&id)?;
         input::wallet(wallet)?;
-        let (key, mut record) = self.existing(&id)?;
-        self.check_creator(sender, role, key)?;
         let entry = self.wallet_entry(wallet);
         if entry != WalletEntry::Unknown {
             return Err(DSError::WalletInUse(WalletInUse {
@@ -47,9 +45,7 @@ impl RegistryService {
         wallet: Address,
         id: String,
     ) -> Result<bool, DSError> {
-        let (sender, role) = self.authorize(EXCHANGE_OR_ABOVE)?;
-        let (key, mut record) = self.existing(&id)?;
-        self.check_creator(sender, role, key)?;
+        let (sender, key, mut record) = self.changeable(&id)?;
         if self.wallet_entry(wallet) != WalletEntry::Investor(key) {
             return Err(DSError::WalletNotOfInvestor(WalletNotOfInvestor {
                 wallet,

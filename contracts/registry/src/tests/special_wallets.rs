@@ -35,7 +35,6 @@ fn each_kind_is_added_reported_and_removed() {
         kinds(&env, exchange_wallet),
         (EXCHANGE_WALLET, true, false, false)
     );
-    assert_eq!(env.reg.get_exchange_wallet_owner(exchange_wallet), EXCHANGE);
     // Investor and unknown wallets are not special.
     assert_eq!(kinds(&env, W1), (0, false, false, false));
     assert_eq!(kinds(&env, NOBODY), (0, false, false, false));
@@ -57,10 +56,6 @@ fn each_kind_is_added_reported_and_removed() {
         );
         assert_eq!(kinds(&env, wallet), (0, false, false, false));
     }
-    assert_eq!(
-        env.reg.get_exchange_wallet_owner(exchange_wallet),
-        Address::ZERO
-    );
     // A former special wallet can become an investor wallet.
     env.reg.add_wallet(W3, "bob".into()).unwrap();
 }
@@ -174,7 +169,7 @@ fn exchange_wallet_owner_must_be_an_exchange() {
     );
     assert_eq!(env.storage(), before);
     env.reg.add_exchange_wallet(W3, EXCHANGE2).unwrap();
-    assert_eq!(env.reg.get_exchange_wallet_owner(W3), EXCHANGE2);
+    assert_eq!(env.reg.get_wallet_type(W3), EXCHANGE_WALLET);
 }
 
 #[test]
