@@ -11,17 +11,11 @@ interface IComplianceService {
 
     function getDSService(uint256 service_id) external view returns (address);
 
+    function validateTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
+
+    function validateIssuance(address to, uint256 value, uint256 issuance_time, uint256 total_supply, uint256[] memory lock_values, uint64[] memory lock_release_times, string calldata reason) external returns (uint256);
+
     error UnauthorizedCaller(address, uint8);
-
-    error RoleNotManageable(address, uint8, uint8);
-
-    error InvalidRole(uint8);
-
-    error RoleChangeNotAllowed(address, uint8, uint8);
-
-    error RoleNotAssigned(address);
-
-    error MasterCannotBeRemoved(address);
 
     error ZeroAddress();
 
@@ -29,11 +23,39 @@ interface IComplianceService {
 
     error LengthMismatch(uint256, uint256);
 
-    error NotPendingMaster(address, address);
-
     error ServiceNotSet(uint256);
 
     error ServiceCallFailed(uint256, address);
+
+    error TextTooLong(uint256, uint256);
+
+    error InvalidCountry(string);
+
+    error NotAnInvestor(address);
+
+    error OnlyToken(address);
+
+    error OnlyRegistry(address);
+
+    error UnknownRule(uint256);
+
+    error RuleValueOutOfRange(uint256, uint256);
+
+    error InvalidCountryStatus(uint256);
+
+    error AuthorizedSecuritiesExceeded(uint256, uint256, uint256);
+
+    error TooManyRecords(bytes32, uint256);
+
+    error InvalidLock(uint256, uint256);
+
+    error LockNotFound(bytes32, uint256);
+
+    error AmountTooLarge(uint256);
+
+    error InvalidIssuanceTime(uint256, uint256);
+
+    error SeizeTargetNotIssuerWallet(address);
 }
 
 interface IComplianceServiceEvents {

@@ -13,27 +13,27 @@ interface IDSToken {
 
     error UnauthorizedCaller(address, uint8);
 
-    error RoleNotManageable(address, uint8, uint8);
-
-    error InvalidRole(uint8);
-
-    error RoleChangeNotAllowed(address, uint8, uint8);
-
-    error RoleNotAssigned(address);
-
-    error MasterCannotBeRemoved(address);
-
     error ZeroAddress();
 
     error BatchTooLarge(uint256, uint256);
 
     error LengthMismatch(uint256, uint256);
 
-    error NotPendingMaster(address, address);
-
     error ServiceNotSet(uint256);
 
     error ServiceCallFailed(uint256, address);
+
+    error TextTooLong(uint256, uint256);
+
+    error InvalidCountry(string);
+
+    error NotAnInvestor(address);
+
+    error AmountTooLarge(uint256);
+
+    error TransferRejected(uint256, string);
+
+    error ServiceReverted(uint256, bytes);
 }
 
 interface IDSTokenEvents {

@@ -4,7 +4,7 @@
 //! ABI of every contract is exported to `abi/<Contract>.sol`. Add a function
 //! here when a second contract starts calling it.
 
-#![allow(missing_docs)]
+#![allow(missing_docs, clippy::too_many_arguments)]
 
 use stylus_sdk::prelude::sol_interface;
 

@@ -254,9 +254,9 @@ mod tests {
         for i in 0..UINT_RULES {
             encode_uint(&mut slots, i, U256::MAX);
             let config = decode_config(&slots);
-            for j in 0..UINT_RULES {
+            for (j, (_, _, width)) in UINT_LAYOUT.iter().enumerate() {
                 let want = if j <= i {
-                    get(U256::MAX, 0, UINT_LAYOUT[j].2)
+                    get(U256::MAX, 0, *width)
                 } else {
                     U256::ZERO
                 };

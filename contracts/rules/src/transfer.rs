@@ -110,7 +110,7 @@ pub struct TransferEffects {
 impl TransferCheck<'_> {
     /// Balance the sender is judged by: the investor's, or the wallet's for
     /// non-investor wallets.
-    fn from_balance(&self) -> U256 {
+    fn sender_balance(&self) -> U256 {
         if self.from.info.is_investor {
             self.from.state.balance
         } else {
@@ -120,12 +120,12 @@ impl TransferCheck<'_> {
 
     /// The sender keeps part of its holding.
     fn is_partial(&self) -> bool {
-        self.from_balance() > self.value
+        self.sender_balance() > self.value
     }
 
     /// What the sender keeps.
     fn remaining(&self) -> U256 {
-        self.from_balance().saturating_sub(self.value)
+        self.sender_balance().saturating_sub(self.value)
     }
 
     /// The receiver's investor balance after the transfer.
