@@ -1,1 +1,419 @@
+//! Native tests of the Compliance contract and its facets on one TestVM
+//! (the facets are built over the same storage, as delegatecall runs them).
 
+use super::*;
+use alloy_primitives::{address, Address, B256, U256};
+use alloy_sol_types::{sol, SolCall, SolValue};
+use ds_common::{
+    codes,
+    errors::{OnlyToken, UnauthorizedCaller},
+    ids::{attribute, region, role, service, wallet_type},
+    party::{country_code, investor_key, PartyInfo},
+};
+use ds_compliance_admin::ComplianceAdmin;
+use ds_compliance_views::ComplianceViews;
+use ds_rules::config::uint_rule;
+use stylus_sdk::testing::*;
+
+sol! {
+    function getRole(address target) external view returns (uint8);
+    function getTransferParties(address from, address to) external view returns (bytes32, uint256, bytes32, uint256);
+    function getParty(address wallet) external view returns (bytes32, uint256);
+}
+
+const TRUST: Address = address!("0000000000000000000000000000000000000001");
+const TOKEN: Address = address!("0000000000000000000000000000000000000002");
+const REGISTRY: Address = address!("0000000000000000000000000000000000000004");
+const MASTER: Address = address!("00000000000000000000000000000000000000a1");
+const AGENT: Address = address!("00000000000000000000000000000000000000d8");
+const NOBODY: Address = address!("00000000000000000000000000000000000000e0");
+const ALICE: Address = address!("000000000000000000000000000000000000a11c");
+const ALICE2: Address = address!("000000000000000000000000000000000000a11d");
+const BOB: Address = address!("0000000000000000000000000000000000000b0b");
+
+struct Investor {
+    wallet: Address,
+    id: &'static str,
+    country: &'static str,
+    approved: u8,
+}
+
+const US_ALICE: Investor = Investor {
+    wallet: ALICE,
+    id: "alice",
+    country: "US",
+    approved: attribute::ACCREDITED,
+};
+const US_ALICE_2ND: Investor = Investor {
+    wallet: ALICE2,
+    id: "alice",
+    country: "US",
+    approved: attribute::ACCREDITED,
+};
+const DE_BOB: Investor = Investor {
+    wallet: BOB,
+    id: "bob",
+    country: "DE",
+    approved: 0,
+};
+
+fn info(i: &Investor) -> (B256, U256) {
+    let info = PartyInfo {
+        wallet_type: wallet_type::NONE,
+        is_investor: true,
+        country: country_code(i.country).unwrap(),
+        approved: i.approved,
+        effective: i.approved,
+    };
+    (investor_key(i.id), info.pack())
+}
+
+fn mock_role(vm: &TestVM, who: Address, r: u8) {
+    vm.mock_static_call(
+        TRUST,
+        getRoleCall { target: who }.abi_encode(),
+        Ok(U256::from(r).abi_encode()),
+    );
+}
+
+fn mock_parties(vm: &TestVM, from: &Investor, to: &Investor) {
+    let (fk, fi) = info(from);
+    let (tk, ti) = info(to);
+    vm.mock_static_call(
+        REGISTRY,
+        getTransferPartiesCall {
+            from: from.wallet,
+            to: to.wallet,
+        }
+        .abi_encode(),
+        Ok((fk, fi, tk, ti).abi_encode_params()),
+    );
+}
+
+fn mock_party(vm: &TestVM, i: &Investor) {
+    let (k, inf) = info(i);
+    vm.mock_static_call(
+        REGISTRY,
+        getPartyCall { wallet: i.wallet }.abi_encode(),
+        Ok((k, inf).abi_encode_params()),
+    );
+}
+
+/// A compliance with its services wired, US and DE regions set, flowback open.
+fn deployed() -> (TestVM, ComplianceService) {
+    let vm = TestVM::default();
+    vm.set_block_timestamp(1_000_000);
+    let mut c = ComplianceService::from(&vm);
+    c.constructor(TRUST).unwrap();
+    vm.set_sender(MASTER);
+    mock_role(&vm, MASTER, role::MASTER);
+    c.set_ds_service(U256::from(service::DS_TOKEN), TOKEN)
+        .unwrap();
+    c.set_ds_service(U256::from(service::REGISTRY), REGISTRY)
+        .unwrap();
+    c.state
+        .write_region("US", country_code("US").unwrap(), region::US);
+    c.state
+        .write_region("DE", country_code("DE").unwrap(), region::EU);
+    c.state
+        .write_uint_rule(uint_rule::BLOCK_FLOWBACK_END_TIME, U256::from(1));
+    vm.clear_mocks();
+    vm.set_sender(TOKEN);
+    (vm, c)
+}
+
+fn storage(vm: &TestVM) -> Vec<(U256, B256)> {
+    let mut slots: Vec<_> = vm.snapshot().storage.into_iter().collect();
+    slots.sort();
+    slots
+}
+
+fn issue(vm: &TestVM, c: &mut ComplianceService, to: &Investor, value: u64) -> U256 {
+    mock_party(vm, to);
+    c.validate_issuance(
+        to.wallet,
+        U256::from(value),
+        U256::ZERO,
+        U256::ZERO,
+        vec![],
+        vec![],
+        String::new(),
+    )
+    .unwrap()
+}
+
+fn balance(c: &ComplianceService, id: &str) -> U256 {
+    c.state.investor_word(investor_key(id)).state.balance
+}
+
+#[test]
+fn only_the_token_records() {
+    let (vm, mut c) = deployed();
+    vm.set_sender(NOBODY);
+    let before = storage(&vm);
+    let err = c
+        .validate_transfer(ALICE, BOB, U256::from(1), U256::from(1), false)
+        .unwrap_err();
+    assert_eq!(err, DSError::OnlyToken(OnlyToken { caller: NOBODY }));
+    let err = c
+        .validate_issuance(
+            ALICE,
+            U256::from(1),
+            U256::ZERO,
+            U256::ZERO,
+            vec![],
+            vec![],
+            String::new(),
+        )
+        .unwrap_err();
+    assert_eq!(err, DSError::OnlyToken(OnlyToken { caller: NOBODY }));
+    assert_eq!(storage(&vm), before);
+}
+
+#[test]
+fn issuance_counts_the_new_investor_in_its_categories() {
+    let (vm, mut c) = deployed();
+    assert_eq!(issue(&vm, &mut c, &US_ALICE, 100), U256::ZERO);
+    let counts = c.state.load_counts();
+    assert_eq!(
+        (
+            counts.total,
+            counts.us,
+            counts.accredited,
+            counts.us_accredited
+        ),
+        (1, 1, 1, 1)
+    );
+    assert_eq!(balance(&c, "alice"), U256::from(100));
+    assert_eq!(c.state.investor_word(investor_key("alice")).issuances, 1);
+    // A second issuance to the same investor counts nothing new.
+    issue(&vm, &mut c, &US_ALICE, 50);
+    assert_eq!(c.state.load_counts().total, 1);
+    assert_eq!(balance(&c, "alice"), U256::from(150));
+}
+
+#[test]
+fn refused_transfer_returns_its_code_and_writes_nothing() {
+    let (vm, mut c) = deployed();
+    issue(&vm, &mut c, &DE_BOB, 100);
+    c.state
+        .write_uint_rule(uint_rule::BLOCK_FLOWBACK_END_TIME, U256::ZERO); // flowback blocked forever
+    mock_parties(&vm, &DE_BOB, &US_ALICE);
+    let before = storage(&vm);
+    let code = c
+        .validate_transfer(BOB, ALICE, U256::from(10), U256::from(100), false)
+        .unwrap();
+    assert_eq!(code, U256::from(codes::FLOWBACK));
+    assert_eq!(storage(&vm), before);
+}
+
+#[test]
+fn full_transfer_moves_the_investor_count() {
+    let (vm, mut c) = deployed();
+    issue(&vm, &mut c, &DE_BOB, 100);
+    mock_parties(&vm, &DE_BOB, &US_ALICE);
+    let code = c
+        .validate_transfer(BOB, ALICE, U256::from(100), U256::from(100), false)
+        .unwrap();
+    assert_eq!(code, U256::ZERO);
+    let counts = c.state.load_counts();
+    assert_eq!((counts.total, counts.us), (1, 1), "bob left, alice joined");
+    assert_eq!(
+        c.state
+            .eu_retail
+            .get(country_code("DE").unwrap())
+            .to::<u32>(),
+        0
+    );
+    assert_eq!(balance(&c, "bob"), U256::ZERO);
+    assert_eq!(balance(&c, "alice"), U256::from(100));
+}
+
+#[test]
+fn transfers_between_own_wallets_change_nothing() {
+    // Audit M-9: a full transfer to one's own other wallet keeps the counters.
+    let (vm, mut c) = deployed();
+    issue(&vm, &mut c, &US_ALICE, 100);
+    mock_parties(&vm, &US_ALICE, &US_ALICE_2ND);
+    let before = storage(&vm);
+    let code = c
+        .validate_transfer(ALICE, ALICE2, U256::from(100), U256::from(100), false)
+        .unwrap();
+    assert_eq!(code, U256::ZERO);
+    assert_eq!(storage(&vm), before);
+    assert_eq!(c.state.load_counts().total, 1);
+}
+
+#[test]
+fn issuance_cap_is_a_typed_error() {
+    let (vm, mut c) = deployed();
+    c.state
+        .write_uint_rule(uint_rule::AUTHORIZED_SECURITIES, U256::from(1_000));
+    mock_party(&vm, &US_ALICE);
+    let before = storage(&vm);
+    let err = c
+        .validate_issuance(
+            ALICE,
+            U256::from(1),
+            U256::ZERO,
+            U256::from(1_000),
+            vec![],
+            vec![],
+            String::new(),
+        )
+        .unwrap_err();
+    assert!(matches!(err, DSError::AuthorizedSecuritiesExceeded(_)));
+    assert_eq!(storage(&vm), before);
+    assert_eq!(
+        issue_at_cap(&vm, &mut c),
+        U256::ZERO,
+        "exactly the cap is allowed"
+    );
+}
+
+fn issue_at_cap(vm: &TestVM, c: &mut ComplianceService) -> U256 {
+    mock_party(vm, &US_ALICE);
+    c.validate_issuance(
+        ALICE,
+        U256::from(1),
+        U256::ZERO,
+        U256::from(999),
+        vec![],
+        vec![],
+        String::new(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn locks_given_at_issuance_bind_the_next_transfer() {
+    let (vm, mut c) = deployed();
+    mock_party(&vm, &DE_BOB);
+    let release = 1_000_000 + 100;
+    let code = c
+        .validate_issuance(
+            BOB,
+            U256::from(100),
+            U256::ZERO,
+            U256::ZERO,
+            vec![U256::from(60)],
+            vec![release],
+            "vesting".into(),
+        )
+        .unwrap();
+    assert_eq!(code, U256::ZERO);
+    mock_parties(&vm, &DE_BOB, &US_ALICE);
+    let code = c
+        .validate_transfer(BOB, ALICE, U256::from(41), U256::from(100), false)
+        .unwrap();
+    assert_eq!(code, U256::from(codes::TOKENS_LOCKED));
+    let code = c
+        .validate_transfer(BOB, ALICE, U256::from(40), U256::from(100), false)
+        .unwrap();
+    assert_eq!(code, U256::ZERO);
+    vm.set_block_timestamp(release);
+    let code = c
+        .validate_transfer(BOB, ALICE, U256::from(60), U256::from(60), false)
+        .unwrap();
+    assert_eq!(code, U256::ZERO, "released at its release time");
+}
+
+#[test]
+fn admin_facet_writes_what_the_contract_reads() {
+    let (vm, c) = deployed();
+    let mut admin = ComplianceAdmin::from(&vm);
+    vm.set_sender(AGENT);
+    mock_role(&vm, AGENT, role::TRANSFER_AGENT);
+    admin
+        .set_uint_rule(U256::from(uint_rule::JP_INVESTORS_LIMIT), U256::from(7))
+        .unwrap();
+    admin
+        .set_country_compliance("JP".into(), U256::from(region::JP))
+        .unwrap();
+    let views = ComplianceViews::from(&vm);
+    assert_eq!(
+        views.get_all().0[uint_rule::JP_INVESTORS_LIMIT],
+        U256::from(7)
+    );
+    assert_eq!(
+        views.get_country_compliance("jp".into()),
+        U256::from(region::JP)
+    );
+    assert_eq!(c.state.config(false).num(uint_rule::JP_INVESTORS_LIMIT), 7);
+}
+
+#[test]
+fn admin_facet_refuses_other_roles_and_bad_values() {
+    for (who, r) in [
+        (NOBODY, role::NONE),
+        (MASTER, role::ISSUER),
+        (MASTER, role::EXCHANGE),
+    ] {
+        let (vm, _c) = deployed();
+        let mut admin = ComplianceAdmin::from(&vm);
+        vm.set_sender(who);
+        mock_role(&vm, who, r);
+        let before = storage(&vm);
+        let err = admin
+            .set_uint_rule(U256::from(0), U256::from(1))
+            .unwrap_err();
+        assert_eq!(
+            err,
+            DSError::UnauthorizedCaller(UnauthorizedCaller {
+                caller: who,
+                callerRole: r
+            })
+        );
+        assert!(admin.add_to_blacklist(BOB).is_err());
+        assert_eq!(storage(&vm), before);
+    }
+    let (vm, _c) = deployed();
+    let mut admin = ComplianceAdmin::from(&vm);
+    vm.set_sender(AGENT);
+    mock_role(&vm, AGENT, role::TRANSFER_AGENT);
+    let before = storage(&vm);
+    let pct = U256::from(uint_rule::MAX_US_INVESTORS_PERCENTAGE);
+    assert!(matches!(
+        admin.set_uint_rule(pct, U256::from(101)),
+        Err(DSError::RuleValueOutOfRange(_))
+    ));
+    assert!(matches!(
+        admin.set_uint_rule(U256::from(16), U256::ZERO),
+        Err(DSError::UnknownRule(_))
+    ));
+    assert!(matches!(
+        admin.set_country_compliance("US".into(), U256::from(3)),
+        Err(DSError::InvalidCountryStatus(_))
+    ));
+    assert!(matches!(
+        admin.set_country_compliance("U5".into(), U256::from(1)),
+        Err(DSError::InvalidCountry(_))
+    ));
+    assert_eq!(storage(&vm), before);
+}
+
+#[test]
+fn blacklist_refuses_with_code_100() {
+    let (vm, mut c) = deployed();
+    issue(&vm, &mut c, &DE_BOB, 100);
+    let mut admin = ComplianceAdmin::from(&vm);
+    vm.set_sender(AGENT);
+    mock_role(&vm, AGENT, role::TRANSFER_AGENT);
+    admin.add_to_blacklist(ALICE).unwrap();
+    vm.set_sender(TOKEN);
+    mock_parties(&vm, &DE_BOB, &US_ALICE);
+    let code = c
+        .validate_transfer(BOB, ALICE, U256::from(10), U256::from(100), false)
+        .unwrap();
+    assert_eq!(code, U256::from(codes::WALLET_BLACKLISTED));
+    vm.set_sender(AGENT);
+    // TestVM answers with the data of the last registered mock: re-register.
+    mock_role(&vm, AGENT, role::TRANSFER_AGENT);
+    admin.remove_from_blacklist(ALICE).unwrap();
+    vm.set_sender(TOKEN);
+    mock_parties(&vm, &DE_BOB, &US_ALICE);
+    let code = c
+        .validate_transfer(BOB, ALICE, U256::from(10), U256::from(100), false)
+        .unwrap();
+    assert_eq!(code, U256::ZERO);
+}
