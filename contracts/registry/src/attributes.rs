@@ -39,7 +39,7 @@ impl RegistryService {
         attribute_index(attribute_id)
             .and_then(|i| {
                 let investor = self.investors.getter(party::investor_key(id));
-                investor.proof_hashes.getter(i).map(|p| p.get())
+                investor.proof_hashes.getter(i).map(|p| p.get_string())
             })
             .unwrap_or_default()
     }
@@ -58,7 +58,7 @@ impl RegistryService {
         record.statuses[index] = status;
         record.expiries[index] = expiry;
         if let Some(mut proof) = self.investors.setter(key).proof_hashes.setter(index) {
-            proof.set(proof_hash);
+            proof.set_str(proof_hash);
         }
     }
 

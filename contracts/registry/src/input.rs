@@ -11,17 +11,15 @@ use ds_common::{
     party, DSError,
 };
 
-use crate::{
-    layout::{self, MAX_EXPIRY},
-    text::TEXT_CAPACITY,
-};
+use crate::layout::{self, MAX_EXPIRY};
+use ds_common::text::MAX_TEXT;
 
 /// Longest investor id, in bytes (ids are never empty).
 pub const MAX_ID_LENGTH: usize = 64;
 /// Longest collision hash or proof hash, in bytes.
 pub const MAX_TEXT_LENGTH: usize = 128;
 
-const _: () = assert!(MAX_ID_LENGTH <= TEXT_CAPACITY && MAX_TEXT_LENGTH <= TEXT_CAPACITY);
+const _: () = assert!(MAX_ID_LENGTH <= MAX_TEXT && MAX_TEXT_LENGTH <= MAX_TEXT);
 
 /// The investor key of a well-formed id: 1 to [`MAX_ID_LENGTH`] bytes whose
 /// key is not a reserved wallet word (see `layout`).

@@ -126,11 +126,11 @@ impl RegistryService {
         self.records.setter(key).set(B256::ZERO);
         let mut investor = self.investors.setter(key);
         investor.creator.set(Address::ZERO);
-        investor.id.erase();
-        investor.collision_hash.erase();
+        investor.id.clear();
+        investor.collision_hash.clear();
         for index in 0..ATTRIBUTE_COUNT {
             if let Some(mut proof) = investor.proof_hashes.setter(index) {
-                proof.erase();
+                proof.clear();
             }
         }
         self.vm().log(DSRegistryServiceInvestorRemoved {
@@ -166,7 +166,7 @@ impl RegistryService {
             investor
                 .proof_hashes
                 .getter(i)
-                .map(|p| p.get())
+                .map(|p| p.get_string())
                 .unwrap_or_default()
         };
         (
@@ -203,8 +203,8 @@ impl RegistryService {
     ) -> InvestorRecord {
         let mut investor = self.investors.setter(key);
         investor.creator.set(sender);
-        investor.id.set(id);
-        investor.collision_hash.set(collision_hash);
+        investor.id.set_str(id);
+        investor.collision_hash.set_str(collision_hash);
         self.vm().log(DSRegistryServiceInvestorAdded {
             investorId: id.into(),
             sender,

@@ -10,7 +10,7 @@
 //!   [`layout::InvestorRecord`]).
 //! - `investors[key].{creator, id, collision_hash, proof_hashes}`: read only
 //!   by the setters (creator check) and by the string views; strings are
-//!   [`text::StoredText`] (length byte + bytes in at most 5 slots).
+//!   `ds_common::text::StorageText` (length byte + bytes in at most 5 slots).
 //! - `exchange_owners[address]`: owner of each exchange special wallet.
 //!
 //! `getParty` costs 2 SLOADs for an investor wallet (wallet word, investor
@@ -48,7 +48,6 @@ pub mod investors;
 pub mod layout;
 pub mod parties;
 pub mod special_wallets;
-pub mod text;
 pub mod wallets;
 
 use alloc::{string::String, vec::Vec};
@@ -65,8 +64,8 @@ use stylus_sdk::{
     storage::{StorageAddress, StorageArray, StorageB256, StorageMap},
 };
 
+use ds_common::text::StorageText;
 use layout::{InvestorRecord, WalletEntry, ATTRIBUTE_COUNT};
-use text::StoredText;
 
 pub use events::*;
 pub use investors::InvestorDetailsFull;
@@ -90,11 +89,11 @@ pub struct Investor {
     /// Who registered the investor (creator check for exchanges).
     creator: StorageAddress,
     /// The investor id.
-    id: StoredText,
+    id: StorageText,
     /// The collision hash given at registration.
-    collision_hash: StoredText,
+    collision_hash: StorageText,
     /// Proof hash of each attribute, by attribute index.
-    proof_hashes: StorageArray<StoredText, ATTRIBUTE_COUNT>,
+    proof_hashes: StorageArray<StorageText, ATTRIBUTE_COUNT>,
 }
 
 /// The Registry service contract.
@@ -192,7 +191,7 @@ impl RegistryService {
     /// The collision hash of `id` ("" when unknown).
     pub fn get_collision_hash(&self, id: String) -> String {
         let investor = self.investors.getter(party::investor_key(&id));
-        investor.collision_hash.get()
+        investor.collision_hash.get_string()
     }
 
     /// Whether `id` is a registered investor.

@@ -69,7 +69,7 @@ impl RegistryService {
     pub(crate) fn investor_of(&self, wallet: Address) -> (String, u32) {
         match self.wallet_entry(wallet) {
             WalletEntry::Investor(key) => (
-                self.investors.getter(key).id.get(),
+                self.investors.getter(key).id.get_string(),
                 self.record(key).country,
             ),
             _ => (String::new(), 0),

@@ -283,15 +283,15 @@ fn a_failing_trust_call_is_a_typed_error() {
 #[test]
 fn stored_text_round_trips_and_clears_what_it_no_longer_uses() {
     let host = MockHost::new();
-    let mut text = text::StoredText::from(&host);
-    assert_eq!(text.get(), "");
-    let long = "é".repeat(text::TEXT_CAPACITY / 2) + "x"; // 159 bytes, multi-byte chars
-    assert_eq!(long.len(), text::TEXT_CAPACITY);
-    text.set(&long);
-    assert_eq!(text.get(), long);
-    assert_eq!(host.vm.snapshot().storage.len(), text::TEXT_WORDS);
-    text.set("short");
-    assert_eq!(text.get(), "short");
+    let mut text = ds_common::text::StorageText::from(&host);
+    assert_eq!(text.get_string(), "");
+    let long = "é".repeat(79) + "x"; // 159 bytes, multi-byte chars
+    assert_eq!(long.len(), 159);
+    text.set_str(&long);
+    assert_eq!(text.get_string(), long);
+    assert_eq!(host.vm.snapshot().storage.len(), 5);
+    text.set_str("short");
+    assert_eq!(text.get_string(), "short");
     let used = |h: &MockHost| {
         h.vm.snapshot()
             .storage
@@ -300,10 +300,10 @@ fn stored_text_round_trips_and_clears_what_it_no_longer_uses() {
             .count()
     };
     assert_eq!(used(&host), 1);
-    text.set(&"y".repeat(31));
+    text.set_str(&"y".repeat(31));
     assert_eq!(used(&host), 1);
-    text.set(&"z".repeat(32));
-    assert_eq!((text.get(), used(&host)), ("z".repeat(32), 2));
-    text.erase();
-    assert_eq!((text.get(), used(&host)), (String::new(), 0));
+    text.set_str(&"z".repeat(32));
+    assert_eq!((text.get_string(), used(&host)), ("z".repeat(32), 2));
+    text.clear();
+    assert_eq!((text.get_string(), used(&host)), (String::new(), 0));
 }
