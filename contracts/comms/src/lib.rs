@@ -311,6 +311,4 @@ impl CommsService {
 }
 
 #[cfg(test)]
-mod test_host;
-#[cfg(test)]
 mod tests;

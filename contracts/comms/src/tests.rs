@@ -2,7 +2,6 @@
 //! and the Registry (`getParty`) are mocked static calls.
 
 use super::*;
-use crate::test_host::MockHost;
 use alloy_primitives::{address, keccak256};
 use alloy_sol_types::{sol, SolCall, SolError, SolEvent};
 use ds_common::{
@@ -13,6 +12,7 @@ use ds_common::{
     ids::{notice_category as category, notice_target as target, role, service},
     party::{country_code, investor_key, PartyInfo},
 };
+use ds_testing::MockHost;
 
 sol! {
     function getRole(address target) external view returns (uint8);
@@ -62,7 +62,7 @@ fn word(value: u64) -> Vec<u8> {
 }
 
 fn mock_role(host: &MockHost, who: Address, r: u8) {
-    host.mock_static_call(
+    host.mock_static(
         TRUST,
         getRoleCall { target: who }.abi_encode(),
         Ok(word(r.into())),
@@ -70,7 +70,7 @@ fn mock_role(host: &MockHost, who: Address, r: u8) {
 }
 
 fn mock_app(host: &MockHost, who: Address, authorised: bool) {
-    host.mock_static_call(
+    host.mock_static(
         TRUST,
         isAuthorizedAppCall { app: who }.abi_encode(),
         Ok(word(authorised.into())),
@@ -80,7 +80,7 @@ fn mock_app(host: &MockHost, who: Address, authorised: bool) {
 fn mock_party(host: &MockHost, wallet: Address, key: B256, info: PartyInfo) {
     let mut data = key.to_vec();
     data.extend(info.pack().to_be_bytes::<32>());
-    host.mock_static_call(REGISTRY, getPartyCall { wallet }.abi_encode(), Ok(data));
+    host.mock_static(REGISTRY, getPartyCall { wallet }.abi_encode(), Ok(data));
 }
 
 fn investor_in(letters: &str) -> PartyInfo {
@@ -146,6 +146,11 @@ fn deployed() -> (MockHost, CommsService) {
 }
 
 /// Every non-zero storage slot.
+/// Static calls made so far.
+fn static_calls(host: &MockHost) -> usize {
+    host.calls().iter().filter(|c| c.is_static).count()
+}
+
 fn storage(host: &MockHost) -> Vec<(U256, B256)> {
     let mut slots: Vec<_> = host
         .vm
@@ -268,12 +273,12 @@ fn get_notice_returns_what_was_published() {
 #[test]
 fn publish_asks_trust_as_little_as_needed() {
     let (host, mut comms) = deployed();
-    let before = host.static_calls().len();
+    let before = static_calls(&host);
     publish_all(&host, &mut comms);
-    assert_eq!(host.static_calls().len() - before, 1);
-    let before = host.static_calls().len();
+    assert_eq!(static_calls(&host) - before, 1);
+    let before = static_calls(&host);
     publish_as(&host, &mut comms, APP, target::ALL_HOLDERS, B256::ZERO).unwrap();
-    assert_eq!(host.static_calls().len() - before, 2);
+    assert_eq!(static_calls(&host) - before, 2);
 }
 
 /// The app gate: refused before authorisation, accepted while authorised,
@@ -518,7 +523,7 @@ fn services_must_be_reachable() {
     host.vm.clear_mocks();
     let before = storage(&host);
     // The Registry does not answer.
-    host.unmock_static_call(REGISTRY, getPartyCall { wallet: BOB }.abi_encode());
+    host.unmock_static(REGISTRY, getPartyCall { wallet: BOB }.abi_encode());
     let result = ack(&host, &mut comms, BOB, id);
     let failed = |id: u64, at| {
         DSError::ServiceCallFailed(ServiceCallFailed {
@@ -528,7 +533,7 @@ fn services_must_be_reachable() {
     };
     assert_refused(&host, &before, result, failed(service::REGISTRY, REGISTRY));
     // Trust does not answer the app question.
-    host.unmock_static_call(TRUST, isAuthorizedAppCall { app: APP }.abi_encode());
+    host.unmock_static(TRUST, isAuthorizedAppCall { app: APP }.abi_encode());
     let result = publish_as(&host, &mut comms, APP, target::ALL_HOLDERS, B256::ZERO);
     assert_refused(&host, &before, result, failed(service::TRUST, TRUST));
 

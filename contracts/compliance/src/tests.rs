@@ -1,4 +1,4 @@
-//! Native tests of the Compliance contract and its facets on one TestVM
+//! Native tests of the Compliance contract and its facets on one test host
 //! (the facets are built over the same storage, as delegatecall runs them).
 
 use super::*;
@@ -13,7 +13,7 @@ use ds_common::{
 use ds_compliance_admin::ComplianceAdmin;
 use ds_compliance_views::ComplianceViews;
 use ds_rules::config::uint_rule;
-use stylus_sdk::testing::*;
+use ds_testing::MockHost;
 
 sol! {
     function getRole(address target) external view returns (uint8);
@@ -68,18 +68,18 @@ fn info(i: &Investor) -> (B256, U256) {
     (investor_key(i.id), info.pack())
 }
 
-fn mock_role(vm: &TestVM, who: Address, r: u8) {
-    vm.mock_static_call(
+fn mock_role(host: &MockHost, who: Address, r: u8) {
+    host.mock_static(
         TRUST,
         getRoleCall { target: who }.abi_encode(),
         Ok(U256::from(r).abi_encode()),
     );
 }
 
-fn mock_parties(vm: &TestVM, from: &Investor, to: &Investor) {
+fn mock_parties(host: &MockHost, from: &Investor, to: &Investor) {
     let (fk, fi) = info(from);
     let (tk, ti) = info(to);
-    vm.mock_static_call(
+    host.mock_static(
         REGISTRY,
         getTransferPartiesCall {
             from: from.wallet,
@@ -90,9 +90,9 @@ fn mock_parties(vm: &TestVM, from: &Investor, to: &Investor) {
     );
 }
 
-fn mock_party(vm: &TestVM, i: &Investor) {
+fn mock_party(host: &MockHost, i: &Investor) {
     let (k, inf) = info(i);
-    vm.mock_static_call(
+    host.mock_static(
         REGISTRY,
         getPartyCall { wallet: i.wallet }.abi_encode(),
         Ok((k, inf).abi_encode_params()),
@@ -100,13 +100,13 @@ fn mock_party(vm: &TestVM, i: &Investor) {
 }
 
 /// A compliance with its services wired, US and DE regions set, flowback open.
-fn deployed() -> (TestVM, ComplianceService) {
-    let vm = TestVM::default();
-    vm.set_block_timestamp(1_000_000);
-    let mut c = ComplianceService::from(&vm);
+fn deployed() -> (MockHost, ComplianceService) {
+    let host = MockHost::new();
+    host.vm.set_block_timestamp(1_000_000);
+    let mut c = ComplianceService::from(&host);
     c.constructor(TRUST).unwrap();
-    vm.set_sender(MASTER);
-    mock_role(&vm, MASTER, role::MASTER);
+    host.vm.set_sender(MASTER);
+    mock_role(&host, MASTER, role::MASTER);
     c.set_ds_service(U256::from(service::DS_TOKEN), TOKEN)
         .unwrap();
     c.set_ds_service(U256::from(service::REGISTRY), REGISTRY)
@@ -117,19 +117,19 @@ fn deployed() -> (TestVM, ComplianceService) {
         .write_region("DE", country_code("DE").unwrap(), region::EU);
     c.state
         .write_uint_rule(uint_rule::BLOCK_FLOWBACK_END_TIME, U256::from(1));
-    vm.clear_mocks();
-    vm.set_sender(TOKEN);
-    (vm, c)
+    host.reset_records();
+    host.vm.set_sender(TOKEN);
+    (host, c)
 }
 
-fn storage(vm: &TestVM) -> Vec<(U256, B256)> {
-    let mut slots: Vec<_> = vm.snapshot().storage.into_iter().collect();
+fn storage(host: &MockHost) -> Vec<(U256, B256)> {
+    let mut slots: Vec<_> = host.vm.snapshot().storage.into_iter().collect();
     slots.sort();
     slots
 }
 
-fn issue(vm: &TestVM, c: &mut ComplianceService, to: &Investor, value: u64) -> U256 {
-    mock_party(vm, to);
+fn issue(host: &MockHost, c: &mut ComplianceService, to: &Investor, value: u64) -> U256 {
+    mock_party(host, to);
     c.validate_issuance(
         to.wallet,
         U256::from(value),
@@ -148,9 +148,9 @@ fn balance(c: &ComplianceService, id: &str) -> U256 {
 
 #[test]
 fn only_the_token_records() {
-    let (vm, mut c) = deployed();
-    vm.set_sender(NOBODY);
-    let before = storage(&vm);
+    let (host, mut c) = deployed();
+    host.vm.set_sender(NOBODY);
+    let before = storage(&host);
     let err = c
         .validate_transfer(ALICE, BOB, U256::from(1), U256::from(1), false)
         .unwrap_err();
@@ -167,13 +167,13 @@ fn only_the_token_records() {
         )
         .unwrap_err();
     assert_eq!(err, DSError::OnlyToken(OnlyToken { caller: NOBODY }));
-    assert_eq!(storage(&vm), before);
+    assert_eq!(storage(&host), before);
 }
 
 #[test]
 fn issuance_counts_the_new_investor_in_its_categories() {
-    let (vm, mut c) = deployed();
-    assert_eq!(issue(&vm, &mut c, &US_ALICE, 100), U256::ZERO);
+    let (host, mut c) = deployed();
+    assert_eq!(issue(&host, &mut c, &US_ALICE, 100), U256::ZERO);
     let counts = c.state.load_counts();
     assert_eq!(
         (
@@ -187,31 +187,31 @@ fn issuance_counts_the_new_investor_in_its_categories() {
     assert_eq!(balance(&c, "alice"), U256::from(100));
     assert_eq!(c.state.investor_word(investor_key("alice")).issuances, 1);
     // A second issuance to the same investor counts nothing new.
-    issue(&vm, &mut c, &US_ALICE, 50);
+    issue(&host, &mut c, &US_ALICE, 50);
     assert_eq!(c.state.load_counts().total, 1);
     assert_eq!(balance(&c, "alice"), U256::from(150));
 }
 
 #[test]
 fn refused_transfer_returns_its_code_and_writes_nothing() {
-    let (vm, mut c) = deployed();
-    issue(&vm, &mut c, &DE_BOB, 100);
+    let (host, mut c) = deployed();
+    issue(&host, &mut c, &DE_BOB, 100);
     c.state
         .write_uint_rule(uint_rule::BLOCK_FLOWBACK_END_TIME, U256::ZERO); // flowback blocked forever
-    mock_parties(&vm, &DE_BOB, &US_ALICE);
-    let before = storage(&vm);
+    mock_parties(&host, &DE_BOB, &US_ALICE);
+    let before = storage(&host);
     let code = c
         .validate_transfer(BOB, ALICE, U256::from(10), U256::from(100), false)
         .unwrap();
     assert_eq!(code, U256::from(codes::FLOWBACK));
-    assert_eq!(storage(&vm), before);
+    assert_eq!(storage(&host), before);
 }
 
 #[test]
 fn full_transfer_moves_the_investor_count() {
-    let (vm, mut c) = deployed();
-    issue(&vm, &mut c, &DE_BOB, 100);
-    mock_parties(&vm, &DE_BOB, &US_ALICE);
+    let (host, mut c) = deployed();
+    issue(&host, &mut c, &DE_BOB, 100);
+    mock_parties(&host, &DE_BOB, &US_ALICE);
     let code = c
         .validate_transfer(BOB, ALICE, U256::from(100), U256::from(100), false)
         .unwrap();
@@ -232,25 +232,25 @@ fn full_transfer_moves_the_investor_count() {
 #[test]
 fn transfers_between_own_wallets_change_nothing() {
     // Audit M-9: a full transfer to one's own other wallet keeps the counters.
-    let (vm, mut c) = deployed();
-    issue(&vm, &mut c, &US_ALICE, 100);
-    mock_parties(&vm, &US_ALICE, &US_ALICE_2ND);
-    let before = storage(&vm);
+    let (host, mut c) = deployed();
+    issue(&host, &mut c, &US_ALICE, 100);
+    mock_parties(&host, &US_ALICE, &US_ALICE_2ND);
+    let before = storage(&host);
     let code = c
         .validate_transfer(ALICE, ALICE2, U256::from(100), U256::from(100), false)
         .unwrap();
     assert_eq!(code, U256::ZERO);
-    assert_eq!(storage(&vm), before);
+    assert_eq!(storage(&host), before);
     assert_eq!(c.state.load_counts().total, 1);
 }
 
 #[test]
 fn issuance_cap_is_a_typed_error() {
-    let (vm, mut c) = deployed();
+    let (host, mut c) = deployed();
     c.state
         .write_uint_rule(uint_rule::AUTHORIZED_SECURITIES, U256::from(1_000));
-    mock_party(&vm, &US_ALICE);
-    let before = storage(&vm);
+    mock_party(&host, &US_ALICE);
+    let before = storage(&host);
     let err = c
         .validate_issuance(
             ALICE,
@@ -263,16 +263,16 @@ fn issuance_cap_is_a_typed_error() {
         )
         .unwrap_err();
     assert!(matches!(err, DSError::AuthorizedSecuritiesExceeded(_)));
-    assert_eq!(storage(&vm), before);
+    assert_eq!(storage(&host), before);
     assert_eq!(
-        issue_at_cap(&vm, &mut c),
+        issue_at_cap(&host, &mut c),
         U256::ZERO,
         "exactly the cap is allowed"
     );
 }
 
-fn issue_at_cap(vm: &TestVM, c: &mut ComplianceService) -> U256 {
-    mock_party(vm, &US_ALICE);
+fn issue_at_cap(host: &MockHost, c: &mut ComplianceService) -> U256 {
+    mock_party(host, &US_ALICE);
     c.validate_issuance(
         ALICE,
         U256::from(1),
@@ -287,8 +287,8 @@ fn issue_at_cap(vm: &TestVM, c: &mut ComplianceService) -> U256 {
 
 #[test]
 fn locks_given_at_issuance_bind_the_next_transfer() {
-    let (vm, mut c) = deployed();
-    mock_party(&vm, &DE_BOB);
+    let (host, mut c) = deployed();
+    mock_party(&host, &DE_BOB);
     let release = 1_000_000 + 100;
     let code = c
         .validate_issuance(
@@ -302,7 +302,7 @@ fn locks_given_at_issuance_bind_the_next_transfer() {
         )
         .unwrap();
     assert_eq!(code, U256::ZERO);
-    mock_parties(&vm, &DE_BOB, &US_ALICE);
+    mock_parties(&host, &DE_BOB, &US_ALICE);
     let code = c
         .validate_transfer(BOB, ALICE, U256::from(41), U256::from(100), false)
         .unwrap();
@@ -311,7 +311,7 @@ fn locks_given_at_issuance_bind_the_next_transfer() {
         .validate_transfer(BOB, ALICE, U256::from(40), U256::from(100), false)
         .unwrap();
     assert_eq!(code, U256::ZERO);
-    vm.set_block_timestamp(release);
+    host.vm.set_block_timestamp(release);
     let code = c
         .validate_transfer(BOB, ALICE, U256::from(60), U256::from(60), false)
         .unwrap();
@@ -320,17 +320,17 @@ fn locks_given_at_issuance_bind_the_next_transfer() {
 
 #[test]
 fn admin_facet_writes_what_the_contract_reads() {
-    let (vm, c) = deployed();
-    let mut admin = ComplianceAdmin::from(&vm);
-    vm.set_sender(AGENT);
-    mock_role(&vm, AGENT, role::TRANSFER_AGENT);
+    let (host, c) = deployed();
+    let mut admin = ComplianceAdmin::from(&host);
+    host.vm.set_sender(AGENT);
+    mock_role(&host, AGENT, role::TRANSFER_AGENT);
     admin
         .set_uint_rule(U256::from(uint_rule::JP_INVESTORS_LIMIT), U256::from(7))
         .unwrap();
     admin
         .set_country_compliance("JP".into(), U256::from(region::JP))
         .unwrap();
-    let views = ComplianceViews::from(&vm);
+    let views = ComplianceViews::from(&host);
     assert_eq!(
         views.get_all().0[uint_rule::JP_INVESTORS_LIMIT],
         U256::from(7)
@@ -349,11 +349,11 @@ fn admin_facet_refuses_other_roles_and_bad_values() {
         (MASTER, role::ISSUER),
         (MASTER, role::EXCHANGE),
     ] {
-        let (vm, _c) = deployed();
-        let mut admin = ComplianceAdmin::from(&vm);
-        vm.set_sender(who);
-        mock_role(&vm, who, r);
-        let before = storage(&vm);
+        let (host, _c) = deployed();
+        let mut admin = ComplianceAdmin::from(&host);
+        host.vm.set_sender(who);
+        mock_role(&host, who, r);
+        let before = storage(&host);
         let err = admin
             .set_uint_rule(U256::from(0), U256::from(1))
             .unwrap_err();
@@ -365,13 +365,13 @@ fn admin_facet_refuses_other_roles_and_bad_values() {
             })
         );
         assert!(admin.add_to_blacklist(BOB).is_err());
-        assert_eq!(storage(&vm), before);
+        assert_eq!(storage(&host), before);
     }
-    let (vm, _c) = deployed();
-    let mut admin = ComplianceAdmin::from(&vm);
-    vm.set_sender(AGENT);
-    mock_role(&vm, AGENT, role::TRANSFER_AGENT);
-    let before = storage(&vm);
+    let (host, _c) = deployed();
+    let mut admin = ComplianceAdmin::from(&host);
+    host.vm.set_sender(AGENT);
+    mock_role(&host, AGENT, role::TRANSFER_AGENT);
+    let before = storage(&host);
     let pct = U256::from(uint_rule::MAX_US_INVESTORS_PERCENTAGE);
     assert!(matches!(
         admin.set_uint_rule(pct, U256::from(101)),
@@ -389,29 +389,26 @@ fn admin_facet_refuses_other_roles_and_bad_values() {
         admin.set_country_compliance("U5".into(), U256::from(1)),
         Err(DSError::InvalidCountry(_))
     ));
-    assert_eq!(storage(&vm), before);
+    assert_eq!(storage(&host), before);
 }
 
 #[test]
 fn blacklist_refuses_with_code_100() {
-    let (vm, mut c) = deployed();
-    issue(&vm, &mut c, &DE_BOB, 100);
-    let mut admin = ComplianceAdmin::from(&vm);
-    vm.set_sender(AGENT);
-    mock_role(&vm, AGENT, role::TRANSFER_AGENT);
+    let (host, mut c) = deployed();
+    issue(&host, &mut c, &DE_BOB, 100);
+    let mut admin = ComplianceAdmin::from(&host);
+    host.vm.set_sender(AGENT);
+    mock_role(&host, AGENT, role::TRANSFER_AGENT);
     admin.add_to_blacklist(ALICE).unwrap();
-    vm.set_sender(TOKEN);
-    mock_parties(&vm, &DE_BOB, &US_ALICE);
+    host.vm.set_sender(TOKEN);
+    mock_parties(&host, &DE_BOB, &US_ALICE);
     let code = c
         .validate_transfer(BOB, ALICE, U256::from(10), U256::from(100), false)
         .unwrap();
     assert_eq!(code, U256::from(codes::WALLET_BLACKLISTED));
-    vm.set_sender(AGENT);
-    // TestVM answers with the data of the last registered mock: re-register.
-    mock_role(&vm, AGENT, role::TRANSFER_AGENT);
+    host.vm.set_sender(AGENT);
     admin.remove_from_blacklist(ALICE).unwrap();
-    vm.set_sender(TOKEN);
-    mock_parties(&vm, &DE_BOB, &US_ALICE);
+    host.vm.set_sender(TOKEN);
     let code = c
         .validate_transfer(BOB, ALICE, U256::from(10), U256::from(100), false)
         .unwrap();

@@ -1,9 +1,8 @@
 //! Native tests of the Registry service on the SDK's `TestVM`, wrapped in
-//! [`host::MockHost`] for exact call mocks, call records and SLOAD counts.
+//! [`ds_testing::MockHost`] for exact call mocks, call records and SLOAD counts.
 
 mod attributes;
 mod hooks;
-mod host;
 mod investors;
 mod parties;
 mod roles;
@@ -14,7 +13,7 @@ use super::*;
 use alloy_primitives::{address, B256, U256};
 use alloy_sol_types::{sol, SolCall, SolEvent};
 use ds_common::{errors::UnauthorizedCaller, party::PartyInfo};
-use host::MockHost;
+use ds_testing::MockHost;
 
 sol! {
     function getRole(address target) external view returns (uint8);

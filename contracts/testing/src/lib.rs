@@ -1,5 +1,5 @@
-//! A test host: the SDK's `TestVM` for storage, logs, sender and time, with
-//! its own call mocks.
+//! The test host of the DS contracts' native tests: the SDK's `TestVM` for
+//! storage, logs, sender and time, with its own call mocks.
 //!
 //! Why not `TestVM`'s `mock_call` / `mock_static_call` alone: in
 //! stylus-test 0.10.10 `read_return_data` answers with the data of the mock
@@ -37,7 +37,7 @@ struct State {
 }
 
 /// `TestVM` plus exact call mocks (see the module docs).
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct MockHost {
     /// The wrapped VM (storage, logs, sender, time).
     pub vm: TestVM,
@@ -67,6 +67,11 @@ impl MockHost {
             .borrow_mut()
             .mocks
             .insert((false, to, data), result);
+    }
+
+    /// Forgets the mock of one static call (it then reverts).
+    pub fn unmock_static(&self, to: Address, data: Vec<u8>) {
+        self.state.borrow_mut().mocks.remove(&(true, to, data));
     }
 
     /// Every call made so far.
@@ -210,13 +215,14 @@ unsafe impl UnsafeCallAccess for MockHost {
     }
     unsafe fn delegate_call_contract(
         &self,
-        _to: *const u8,
-        _data: *const u8,
-        _data_len: usize,
-        _gas: u64,
-        _outs_len: &mut usize,
+        to: *const u8,
+        data: *const u8,
+        data_len: usize,
+        gas: u64,
+        outs_len: &mut usize,
     ) -> u8 {
-        panic!("the registry never delegate-calls")
+        self.vm
+            .delegate_call_contract(to, data, data_len, gas, outs_len)
     }
 }
 
