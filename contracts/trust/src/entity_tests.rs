@@ -10,11 +10,11 @@ use ds_common::errors::{
 use ds_common::ids::entity_capacity as cap;
 use stylus_sdk::testing::*;
 
-const MASTER: Address = address!("00000000000000000000000000000000000000a1");
-const ISSUER: Address = address!("00000000000000000000000000000000000000b2");
-const EXCHANGE: Address = address!("00000000000000000000000000000000000000c4");
-const AGENT: Address = address!("00000000000000000000000000000000000000d8");
-const NOBODY: Address = address!("00000000000000000000000000000000000000e0");
+use super::tests::{
+    deployed as deployed_with_roles, storage as all_slots, AGENT, EXCHANGE, FRESH, ISSUER, MASTER,
+    NOBODY,
+};
+
 /// Owner of entity "acme".
 const OWNER: Address = address!("0000000000000000000000000000000000000a01");
 /// Operator of "acme".
@@ -23,18 +23,12 @@ const OPERATOR: Address = address!("0000000000000000000000000000000000000a02");
 const APP: Address = address!("0000000000000000000000000000000000000a03");
 /// Owner of entity "beta" (no members).
 const OTHER_OWNER: Address = address!("0000000000000000000000000000000000000b01");
-const FRESH: Address = address!("00000000000000000000000000000000000000f0");
 
 /// Trust with one holder of each role, entity "acme" (OWNER, OPERATOR, APP)
 /// and entity "beta" (OTHER_OWNER only).
 fn deployed() -> (TestVM, TrustService) {
-    let vm = TestVM::default();
-    let mut trust = TrustService::from(&vm);
+    let (vm, mut trust) = deployed_with_roles();
     vm.set_sender(MASTER);
-    trust.constructor(MASTER).unwrap();
-    trust.set_role(ISSUER, role::ISSUER).unwrap();
-    trust.set_role(EXCHANGE, role::EXCHANGE).unwrap();
-    trust.set_role(AGENT, role::TRANSFER_AGENT).unwrap();
     trust.add_entity("acme".into(), OWNER).unwrap();
     trust.add_operator("acme".into(), OPERATOR).unwrap();
     trust.add_resource("acme".into(), APP).unwrap();
@@ -46,14 +40,10 @@ fn deployed() -> (TestVM, TrustService) {
 /// Every non-zero storage slot, to prove a refusal wrote nothing and a
 /// removal left nothing behind.
 fn storage(vm: &TestVM) -> Vec<(U256, B256)> {
-    let mut slots: Vec<_> = vm
-        .snapshot()
-        .storage
+    all_slots(vm)
         .into_iter()
         .filter(|(_, v)| !v.is_zero())
-        .collect();
-    slots.sort();
-    slots
+        .collect()
 }
 
 /// Callers of the permission tables, with their Trust role.

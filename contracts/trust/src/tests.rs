@@ -9,16 +9,16 @@ use ds_common::errors::{
 };
 use stylus_sdk::testing::*;
 
-const MASTER: Address = address!("00000000000000000000000000000000000000a1");
-const ISSUER: Address = address!("00000000000000000000000000000000000000b2");
-const EXCHANGE: Address = address!("00000000000000000000000000000000000000c4");
-const AGENT: Address = address!("00000000000000000000000000000000000000d8");
-const NOBODY: Address = address!("00000000000000000000000000000000000000e0");
-const FRESH: Address = address!("00000000000000000000000000000000000000f0");
+pub(super) const MASTER: Address = address!("00000000000000000000000000000000000000a1");
+pub(super) const ISSUER: Address = address!("00000000000000000000000000000000000000b2");
+pub(super) const EXCHANGE: Address = address!("00000000000000000000000000000000000000c4");
+pub(super) const AGENT: Address = address!("00000000000000000000000000000000000000d8");
+pub(super) const NOBODY: Address = address!("00000000000000000000000000000000000000e0");
+pub(super) const FRESH: Address = address!("00000000000000000000000000000000000000f0");
 const FRESH2: Address = address!("00000000000000000000000000000000000000f1");
 
 /// A deployed Trust with one holder of each role.
-fn deployed() -> (TestVM, TrustService) {
+pub(super) fn deployed() -> (TestVM, TrustService) {
     let vm = TestVM::default();
     let mut trust = TrustService::from(&vm);
     vm.set_sender(MASTER);
@@ -31,7 +31,7 @@ fn deployed() -> (TestVM, TrustService) {
 }
 
 /// Every storage slot the VM holds, to prove a refusal wrote nothing.
-fn storage(vm: &TestVM) -> Vec<(U256, B256)> {
+pub(super) fn storage(vm: &TestVM) -> Vec<(U256, B256)> {
     let mut slots: Vec<_> = vm.snapshot().storage.into_iter().collect();
     slots.sort();
     slots
