@@ -222,6 +222,26 @@ struct CallArgs {
     ret_len: i32,
 }
 
+/// The hook of a call kind that sends no value (STATICCALL, DELEGATECALL).
+fn value_less_call(
+    kind: CallKind,
+) -> impl Fn(C, i32, i32, i32, i64, i32) -> Result<i32, Error> + Send + Sync + 'static {
+    move |mut c, target, data, len, gas, ret_len| {
+        do_call(
+            &mut c,
+            CallArgs {
+                kind,
+                target,
+                data,
+                len,
+                value: None,
+                gas,
+                ret_len,
+            },
+        )
+    }
+}
+
 fn calls(l: &mut Linker<Frame>) -> Result<(), Error> {
     l.func_wrap(
         M,
@@ -243,43 +263,11 @@ fn calls(l: &mut Linker<Frame>) -> Result<(), Error> {
             )
         },
     )?;
-    l.func_wrap(
-        M,
-        "static_call_contract",
-        |mut c: C, target: i32, data: i32, len: i32, gas: i64, ret_len: i32| {
-            let kind = CallKind::Static;
-            do_call(
-                &mut c,
-                CallArgs {
-                    kind,
-                    target,
-                    data,
-                    len,
-                    value: None,
-                    gas,
-                    ret_len,
-                },
-            )
-        },
-    )?;
+    l.func_wrap(M, "static_call_contract", value_less_call(CallKind::Static))?;
     l.func_wrap(
         M,
         "delegate_call_contract",
-        |mut c: C, target: i32, data: i32, len: i32, gas: i64, ret_len: i32| {
-            let kind = CallKind::Delegate;
-            do_call(
-                &mut c,
-                CallArgs {
-                    kind,
-                    target,
-                    data,
-                    len,
-                    value: None,
-                    gas,
-                    ret_len,
-                },
-            )
-        },
+        value_less_call(CallKind::Delegate),
     )?;
     l.func_wrap(
         M,
