@@ -50,14 +50,7 @@ fn set_role_writes_logs_and_pins_eip2929_storage_gas() {
     let master = Devnet::account("master");
     let issuer = Devnet::account("issuer");
     let (mut net, trust) = with_trust(master);
-    let r = net.send_sol(
-        master,
-        trust,
-        &ITrust::setRoleCall {
-            target: issuer,
-            role: ISSUER,
-        },
-    );
+    let r = set_role(&mut net, trust, master, issuer, ISSUER);
     assert!(r.success, "{}", r.reason());
     assert_eq!(r.decode::<ITrust::setRoleCall>(), Ok(true));
 
@@ -101,14 +94,7 @@ fn remove_role_refunds_the_cleared_slot() {
     let master = Devnet::account("master");
     let issuer = Devnet::account("issuer");
     let (mut net, trust) = with_trust(master);
-    let r = net.send_sol(
-        master,
-        trust,
-        &ITrust::setRoleCall {
-            target: issuer,
-            role: ISSUER,
-        },
-    );
+    let r = set_role(&mut net, trust, master, issuer, ISSUER);
     assert!(r.success, "{}", r.reason());
     let r = net.send_sol(master, trust, &ITrust::removeRoleCall { target: issuer });
     assert!(r.success, "{}", r.reason());
@@ -124,14 +110,7 @@ fn revert_leaves_state_and_logs_untouched() {
     let master = Devnet::account("master");
     let nobody = Devnet::account("nobody");
     let (mut net, trust) = with_trust(master);
-    let r = net.send_sol(
-        nobody,
-        trust,
-        &ITrust::setRoleCall {
-            target: nobody,
-            role: ISSUER,
-        },
-    );
+    let r = set_role(&mut net, trust, nobody, nobody, ISSUER);
     assert!(!r.success);
     assert_eq!(r.failure, Some(Failure::Reverted));
     let err = r

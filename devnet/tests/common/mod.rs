@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use alloy_sol_types::{sol, SolValue};
-use ds_devnet::{artifact, Address, Devnet};
+use ds_devnet::{artifact, Address, Devnet, Receipt};
 
 sol! {
     interface ITrust {
@@ -35,6 +35,17 @@ pub fn with_trust(master: Address) -> (Devnet, Address) {
         .deploy(&wasm("trust"), master, &master.abi_encode())
         .unwrap_or_else(|r| panic!("trust constructor: {}", r.reason()));
     (net, trust)
+}
+
+/// `sender` calls Trust `setRole(target, role)`.
+pub fn set_role(
+    net: &mut Devnet,
+    trust: Address,
+    sender: Address,
+    target: Address,
+    role: u8,
+) -> Receipt {
+    net.send_sol(sender, trust, &ITrust::setRoleCall { target, role })
 }
 
 /// Test program source under tests/wat.
