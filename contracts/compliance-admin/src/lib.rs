@@ -14,7 +14,7 @@ extern crate alloc;
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
 use ds_common::{party::investor_key, DSError};
-use ds_compliance_state::ComplianceState;
+use ds_compliance_state::{ComplianceState, InvestorFlag};
 use ds_rules::config::{BOOL_RULES, UINT_RULES};
 use stylus_sdk::prelude::*;
 
@@ -206,12 +206,14 @@ impl ComplianceAdmin {
 
     /// Locks investor `investorId` entirely (nothing transferable).
     pub fn lock_investor(&mut self, investor_id: String) -> Result<bool, DSError> {
-        self.state.set_investor_flag(investor_id, true, None)
+        self.state
+            .set_investor_flag(investor_id, InvestorFlag::Locked, true)
     }
 
     /// Lifts the full lock of investor `investorId`.
     pub fn unlock_investor(&mut self, investor_id: String) -> Result<bool, DSError> {
-        self.state.set_investor_flag(investor_id, false, None)
+        self.state
+            .set_investor_flag(investor_id, InvestorFlag::Locked, false)
     }
 
     /// Sets or lifts (audit M-5) the liquidate-only flag of investor `investorId`.
@@ -220,6 +222,7 @@ impl ComplianceAdmin {
         investor_id: String,
         enabled: bool,
     ) -> Result<bool, DSError> {
-        self.state.set_investor_flag(investor_id, enabled, Some(()))
+        self.state
+            .set_investor_flag(investor_id, InvestorFlag::LiquidateOnly, enabled)
     }
 }

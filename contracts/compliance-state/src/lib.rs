@@ -32,6 +32,15 @@ use stylus_sdk::{
 use events::*;
 use layout::InvestorWord;
 
+/// An investor-level switch of the lock manager.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InvestorFlag {
+    /// Fully locked: nothing transferable.
+    Locked,
+    /// May only sell (refused as a receiver).
+    LiquidateOnly,
+}
+
 /// Roles that configure compliance, locks and the blacklist (DS: transfer agent or above).
 pub const CONFIGURERS: [u8; 2] = [role::MASTER, role::TRANSFER_AGENT];
 
@@ -139,7 +148,7 @@ impl ComplianceState {
 
     pub fn write_uint_rule(&mut self, i: usize, value: U256) {
         let mut slots = self.rule_slots_all();
-        let previous = self.config_from(&slots).uints[i];
+        let previous = layout::decode_config(&slots).uints[i];
         layout::encode_uint(&mut slots, i, value);
         self.store_rule_slots(&slots);
         self.vm().log(DSComplianceUIntRuleSet {
@@ -151,7 +160,7 @@ impl ComplianceState {
 
     pub fn write_bool_rule(&mut self, i: usize, value: bool) {
         let mut slots = self.rule_slots_all();
-        let previous = self.config_from(&slots).bools[i];
+        let previous = layout::decode_config(&slots).bools[i];
         layout::encode_bool(&mut slots, i, value);
         self.store_rule_slots(&slots);
         self.vm().log(DSComplianceBoolRuleSet {
@@ -203,14 +212,14 @@ impl ComplianceState {
     pub fn set_investor_flag(
         &mut self,
         investor_id: String,
+        flag: InvestorFlag,
         value: bool,
-        liquidate: Option<()>,
     ) -> Result<bool, DSError> {
         let sender = self.require_configurer()?;
         let key = investor_key(&investor_id);
         let mut word = InvestorWord::decode(self.investors.get(key));
-        match liquidate {
-            Some(()) => {
+        match flag {
+            InvestorFlag::LiquidateOnly => {
                 word.state.liquidate_only = value;
                 self.vm().log(InvestorLiquidateOnlySet {
                     investorId: investor_id,
@@ -218,7 +227,7 @@ impl ComplianceState {
                     sender,
                 });
             }
-            None => {
+            InvestorFlag::Locked => {
                 word.state.locked = value;
                 if value {
                     self.vm().log(HolderLocked {

@@ -127,9 +127,14 @@ impl ComplianceState {
         index + 1
     }
 
-    /// Removes lock `index` of investor `key`; the last lock takes its index.
-    pub fn remove_lock(&mut self, key: B256, index: U256) -> Result<bool, DSError> {
-        let mut word = InvestorWord::decode(self.investors.get(key));
+    /// Lock `index` of investor `key` with its position, reason code and
+    /// reason, or [`LockNotFound`].
+    fn stored_lock(
+        &self,
+        key: B256,
+        word: &InvestorWord,
+        index: U256,
+    ) -> Result<(u8, Lock, u64, String), DSError> {
         let i =
             u8::try_from(index)
                 .ok()
@@ -140,6 +145,13 @@ impl ComplianceState {
                 }))?;
         let (lock, code) = layout::decode_lock(self.locks.getter(key).get(i));
         let reason = self.lock_reasons.getter(key).getter(i).get_string();
+        Ok((i, lock, code, reason))
+    }
+
+    /// Removes lock `index` of investor `key`; the last lock takes its index.
+    pub fn remove_lock(&mut self, key: B256, index: U256) -> Result<bool, DSError> {
+        let mut word = InvestorWord::decode(self.investors.get(key));
+        let (i, lock, code, reason) = self.stored_lock(key, &word, index)?;
         let last = word.locks - 1;
         if i != last {
             let moved = self.locks.getter(key).get(last);
@@ -168,16 +180,7 @@ impl ComplianceState {
     /// Lock `index` of investor `key`: (reason code, reason, value, release time).
     pub fn lock_at(&self, key: B256, index: U256) -> Result<(U256, String, U256, U256), DSError> {
         let word = InvestorWord::decode(self.investors.get(key));
-        let i =
-            u8::try_from(index)
-                .ok()
-                .filter(|i| *i < word.locks)
-                .ok_or(DSError::LockNotFound(LockNotFound {
-                    investorKey: key,
-                    index,
-                }))?;
-        let (lock, code) = layout::decode_lock(self.locks.getter(key).get(i));
-        let reason = self.lock_reasons.getter(key).getter(i).get_string();
+        let (_, lock, code, reason) = self.stored_lock(key, &word, index)?;
         Ok((
             U256::from(code),
             reason,

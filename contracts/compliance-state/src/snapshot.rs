@@ -217,11 +217,6 @@ impl ComplianceState {
         }
     }
 
-    /// Decodes the rule slots.
-    pub fn config_from(&self, slots: &[U256; RULE_SLOTS as usize]) -> Config {
-        layout::decode_config(slots)
-    }
-
     /// The configuration, reading only the slots that hold something
     /// (and the authorized-securities slot only when asked).
     pub fn config(&self, with_authorized: bool) -> Config {
