@@ -414,3 +414,176 @@ fn blacklist_refuses_with_code_100() {
         .unwrap();
     assert_eq!(code, U256::ZERO);
 }
+
+/// An admin facet over `host`'s storage, called by `who` holding role `r`.
+fn admin_as(host: &MockHost, who: Address, r: u8) -> ComplianceAdmin {
+    host.vm.set_sender(who);
+    mock_role(host, who, r);
+    ComplianceAdmin::from(host)
+}
+
+#[test]
+fn lock_manager_is_transfer_agent_or_master_only() {
+    for (who, r, allowed) in [
+        (MASTER, role::MASTER, true),
+        (AGENT, role::TRANSFER_AGENT, true),
+        (NOBODY, role::ISSUER, false),
+        (NOBODY, role::EXCHANGE, false),
+        (NOBODY, role::NONE, false),
+    ] {
+        let (host, _c) = deployed();
+        let mut admin = admin_as(&host, who, r);
+        let before = storage(&host);
+        let results = [
+            admin.create_lock_for_investor(
+                "bob".into(),
+                U256::from(5),
+                U256::ZERO,
+                "r".into(),
+                U256::ZERO,
+            ),
+            admin.lock_investor("bob".into()),
+            admin.set_investor_liquidate_only("bob".into(), true),
+        ];
+        for result in results {
+            if allowed {
+                assert_eq!(result, Ok(true));
+            } else {
+                assert_eq!(
+                    result,
+                    Err(DSError::UnauthorizedCaller(UnauthorizedCaller {
+                        caller: who,
+                        callerRole: r
+                    }))
+                );
+            }
+        }
+        if !allowed {
+            assert_eq!(storage(&host), before);
+        }
+    }
+}
+
+#[test]
+fn invalid_locks_are_typed_errors_and_write_nothing() {
+    let (host, _c) = deployed();
+    let mut admin = admin_as(&host, AGENT, role::TRANSFER_AGENT);
+    let before = storage(&host);
+    let now = U256::from(1_000_000);
+    let lock = |admin: &mut ComplianceAdmin, value: u64, reason: &str, release: U256| {
+        admin.create_lock_for_investor(
+            "bob".into(),
+            U256::from(value),
+            U256::ZERO,
+            reason.into(),
+            release,
+        )
+    };
+    assert!(matches!(
+        lock(&mut admin, 0, "r", U256::ZERO),
+        Err(DSError::InvalidLock(_))
+    ));
+    assert!(
+        matches!(lock(&mut admin, 5, "r", now), Err(DSError::InvalidLock(_))),
+        "release not in the future"
+    );
+    assert!(matches!(
+        lock(&mut admin, 5, &"r".repeat(65), U256::ZERO),
+        Err(DSError::TextTooLong(_))
+    ));
+    assert!(matches!(
+        admin.remove_lock_record_for_investor("bob".into(), U256::ZERO),
+        Err(DSError::LockNotFound(_))
+    ));
+    assert_eq!(storage(&host), before);
+    for _ in 0..16 {
+        lock(&mut admin, 1, "r", U256::ZERO).unwrap();
+    }
+    let full = storage(&host);
+    assert!(matches!(
+        lock(&mut admin, 1, "r", U256::ZERO),
+        Err(DSError::TooManyRecords(_))
+    ));
+    assert_eq!(storage(&host), full);
+}
+
+#[test]
+fn removing_a_lock_moves_the_last_into_its_place() {
+    let (host, _c) = deployed();
+    let mut admin = admin_as(&host, AGENT, role::TRANSFER_AGENT);
+    for (value, reason) in [(10u64, "a"), (20, "b"), (30, "c")] {
+        admin
+            .create_lock_for_investor(
+                "bob".into(),
+                U256::from(value),
+                U256::from(7),
+                reason.into(),
+                U256::ZERO,
+            )
+            .unwrap();
+    }
+    admin
+        .remove_lock_record_for_investor("bob".into(), U256::ZERO)
+        .unwrap();
+    assert_eq!(admin.lock_count_for_investor("bob".into()), U256::from(2));
+    assert_eq!(
+        admin.lock_info_for_investor("bob".into(), U256::ZERO),
+        Ok((U256::from(7), "c".into(), U256::from(30), U256::ZERO))
+    );
+    assert!(matches!(
+        admin.lock_info_for_investor("bob".into(), U256::from(2)),
+        Err(DSError::LockNotFound(_))
+    ));
+    let unlocked = host.vm.get_emitted_logs().last().unwrap().0[0];
+    assert_eq!(
+        unlocked,
+        <ds_compliance_state::events::Unlocked as alloy_sol_types::SolEvent>::SIGNATURE_HASH
+    );
+}
+
+#[test]
+fn investor_lock_and_liquidate_only_apply_and_lift() {
+    let (host, mut c) = deployed();
+    issue(&host, &mut c, &DE_BOB, 100);
+    issue(&host, &mut c, &US_ALICE, 100);
+    let transfer = |host: &MockHost, c: &mut ComplianceService| {
+        host.vm.set_sender(TOKEN);
+        mock_parties(host, &DE_BOB, &US_ALICE);
+        c.validate_transfer(BOB, ALICE, U256::from(10), U256::from(100), false)
+            .unwrap()
+    };
+    let mut admin = admin_as(&host, AGENT, role::TRANSFER_AGENT);
+    admin.lock_investor("bob".into()).unwrap();
+    assert_eq!(
+        admin.get_transferable_tokens_for_investor("bob".into(), U256::from(1_000_000)),
+        U256::ZERO
+    );
+    assert_eq!(transfer(&host, &mut c), U256::from(codes::TOKENS_LOCKED));
+    let mut admin = admin_as(&host, AGENT, role::TRANSFER_AGENT);
+    admin.unlock_investor("bob".into()).unwrap();
+    admin
+        .set_investor_liquidate_only("alice".into(), true)
+        .unwrap();
+    assert_eq!(
+        transfer(&host, &mut c),
+        U256::from(codes::INVESTOR_LIQUIDATE_ONLY)
+    );
+    // Audit M-5: liquidate-only can be lifted.
+    let mut admin = admin_as(&host, AGENT, role::TRANSFER_AGENT);
+    admin
+        .set_investor_liquidate_only("alice".into(), false)
+        .unwrap();
+    assert_eq!(transfer(&host, &mut c), U256::ZERO);
+}
+
+#[test]
+fn blacklisting_the_zero_address_is_refused() {
+    let (host, _c) = deployed();
+    let mut admin = admin_as(&host, AGENT, role::TRANSFER_AGENT);
+    let before = storage(&host);
+    assert_eq!(
+        admin.add_to_blacklist(Address::ZERO),
+        Err(DSError::zero_address())
+    );
+    assert_eq!(storage(&host), before);
+}
