@@ -1,0 +1,209 @@
+//! The public ABI of the DS contracts, as integrators call them (from
+//! `abi/*.sol`; event parameter names and `indexed` markers from the
+//! contracts' sources). Declared once here for the tests, the demo and the
+//! bench.
+#![allow(missing_docs, clippy::too_many_arguments)]
+
+use alloy_sol_types::sol;
+
+sol! {
+    /// Trust service: roles and the service registry.
+    interface ITrust {
+        function setServiceOwner(address new_master) external returns (bool);
+        function acceptServiceOwner() external returns (bool);
+        function serviceOwner() external view returns (address);
+        function setRole(address target, uint8 role) external returns (bool);
+        function removeRole(address target) external returns (bool);
+        function getRole(address target) external view returns (uint8);
+        function setDSService(uint256 service_id, address service) external returns (bool);
+        function getDSService(uint256 service_id) external view returns (address);
+        function addEntity(string calldata name, address owner) external;
+        function addResource(string calldata name, address resource) external;
+        function isAuthorizedApp(address app) external view returns (bool);
+    }
+
+    /// Registry service: investors, wallets, attributes, special wallets.
+    interface IRegistry {
+        function setDSService(uint256 service_id, address service) external returns (bool);
+        function getDSService(uint256 service_id) external view returns (address);
+        function registerInvestor(string calldata id, string calldata collision_hash) external returns (bool);
+        function updateInvestor(string calldata id, string calldata collision_hash, string calldata country, address[] memory wallets, uint8[] memory attribute_ids, uint256[] memory attribute_values, uint256[] memory attribute_expirations) external returns (bool);
+        function removeInvestor(string calldata id) external returns (bool);
+        function setCountry(string calldata id, string calldata country) external returns (bool);
+        function getCountry(string calldata id) external view returns (string memory);
+        function isInvestor(string calldata id) external view returns (bool);
+        function addWallet(address wallet, string calldata id) external returns (bool);
+        function removeWallet(address wallet, string calldata id) external returns (bool);
+        function getInvestor(address wallet) external view returns (string memory);
+        function getInvestorDetails(address wallet) external view returns (string memory, string memory);
+        function isWallet(address wallet) external view returns (bool);
+        function setAttribute(string calldata id, uint8 attribute_id, uint256 value, uint256 expiry, string calldata proof_hash) external returns (bool);
+        function getAttributeValue(string calldata id, uint8 attribute_id) external view returns (uint256);
+        function isAccreditedInvestor(string calldata id) external view returns (bool);
+        function isQualifiedInvestor(string calldata id) external view returns (bool);
+        function addIssuerWallet(address wallet) external returns (bool);
+        function addPlatformWallet(address wallet) external returns (bool);
+        function addExchangeWallet(address wallet, address owner) external returns (bool);
+        function getWalletType(address wallet) external view returns (uint8);
+    }
+
+    /// Compliance service as integrators see it at the Compliance address:
+    /// the contract, its views facet and its admin facet.
+    interface ICompliance {
+        function setDSService(uint256 service_id, address service) external returns (bool);
+        function getDSService(uint256 service_id) external view returns (address);
+        // views facet
+        function preTransferCheck(address from, address to, uint256 value) external view returns (uint256, string memory);
+        function canTransfer(address from, address to, uint256 value) external view returns (bool);
+        function preIssuanceCheck(address to, uint256 value) external view returns (uint256, string memory);
+        function detectTransferRestriction(address from, address to, uint256 value) external view returns (uint8);
+        function messageForTransferRestriction(uint8 restriction_code) external view returns (string memory);
+        function getAll() external view returns (uint256[16] memory, bool[5] memory);
+        function getCountryCompliance(string calldata country) external view returns (uint256);
+        function getTotalInvestorsCount() external view returns (uint256);
+        function getAccreditedInvestorsCount() external view returns (uint256);
+        function getUSInvestorsCount() external view returns (uint256);
+        function getUSAccreditedInvestorsCount() external view returns (uint256);
+        function getJPInvestorsCount() external view returns (uint256);
+        function getEURetailInvestorsCount(string calldata country) external view returns (uint256);
+        function balanceOfInvestor(string calldata id) external view returns (uint256);
+        function isBlacklistedWallet(address wallet) external view returns (bool);
+        function isInvestorLocked(string calldata investor_id) external view returns (bool);
+        function isInvestorLiquidateOnly(string calldata investor_id) external view returns (bool);
+        // admin facet
+        function setAll(uint256[16] calldata uint_values, bool[5] calldata bool_values) external returns (bool);
+        function setUIntRule(uint256 index, uint256 value) external returns (bool);
+        function setBoolRule(uint256 index, bool value) external returns (bool);
+        function setCountryCompliance(string calldata country, uint256 value) external returns (bool);
+        function setCountriesCompliance(string[] memory countries, uint256[] memory values) external returns (bool);
+        function addToBlacklist(address wallet) external returns (bool);
+        function removeFromBlacklist(address wallet) external returns (bool);
+        function addManualLockRecord(address to, uint256 value, string calldata reason, uint256 release_time) external returns (bool);
+        function lockCount(address who) external view returns (uint256);
+        function lockInfo(address who, uint256 lock_index) external view returns (uint256, string memory, uint256, uint256);
+        function getTransferableTokens(address who, uint256 time) external view returns (uint256);
+        function lockInvestor(string calldata investor_id) external returns (bool);
+        function unlockInvestor(string calldata investor_id) external returns (bool);
+        function setInvestorLiquidateOnly(string calldata investor_id, bool enabled) external returns (bool);
+    }
+
+    /// Comms service: notices to investors.
+    interface IComms {
+        function setDSService(uint256 service_id, address service) external returns (bool);
+        function getDSService(uint256 service_id) external view returns (address);
+        function publishNotice(uint8 category, bytes32 content_hash, string calldata uri, uint8 target_kind, bytes32 target, uint64 deadline) external returns (uint256);
+        function revokeNotice(uint256 notice_id) external returns (bool);
+        function acknowledgeNotice(uint256 notice_id) external returns (bool);
+        function noticeCount() external view returns (uint256);
+        function getNotice(uint256 notice_id) external view returns (address, uint8, bytes32, string memory, uint8, bytes32, uint64, uint64, bool, uint256);
+        function getUnacknowledgedNotices(address wallet, uint256 offset, uint256 limit) external view returns (uint256[] memory, uint256);
+        function acknowledgedAt(uint256 notice_id, bytes32 investor_key) external view returns (uint64);
+    }
+
+    /// The DS token.
+    interface IDSToken {
+        function setDSService(uint256 service_id, address service) external returns (bool);
+        function getDSService(uint256 service_id) external view returns (address);
+        function name() external view returns (string memory);
+        function symbol() external view returns (string memory);
+        function decimals() external view returns (uint8);
+        function totalSupply() external view returns (uint256);
+        function balanceOf(address owner) external view returns (uint256);
+        function transfer(address to, uint256 value) external returns (bool);
+        function transferFrom(address from, address to, uint256 value) external returns (bool);
+        function approve(address spender, uint256 value) external returns (bool);
+        function allowance(address owner, address spender) external view returns (uint256);
+        function issueTokens(address to, uint256 value) external returns (bool);
+        function issueTokensCustom(address to, uint256 value, uint256 issuanceTime, uint256 valueLocked, string reason, uint64 releaseTime) external returns (bool);
+        function issueTokensWithMultipleLocks(address to, uint256 value, uint256 issuanceTime, uint256[] valuesLocked, string reason, uint64[] releaseTimes) external returns (bool);
+        function bulkIssuance(address[] to, uint256[] values, uint256 issuanceTime) external returns (bool);
+        function burn(address who, uint256 value, string reason) external returns (bool);
+        function bulkBurn(address[] who, uint256[] values, string reason) external returns (bool);
+        function seize(address from, address to, uint256 value, string reason) external returns (bool);
+        function pause() external;
+        function unpause() external;
+        function isPaused() external view returns (bool);
+        function totalIssued() external view returns (uint256);
+        function balanceOfInvestor(string id) external view returns (uint256);
+        function walletCount() external view returns (uint256);
+        function getWalletAt(uint256 index) external view returns (address);
+        function preTransferCheck(address from, address to, uint256 value) external view returns (uint256, string memory);
+        function detectTransferRestriction(address from, address to, uint256 value) external view returns (uint8);
+        function messageForTransferRestriction(uint8 code) external view returns (string memory);
+        function canTransfer(address from, address to, uint256 value) external view returns (bool);
+        function forcedTransfer(address from, address to, uint256 amount) external returns (bool);
+        function setFrozenTokens(address account, uint256 amount) external returns (bool);
+        function getFrozenTokens(address account) external view returns (uint256);
+        function supportsInterface(bytes4 interface_id) external view returns (bool);
+    }
+
+    /// The minimal ERC-20 used to calibrate the devnet (`erc20_min.wasm`).
+    interface IErc20Min {
+        function transfer(address to, uint256 value) external returns (bool);
+        function balanceOf(address owner) external view returns (uint256);
+    }
+
+    // ----- events ---------------------------------------------------------
+
+    event DSServiceSet(uint256 serviceId, address serviceAddress);
+    event DSTrustServiceRoleAdded(address targetAddress, uint8 role, address sender);
+    event DSRegistryServiceInvestorAdded(string investorId, address sender);
+    event DSRegistryServiceInvestorCountryChanged(string investorId, string country, address sender);
+    event DSRegistryServiceWalletAdded(address wallet, string investorId, address sender);
+    event DSComplianceUIntRuleSet(uint256 ruleIndex, uint256 prevValue, uint256 newValue);
+    event DSComplianceBoolRuleSet(uint256 ruleIndex, bool prevValue, bool newValue);
+    event DSComplianceStringToUIntMapRuleSet(string ruleName, string keyValue, uint256 prevValue, uint256 newValue);
+    event Locked(bytes32 indexed investorKey, uint256 index, uint256 value, uint256 reasonCode, string reason, uint256 releaseTime);
+    event WalletBlacklisted(address indexed wallet, address sender);
+    event DSCommsServiceNoticePublished(uint256 indexed noticeId, address indexed publisher, bytes32 indexed target, uint8 category, bytes32 contentHash, string uri, uint8 targetKind, uint64 deadline);
+    event DSCommsServiceNoticeRevoked(uint256 indexed noticeId, address indexed sender);
+    event DSCommsServiceNoticeAcknowledged(uint256 indexed noticeId, bytes32 indexed investorKey, address wallet);
+    event Transfer(address indexed from, address indexed to, uint256 value);
+    event Approval(address indexed owner, address indexed spender, uint256 value);
+    event Issue(address indexed to, uint256 value, uint256 valueLocked);
+    event Burn(address indexed burner, uint256 value, string reason);
+    event Seize(address indexed from, address indexed to, uint256 value, string reason);
+    event Pause();
+    event Unpause();
+
+    // ----- errors (a selector is the same whichever contract reverts) -------
+
+    #[derive(Debug, PartialEq, Eq)]
+    error UnauthorizedCaller(address caller, uint8 callerRole);
+    #[derive(Debug, PartialEq, Eq)]
+    error ServiceNotSet(uint256 serviceId);
+    #[derive(Debug, PartialEq, Eq)]
+    error ServiceCallFailed(uint256 serviceId, address service);
+    #[derive(Debug, PartialEq, Eq)]
+    error WalletHasBalance(address wallet, uint256 balance);
+    #[derive(Debug, PartialEq, Eq)]
+    error NotAnInvestor(address wallet);
+    #[derive(Debug, PartialEq, Eq)]
+    error NotNoticeTarget(uint256 noticeId, address wallet);
+    #[derive(Debug, PartialEq, Eq)]
+    error AlreadyAcknowledged(uint256 noticeId, bytes32 investorKey);
+    #[derive(Debug, PartialEq, Eq)]
+    error NoticeIsRevoked(uint256 noticeId);
+    #[derive(Debug, PartialEq, Eq)]
+    error NoticeExpired(uint256 noticeId, uint64 deadline);
+    #[derive(Debug, PartialEq, Eq)]
+    error RuleValueOutOfRange(uint256 index, uint256 value);
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidCountryStatus(uint256 value);
+    #[derive(Debug, PartialEq, Eq)]
+    error AuthorizedSecuritiesExceeded(uint256 totalSupply, uint256 value, uint256 cap);
+    #[derive(Debug, PartialEq, Eq)]
+    error SeizeTargetNotIssuerWallet(address to);
+    #[derive(Debug, PartialEq, Eq)]
+    error TransferRejected(uint256 code, string reason);
+    #[derive(Debug, PartialEq, Eq)]
+    error IssuanceRejected(uint256 code, string reason);
+    #[derive(Debug, PartialEq, Eq)]
+    error ServiceReverted(uint256 serviceId, bytes data);
+    #[derive(Debug, PartialEq, Eq)]
+    error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed);
+    #[derive(Debug, PartialEq, Eq)]
+    error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed);
+    #[derive(Debug, PartialEq, Eq)]
+    error ERC20InvalidReceiver(address receiver);
+}

@@ -1,0 +1,523 @@
+//! `ds-e2e`: the DS contracts end to end on the local Stylus devnet.
+//!
+//! [`Suite`] deploys the real artifacts (`target/stylus/*.wasm`, built by
+//! `scripts/build.sh`) on a fresh [`Devnet`], wires the DS service registry of
+//! every contract, gives the issuance its roles and offers the issuer's,
+//! transfer agent's and exchanges' everyday operations. The tests in
+//! `tests/tests`, the demo and the bench are written against it.
+//!
+//! ```no_run
+//! use ds_e2e::{ids::region, ReceiptExt, Suite};
+//! let mut suite = Suite::new();
+//! suite.set_countries(&[("US", region::US)]);
+//! let alice = suite.wallet("alice");
+//! suite.investor("alice", "US", &[alice], &[]);
+//! suite.issue(alice, 1_000).expect_ok("issue to alice");
+//! ```
+#![warn(missing_docs)]
+
+pub mod abi;
+pub mod ids;
+pub mod report;
+
+use alloy_primitives::B256;
+use alloy_sol_types::{sol_data, SolCall, SolEvent, SolType, SolValue};
+pub use ds_devnet::{Address, Devnet, Receipt, U256};
+
+use abi::{ICompliance, IDSToken, IRegistry, ITrust};
+use ids::{attribute, role, service};
+
+/// Name of the token the suite deploys.
+pub const TOKEN_NAME: &str = "DS Example Share";
+/// Symbol of the token the suite deploys.
+pub const TOKEN_SYMBOL: &str = "DSX";
+/// Decimals of the token the suite deploys (one unit = one share).
+pub const TOKEN_DECIMALS: u8 = 0;
+
+/// Reads `target/stylus/<name>.wasm`, failing loudly when it was not built.
+pub fn wasm(name: &str) -> Vec<u8> {
+    ds_devnet::artifact(name)
+        .unwrap_or_else(|e| panic!("target/stylus/{name}.wasm: {e}; run scripts/build.sh"))
+}
+
+/// `U256` from a small amount.
+pub fn u(value: u64) -> U256 {
+    U256::from(value)
+}
+
+/// The key under which the contracts store investor `id`: keccak256(id).
+pub fn investor_key(id: &str) -> B256 {
+    alloy_primitives::keccak256(id.as_bytes())
+}
+
+/// Helpers on devnet receipts.
+pub trait ReceiptExt: Sized {
+    /// The receipt, or a panic naming `what` and why it failed.
+    fn expect_ok(self, what: &str) -> Self;
+    /// The `(code, reason)` of a `TransferRejected` revert, if it is one.
+    fn transfer_rejection(&self) -> Option<(u8, String)>;
+    /// Every log of the receipt that decodes as event `E`.
+    fn events<E: SolEvent>(&self) -> Vec<E>;
+    /// A one-line outcome: "ok", the DS code and reason of a rejection, or
+    /// the failure.
+    fn outcome(&self) -> String;
+}
+
+impl ReceiptExt for Receipt {
+    fn expect_ok(self, what: &str) -> Self {
+        assert!(self.success, "{what} failed: {}", self.outcome());
+        self
+    }
+
+    fn transfer_rejection(&self) -> Option<(u8, String)> {
+        self.revert_error::<abi::TransferRejected>()
+            .map(|e| (e.code.saturating_to(), e.reason))
+    }
+
+    fn events<E: SolEvent>(&self) -> Vec<E> {
+        self.logs
+            .iter()
+            .filter_map(|log| E::decode_log(log).ok().map(|l| l.data))
+            .collect()
+    }
+
+    fn outcome(&self) -> String {
+        if self.success {
+            return "ok".into();
+        }
+        if let Some((code, reason)) = self.transfer_rejection() {
+            return format!("refused: {code} \"{reason}\"");
+        }
+        if let Some(e) = self.revert_error::<abi::IssuanceRejected>() {
+            return format!("issuance refused: {} \"{}\"", e.code, e.reason);
+        }
+        if let Some(e) = self.revert_error::<abi::UnauthorizedCaller>() {
+            return format!("UnauthorizedCaller({}, role {})", e.caller, e.callerRole);
+        }
+        if let Some(e) = self.revert_error::<abi::SeizeTargetNotIssuerWallet>() {
+            return format!("SeizeTargetNotIssuerWallet({})", e.to);
+        }
+        self.reason()
+    }
+}
+
+/// The global investor counters of Compliance.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// `getTotalInvestorsCount`.
+    pub total: u64,
+    /// `getAccreditedInvestorsCount`.
+    pub accredited: u64,
+    /// `getUSInvestorsCount`.
+    pub us: u64,
+    /// `getUSAccreditedInvestorsCount`.
+    pub us_accredited: u64,
+    /// `getJPInvestorsCount`.
+    pub jp: u64,
+}
+
+/// The compliance rules in the `setAll` wire order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rules {
+    /// Numeric rules, indexed by [`ids::uint_rule`].
+    pub uints: [U256; 16],
+    /// Boolean rules, indexed by [`ids::bool_rule`].
+    pub bools: [bool; 5],
+}
+
+impl Rules {
+    /// With numeric rule `index` set to `value`.
+    pub fn uint(mut self, index: usize, value: u64) -> Self {
+        self.uints[index] = U256::from(value);
+        self
+    }
+
+    /// With boolean rule `index` on.
+    pub fn flag(mut self, index: usize) -> Self {
+        self.bools[index] = true;
+        self
+    }
+}
+
+/// The DS contracts deployed, wired and staffed on a fresh devnet.
+pub struct Suite {
+    /// The chain.
+    pub net: Devnet,
+    /// Deployer and MASTER of the issuance.
+    pub master: Address,
+    /// Holds the ISSUER role.
+    pub issuer: Address,
+    /// Holds the TRANSFER_AGENT role.
+    pub transfer_agent: Address,
+    /// Holds the EXCHANGE role.
+    pub exchange: Address,
+    /// Trust service.
+    pub trust: Address,
+    /// Registry service.
+    pub registry: Address,
+    /// Compliance service (integrators call its facets through it).
+    pub compliance: Address,
+    /// Compliance views facet (registered in Compliance).
+    pub compliance_views: Address,
+    /// Compliance admin facet (registered in Compliance).
+    pub compliance_admin: Address,
+    /// Comms service.
+    pub comms: Address,
+    token: Option<Address>,
+}
+
+impl Default for Suite {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Suite {
+    /// Every contract, the DS token included, deployed and wired.
+    pub fn new() -> Self {
+        Self::deploy(true)
+    }
+
+    /// The services without the token (Trust, Registry, Compliance and its
+    /// facets, Comms), wired to each other.
+    pub fn without_token() -> Self {
+        Self::deploy(false)
+    }
+
+    fn deploy(with_token: bool) -> Self {
+        let master = Devnet::account("master");
+        let mut net = Devnet::new();
+        let mut deploy = |name: &str, args: Vec<u8>| {
+            net.deploy(&wasm(name), master, &args)
+                .unwrap_or_else(|r| panic!("{name} constructor: {}", r.outcome()))
+        };
+        let trust = deploy("trust", master.abi_encode());
+        let registry = deploy("registry", trust.abi_encode());
+        let compliance = deploy("compliance", trust.abi_encode());
+        let comms = deploy("comms", trust.abi_encode());
+        let token = with_token.then(|| {
+            // constructor(address trust, string name, string symbol, uint8 decimals)
+            type Args = (
+                sol_data::Address,
+                sol_data::String,
+                sol_data::String,
+                sol_data::Uint<8>,
+            );
+            let args = Args::abi_encode_params(&(trust, TOKEN_NAME, TOKEN_SYMBOL, TOKEN_DECIMALS));
+            deploy("ds_token", args)
+        });
+        // The facets have no constructor (they run on Compliance's storage):
+        // installed as they are, as the Stylus deployer does without init data.
+        let mut install = |name: &str| {
+            let at = Devnet::account(name);
+            net.install(at, &wasm(name))
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            at
+        };
+        let compliance_views = install("compliance_views");
+        let compliance_admin = install("compliance_admin");
+        let mut suite = Self {
+            net,
+            master,
+            issuer: Devnet::account("issuer"),
+            transfer_agent: Devnet::account("transfer agent"),
+            exchange: Devnet::account("exchange"),
+            trust,
+            registry,
+            compliance,
+            compliance_views,
+            compliance_admin,
+            comms,
+            token,
+        };
+        suite.wire();
+        for (who, r) in [
+            (suite.issuer, role::ISSUER),
+            (suite.transfer_agent, role::TRANSFER_AGENT),
+            (suite.exchange, role::EXCHANGE),
+        ] {
+            let call = ITrust::setRoleCall {
+                target: who,
+                role: r,
+            };
+            suite.must(suite.master, suite.trust, &call);
+        }
+        suite
+    }
+
+    /// The DS service entries every contract gets: the five DS services in
+    /// all of them, and the two facets in Compliance.
+    pub fn wiring(&self) -> Vec<(Address, u64, Address)> {
+        let mut services = vec![
+            (service::TRUST, self.trust),
+            (service::REGISTRY, self.registry),
+            (service::COMPLIANCE, self.compliance),
+            (service::COMMS, self.comms),
+        ];
+        if let Some(token) = self.token {
+            services.push((service::DS_TOKEN, token));
+        }
+        let mut contracts = vec![self.trust, self.registry, self.compliance, self.comms];
+        contracts.extend(self.token);
+        let mut entries: Vec<_> = contracts
+            .iter()
+            .flat_map(|c| services.iter().map(move |(id, a)| (*c, *id, *a)))
+            .collect();
+        entries.push((
+            self.compliance,
+            service::COMPLIANCE_VIEWS_FACET,
+            self.compliance_views,
+        ));
+        entries.push((
+            self.compliance,
+            service::COMPLIANCE_ADMIN_FACET,
+            self.compliance_admin,
+        ));
+        entries
+    }
+
+    fn wire(&mut self) {
+        for (contract, id, address) in self.wiring() {
+            let call = ITrust::setDSServiceCall {
+                service_id: U256::from(id),
+                service: address,
+            };
+            self.must(self.master, contract, &call);
+        }
+    }
+
+    // ----- generic calls ---------------------------------------------------
+
+    /// The DS token's address (panics for a [`Suite::without_token`]).
+    pub fn token(&self) -> Address {
+        self.token
+            .expect("this suite was deployed without the DS token")
+    }
+
+    /// A fresh account address named `label`.
+    pub fn wallet(&self, label: &str) -> Address {
+        Devnet::account(label)
+    }
+
+    /// `from` sends `call` to `to`; the receipt either way.
+    pub fn send<C: SolCall>(&mut self, from: Address, to: Address, call: &C) -> Receipt {
+        self.net.send_sol(from, to, call)
+    }
+
+    /// `from` sends `call` to `to`, which must succeed.
+    pub fn must<C: SolCall>(&mut self, from: Address, to: Address, call: &C) -> Receipt {
+        let receipt = self.send(from, to, call);
+        let what = format!("{} from {from}", C::SIGNATURE);
+        receipt.expect_ok(&what)
+    }
+
+    /// Static call of `call` on `to`, decoded; panics when it fails.
+    pub fn view<C: SolCall>(&mut self, to: Address, call: &C) -> C::Return {
+        self.net
+            .call_sol(self.master, to, call)
+            .unwrap_or_else(|r| panic!("{} failed: {}", C::SIGNATURE, r.outcome()))
+    }
+
+    // ----- time -------------------------------------------------------------
+
+    /// Block time.
+    pub fn now(&self) -> u64 {
+        self.net.timestamp()
+    }
+
+    /// Moves the clock forward by `seconds`.
+    pub fn advance(&mut self, seconds: u64) {
+        self.net.advance_time(seconds);
+    }
+
+    // ----- registry --------------------------------------------------------
+
+    /// The issuer registers investor `id` of `country` with `wallets` and
+    /// the `approved` attributes (APPROVED, never expiring); `updateInvestor`.
+    pub fn investor(
+        &mut self,
+        id: &str,
+        country: &str,
+        wallets: &[Address],
+        approved: &[u8],
+    ) -> Receipt {
+        let call = IRegistry::updateInvestorCall {
+            id: id.into(),
+            collision_hash: format!("collision:{id}"),
+            country: country.into(),
+            wallets: wallets.to_vec(),
+            attribute_ids: approved.to_vec(),
+            attribute_values: vec![U256::from(attribute::APPROVED); approved.len()],
+            attribute_expirations: vec![U256::ZERO; approved.len()],
+        };
+        self.must(self.issuer, self.registry, &call)
+    }
+
+    /// The issuer adds `wallet` to investor `id`.
+    pub fn add_wallet(&mut self, id: &str, wallet: Address) -> Receipt {
+        let call = IRegistry::addWalletCall {
+            wallet,
+            id: id.into(),
+        };
+        self.must(self.issuer, self.registry, &call)
+    }
+
+    /// The issuer makes `wallet` an issuer special wallet (seize target).
+    pub fn add_issuer_wallet(&mut self, wallet: Address) -> Receipt {
+        let call = IRegistry::addIssuerWalletCall { wallet };
+        self.must(self.issuer, self.registry, &call)
+    }
+
+    /// The issuer makes `wallet` a platform (omnibus) wallet.
+    pub fn add_platform_wallet(&mut self, wallet: Address) -> Receipt {
+        let call = IRegistry::addPlatformWalletCall { wallet };
+        self.must(self.issuer, self.registry, &call)
+    }
+
+    // ----- compliance configuration (transfer agent) ------------------------
+
+    /// The transfer agent sets every rule (`setAll`).
+    pub fn set_rules(&mut self, rules: &Rules) -> Receipt {
+        let call = ICompliance::setAllCall {
+            uint_values: rules.uints,
+            bool_values: rules.bools,
+        };
+        self.must(self.transfer_agent, self.compliance, &call)
+    }
+
+    /// The transfer agent sets numeric rule `index` (`setUIntRule`).
+    pub fn set_uint_rule(&mut self, index: usize, value: u64) -> Receipt {
+        let call = ICompliance::setUIntRuleCall {
+            index: U256::from(index),
+            value: U256::from(value),
+        };
+        self.must(self.transfer_agent, self.compliance, &call)
+    }
+
+    /// The transfer agent sets boolean rule `index` (`setBoolRule`).
+    pub fn set_bool_rule(&mut self, index: usize, value: bool) -> Receipt {
+        let call = ICompliance::setBoolRuleCall {
+            index: U256::from(index),
+            value,
+        };
+        self.must(self.transfer_agent, self.compliance, &call)
+    }
+
+    /// The transfer agent sets the compliance status of each country
+    /// (`setCountryCompliance`, one call per country).
+    pub fn set_countries(&mut self, statuses: &[(&str, u8)]) {
+        for (country, status) in statuses {
+            let call = ICompliance::setCountryComplianceCall {
+                country: (*country).into(),
+                value: U256::from(*status),
+            };
+            self.must(self.transfer_agent, self.compliance, &call);
+        }
+    }
+
+    /// The investor counters.
+    pub fn counts(&mut self) -> Counts {
+        let c = self.compliance;
+        let n = |v: U256| v.saturating_to::<u64>();
+        Counts {
+            total: n(self.view(c, &ICompliance::getTotalInvestorsCountCall {})),
+            accredited: n(self.view(c, &ICompliance::getAccreditedInvestorsCountCall {})),
+            us: n(self.view(c, &ICompliance::getUSInvestorsCountCall {})),
+            us_accredited: n(self.view(c, &ICompliance::getUSAccreditedInvestorsCountCall {})),
+            jp: n(self.view(c, &ICompliance::getJPInvestorsCountCall {})),
+        }
+    }
+
+    /// `preTransferCheck` on Compliance, as an exchange asks it.
+    pub fn compliance_check(&mut self, from: Address, to: Address, value: u64) -> (u8, String) {
+        let call = ICompliance::preTransferCheckCall {
+            from,
+            to,
+            value: u(value),
+        };
+        let r = self
+            .net
+            .call_sol(self.exchange, self.compliance, &call)
+            .unwrap_or_else(|r| panic!("Compliance preTransferCheck: {}", r.outcome()));
+        (r._0.saturating_to(), r._1)
+    }
+
+    // ----- token -------------------------------------------------------------
+
+    /// The issuer issues `value` to `to` (`issueTokens`).
+    pub fn issue(&mut self, to: Address, value: u64) -> Receipt {
+        let call = IDSToken::issueTokensCall {
+            to,
+            value: u(value),
+        };
+        self.send(self.issuer, self.token(), &call)
+    }
+
+    /// The issuer issues `value` to `to` now, `locked` of it until
+    /// `release_time` (`issueTokensCustom`).
+    pub fn issue_locked(
+        &mut self,
+        to: Address,
+        value: u64,
+        locked: u64,
+        release_time: u64,
+    ) -> Receipt {
+        let call = IDSToken::issueTokensCustomCall {
+            to,
+            value: u(value),
+            issuanceTime: u(self.now()),
+            valueLocked: u(locked),
+            reason: "issuance lock".into(),
+            releaseTime: release_time,
+        };
+        self.send(self.issuer, self.token(), &call)
+    }
+
+    /// `from` transfers `value` to `to`.
+    pub fn transfer(&mut self, from: Address, to: Address, value: u64) -> Receipt {
+        let call = IDSToken::transferCall {
+            to,
+            value: u(value),
+        };
+        self.send(from, self.token(), &call)
+    }
+
+    /// Token balance of `who`.
+    pub fn balance(&mut self, who: Address) -> U256 {
+        let token = self.token();
+        self.view(token, &IDSToken::balanceOfCall { owner: who })
+    }
+
+    /// Token total supply.
+    pub fn total_supply(&mut self) -> U256 {
+        let token = self.token();
+        self.view(token, &IDSToken::totalSupplyCall {})
+    }
+
+    /// `preTransferCheck` on the token, as an exchange asks it.
+    pub fn token_check(&mut self, from: Address, to: Address, value: u64) -> (u8, String) {
+        let call = IDSToken::preTransferCheckCall {
+            from,
+            to,
+            value: u(value),
+        };
+        let token = self.token();
+        let r = self
+            .net
+            .call_sol(self.exchange, token, &call)
+            .unwrap_or_else(|r| panic!("token preTransferCheck: {}", r.outcome()));
+        (r._0.saturating_to(), r._1)
+    }
+
+    /// The transfer agent pauses the token.
+    pub fn pause(&mut self) -> Receipt {
+        let token = self.token();
+        self.must(self.transfer_agent, token, &IDSToken::pauseCall {})
+    }
+
+    /// The transfer agent unpauses the token.
+    pub fn unpause(&mut self) -> Receipt {
+        let token = self.token();
+        self.must(self.transfer_agent, token, &IDSToken::unpauseCall {})
+    }
+}

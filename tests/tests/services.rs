@@ -1,0 +1,306 @@
+//! The services without the token: deployment, wiring, roles, registry and
+//! compliance configuration on the real artifacts.
+
+use ds_e2e::{
+    abi::{self, ICompliance, IRegistry, ITrust},
+    ids::{attribute, bool_rule, region, role, service, uint_rule},
+    u, Address, ReceiptExt, Rules, Suite, U256,
+};
+
+#[test]
+fn every_contract_knows_every_service() {
+    let mut s = Suite::without_token();
+    let wiring = s.wiring();
+    // 4 contracts × 4 services + 2 facets
+    assert_eq!(wiring.len(), 18);
+    for (contract, id, expected) in wiring {
+        let got = s.view(
+            contract,
+            &ITrust::getDSServiceCall {
+                service_id: U256::from(id),
+            },
+        );
+        assert_eq!(got, expected, "service {id} in {contract}");
+    }
+    // nothing registered for the token in a token-less suite
+    let token = s.view(
+        s.registry,
+        &IRegistry::getDSServiceCall {
+            service_id: U256::from(service::DS_TOKEN),
+        },
+    );
+    assert_eq!(token, Address::ZERO);
+}
+
+#[test]
+fn roles_are_set_by_the_master_and_checked_by_every_service() {
+    let mut s = Suite::without_token();
+    for (who, r) in [
+        (s.master, role::MASTER),
+        (s.issuer, role::ISSUER),
+        (s.transfer_agent, role::TRANSFER_AGENT),
+        (s.exchange, role::EXCHANGE),
+        (s.wallet("nobody"), role::NONE),
+    ] {
+        assert_eq!(s.view(s.trust, &ITrust::getRoleCall { target: who }), r);
+    }
+    // only the master wires services
+    let call = IRegistry::setDSServiceCall {
+        service_id: u(service::COMMS),
+        service: s.exchange,
+    };
+    let r = s.send(s.issuer, s.registry, &call);
+    assert_eq!(
+        r.revert_error::<abi::UnauthorizedCaller>(),
+        Some(abi::UnauthorizedCaller {
+            caller: s.issuer,
+            callerRole: role::ISSUER
+        })
+    );
+    let comms = s.view(
+        s.registry,
+        &IRegistry::getDSServiceCall {
+            service_id: u(service::COMMS),
+        },
+    );
+    assert_eq!(comms, s.comms, "refused call changed nothing");
+    // an issuer may not configure compliance, a transfer agent may
+    let call = ICompliance::setUIntRuleCall {
+        index: u(0),
+        value: u(5),
+    };
+    let r = s.send(s.issuer, s.compliance, &call);
+    assert!(
+        r.reverted_with::<abi::UnauthorizedCaller>(),
+        "{}",
+        r.outcome()
+    );
+    s.must(s.transfer_agent, s.compliance, &call);
+}
+
+#[test]
+fn investors_in_several_countries_with_attributes() {
+    let mut s = Suite::without_token();
+    let (us, fr, jp, il) = (
+        s.wallet("us"),
+        s.wallet("fr"),
+        s.wallet("jp"),
+        s.wallet("il"),
+    );
+    let r = s.investor(
+        "us-1",
+        "US",
+        &[us],
+        &[attribute::KYC_APPROVED, attribute::ACCREDITED],
+    );
+    let added = r.events::<abi::DSRegistryServiceInvestorAdded>();
+    assert_eq!(added.len(), 1);
+    assert_eq!(
+        (added[0].investorId.as_str(), added[0].sender),
+        ("us-1", s.issuer)
+    );
+    let wallets = r.events::<abi::DSRegistryServiceWalletAdded>();
+    assert_eq!(wallets.len(), 1);
+    assert_eq!(wallets[0].wallet, us);
+    s.investor("fr-1", "fr", &[fr], &[attribute::QUALIFIED]);
+    s.investor("jp-1", "JP", &[jp], &[]);
+    s.investor("il-1", "IL", &[il], &[]);
+
+    assert_eq!(
+        s.view(s.registry, &IRegistry::getCountryCall { id: "fr-1".into() }),
+        "FR"
+    );
+    let details = s.view(
+        s.registry,
+        &IRegistry::getInvestorDetailsCall { wallet: jp },
+    );
+    assert_eq!((details._0.as_str(), details._1.as_str()), ("jp-1", "JP"));
+    assert!(s.view(
+        s.registry,
+        &IRegistry::isAccreditedInvestorCall { id: "us-1".into() }
+    ));
+    assert!(!s.view(
+        s.registry,
+        &IRegistry::isAccreditedInvestorCall { id: "fr-1".into() }
+    ));
+    assert!(s.view(
+        s.registry,
+        &IRegistry::isQualifiedInvestorCall { id: "fr-1".into() }
+    ));
+    assert!(s.view(s.registry, &IRegistry::isWalletCall { wallet: il }));
+    assert!(!s.view(
+        s.registry,
+        &IRegistry::isWalletCall {
+            wallet: s.wallet("stranger")
+        }
+    ));
+
+    // a second wallet for the US investor, by the exchange? No: it did not create it.
+    let extra = s.wallet("us second");
+    let call = IRegistry::addWalletCall {
+        wallet: extra,
+        id: "us-1".into(),
+    };
+    let r = s.send(s.exchange, s.registry, &call);
+    assert!(!r.success, "an exchange changes only its own investors");
+    s.add_wallet("us-1", extra);
+    assert_eq!(
+        s.view(s.registry, &IRegistry::getInvestorCall { wallet: extra }),
+        "us-1"
+    );
+
+    // holding nothing, nobody is counted yet
+    assert_eq!(s.counts(), ds_e2e::Counts::default());
+}
+
+#[test]
+fn exchange_registers_its_own_investors() {
+    let mut s = Suite::without_token();
+    let w = s.wallet("exchange client");
+    s.must(
+        s.exchange,
+        s.registry,
+        &IRegistry::registerInvestorCall {
+            id: "ex-1".into(),
+            collision_hash: "h".into(),
+        },
+    );
+    s.must(
+        s.exchange,
+        s.registry,
+        &IRegistry::setCountryCall {
+            id: "ex-1".into(),
+            country: "DE".into(),
+        },
+    );
+    s.must(
+        s.exchange,
+        s.registry,
+        &IRegistry::addWalletCall {
+            wallet: w,
+            id: "ex-1".into(),
+        },
+    );
+    assert_eq!(
+        s.view(s.registry, &IRegistry::getInvestorCall { wallet: w }),
+        "ex-1"
+    );
+    // a stranger may not
+    let stranger = s.wallet("stranger");
+    let r = s.send(
+        stranger,
+        s.registry,
+        &IRegistry::registerInvestorCall {
+            id: "x".into(),
+            collision_hash: "h".into(),
+        },
+    );
+    assert_eq!(
+        r.revert_error::<abi::UnauthorizedCaller>(),
+        Some(abi::UnauthorizedCaller {
+            caller: stranger,
+            callerRole: role::NONE
+        })
+    );
+    assert!(!s.view(s.registry, &IRegistry::isInvestorCall { id: "x".into() }));
+}
+
+#[test]
+fn compliance_configuration_round_trips() {
+    let mut s = Suite::without_token();
+    let rules = Rules::default()
+        .uint(uint_rule::TOTAL_INVESTORS_LIMIT, 100)
+        .uint(uint_rule::MIN_US_TOKENS, 10)
+        .uint(uint_rule::US_INVESTORS_LIMIT, 30)
+        .uint(uint_rule::NON_US_LOCK_PERIOD, 3_600)
+        .uint(uint_rule::MAXIMUM_HOLDINGS_PER_INVESTOR, 1_000_000)
+        .uint(uint_rule::AUTHORIZED_SECURITIES, 10_000_000)
+        .flag(bool_rule::FORCE_ACCREDITED_US)
+        .flag(bool_rule::DISALLOW_BACK_DATING);
+    let r = s.set_rules(&rules);
+    // one event per changed-or-not rule, in wire order
+    let uints = r.events::<abi::DSComplianceUIntRuleSet>();
+    assert_eq!(uints.len(), 16);
+    assert_eq!((uints[1].ruleIndex, uints[1].newValue), (u(1), u(10)));
+    assert_eq!(r.events::<abi::DSComplianceBoolRuleSet>().len(), 5);
+    let all = s.view(s.compliance, &ICompliance::getAllCall {});
+    assert_eq!((all._0, all._1), (rules.uints, rules.bools));
+
+    let r = s.set_uint_rule(uint_rule::MIN_US_TOKENS, 20);
+    let ev = &r.events::<abi::DSComplianceUIntRuleSet>()[0];
+    assert_eq!((ev.prevValue, ev.newValue), (u(10), u(20)));
+    s.set_bool_rule(bool_rule::FORCE_ACCREDITED_US, false);
+    let all = s.view(s.compliance, &ICompliance::getAllCall {});
+    assert_eq!(all._0[uint_rule::MIN_US_TOKENS], u(20));
+    assert!(!all._1[bool_rule::FORCE_ACCREDITED_US]);
+
+    // out of range: a percentage above 100 is refused and nothing changes
+    let call = ICompliance::setUIntRuleCall {
+        index: u(uint_rule::MAX_US_INVESTORS_PERCENTAGE as u64),
+        value: u(101),
+    };
+    let r = s.send(s.transfer_agent, s.compliance, &call);
+    assert!(
+        r.reverted_with::<abi::RuleValueOutOfRange>(),
+        "{}",
+        r.outcome()
+    );
+    let after = s.view(s.compliance, &ICompliance::getAllCall {});
+    assert_eq!(after._0, all._0);
+}
+
+#[test]
+fn country_statuses() {
+    let mut s = Suite::without_token();
+    s.set_countries(&[
+        ("US", region::US),
+        ("FR", region::EU),
+        ("DE", region::EU),
+        ("JP", region::JP),
+        ("KP", region::FORBIDDEN),
+    ]);
+    for (country, status) in [
+        ("US", 1),
+        ("fr", 2),
+        ("DE", 2),
+        ("JP", 8),
+        ("KP", 4),
+        ("IL", 0),
+    ] {
+        let got = s.view(
+            s.compliance,
+            &ICompliance::getCountryComplianceCall {
+                country: country.into(),
+            },
+        );
+        assert_eq!(got, u(status), "{country}");
+    }
+    let call = ICompliance::setCountryComplianceCall {
+        country: "IL".into(),
+        value: u(3),
+    };
+    let r = s.send(s.transfer_agent, s.compliance, &call);
+    assert_eq!(
+        r.revert_error::<abi::InvalidCountryStatus>(),
+        Some(abi::InvalidCountryStatus { value: u(3) })
+    );
+}
+
+/// Compliance answers its facets' selectors by delegatecall: the views facet
+/// directly, the admin facet through the views facet's fallback. Nitro does
+/// not count delegate frames as re-entry (only CALL spans of the same
+/// address), so neither hop may trip the SDK's reentrancy guard.
+#[test]
+fn compliance_runs_its_facets_by_delegatecall() {
+    let mut s = Suite::without_token();
+    let r = s.net.call(
+        s.master,
+        s.compliance,
+        &alloy_sol_types::SolCall::abi_encode(&ICompliance::getAllCall {}),
+    );
+    assert!(r.success, "views facet through Compliance: {}", r.outcome());
+    let r = s.set_uint_rule(uint_rule::TOTAL_INVESTORS_LIMIT, 7);
+    assert_eq!(r.events::<abi::DSComplianceUIntRuleSet>().len(), 1);
+    let all = s.view(s.compliance, &ICompliance::getAllCall {});
+    assert_eq!(all._0[uint_rule::TOTAL_INVESTORS_LIMIT], u(7));
+}
