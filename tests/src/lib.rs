@@ -34,6 +34,16 @@ pub const TOKEN_SYMBOL: &str = "DSX";
 /// Decimals of the token the suite deploys (one unit = one share).
 pub const TOKEN_DECIMALS: u8 = 0;
 
+/// Country statuses of the standard issuance: US, two EU countries, Japan
+/// and a forbidden destination (other countries keep status NONE).
+pub const COUNTRIES: [(&str, u8); 5] = [
+    ("US", ids::region::US),
+    ("FR", ids::region::EU),
+    ("DE", ids::region::EU),
+    ("JP", ids::region::JP),
+    ("KP", ids::region::FORBIDDEN),
+];
+
 /// Reads `target/stylus/<name>.wasm`, failing loudly when it was not built.
 pub fn wasm(name: &str) -> Vec<u8> {
     ds_devnet::artifact(name)
@@ -353,6 +363,14 @@ impl Suite {
         self.must(self.issuer, self.registry, &call)
     }
 
+    /// Registers investor `id` of `country` with the `approved` attributes
+    /// and one wallet named after it, which it returns.
+    pub fn new_investor(&mut self, id: &str, country: &str, approved: &[u8]) -> Address {
+        let wallet = self.wallet(id);
+        self.investor(id, country, &[wallet], approved);
+        wallet
+    }
+
     /// The issuer adds `wallet` to investor `id`.
     pub fn add_wallet(&mut self, id: &str, wallet: Address) -> Receipt {
         let call = IRegistry::addWalletCall {
@@ -507,6 +525,67 @@ impl Suite {
             .call_sol(self.exchange, token, &call)
             .unwrap_or_else(|r| panic!("token preTransferCheck: {}", r.outcome()));
         (r._0.saturating_to(), r._1)
+    }
+
+    /// Asserts that a transfer of `value` from `from` to `to` is refused
+    /// with DS `code` and its string everywhere: `preTransferCheck` on the
+    /// token and on Compliance (asked by the exchange), and the transfer
+    /// itself, which reverts with `TransferRejected(code, reason)` and
+    /// changes no balance, counter or log.
+    pub fn expect_refused(&mut self, from: Address, to: Address, value: u64, code: u8) {
+        let expected = (code, ids::code::reason(code).to_string());
+        let what = format!("{from} -> {to} of {value}");
+        assert_eq!(
+            self.token_check(from, to, value),
+            expected,
+            "token preTransferCheck, {what}"
+        );
+        assert_eq!(
+            self.compliance_check(from, to, value),
+            expected,
+            "Compliance preTransferCheck, {what}"
+        );
+        let before = (self.balance(from), self.balance(to), self.counts());
+        let r = self.transfer(from, to, value);
+        assert_eq!(
+            r.transfer_rejection(),
+            Some(expected),
+            "transfer {what}: {}",
+            r.outcome()
+        );
+        assert!(r.logs.is_empty(), "a refused transfer logs nothing");
+        let after = (self.balance(from), self.balance(to), self.counts());
+        assert_eq!(after, before, "a refused transfer changes nothing ({what})");
+    }
+
+    /// Asserts that a transfer of `value` from `from` to `to` is valid
+    /// (code 0 "Valid" on the token and on Compliance), makes it, and checks
+    /// its `Transfer` event and both balances. Returns the receipt.
+    pub fn expect_transfer(&mut self, from: Address, to: Address, value: u64) -> Receipt {
+        let valid = (ids::code::VALID, "Valid".to_string());
+        assert_eq!(
+            self.token_check(from, to, value),
+            valid,
+            "token preTransferCheck"
+        );
+        assert_eq!(
+            self.compliance_check(from, to, value),
+            valid,
+            "Compliance preTransferCheck"
+        );
+        let (from_before, to_before) = (self.balance(from), self.balance(to));
+        let r = self
+            .transfer(from, to, value)
+            .expect_ok(&format!("transfer {from} -> {to} of {value}"));
+        let events = r.events::<abi::Transfer>();
+        assert_eq!(events.len(), 1, "one Transfer event");
+        assert_eq!(
+            (events[0].from, events[0].to, events[0].value),
+            (from, to, u(value))
+        );
+        assert_eq!(self.balance(from), from_before - u(value));
+        assert_eq!(self.balance(to), to_before + u(value));
+        r
     }
 
     /// The transfer agent pauses the token.
