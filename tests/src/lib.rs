@@ -20,9 +20,8 @@ pub mod abi;
 pub mod ids;
 pub mod report;
 
-use alloy_primitives::B256;
 use alloy_sol_types::{sol_data, SolCall, SolEvent, SolType, SolValue};
-pub use ds_devnet::{Address, Devnet, Receipt, U256};
+pub use ds_devnet::{Address, Devnet, Receipt, B256, U256};
 
 use abi::{ICompliance, IDSToken, IRegistry, ITrust};
 use ids::{attribute, role, service};
