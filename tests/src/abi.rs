@@ -166,44 +166,36 @@ sol! {
     event Pause();
     event Unpause();
 
-    // ----- errors (a selector is the same whichever contract reverts) -------
-
+    /// The custom errors the contracts revert with (a selector is the same
+    /// whichever contract reverts).
     #[derive(Debug, PartialEq, Eq)]
-    error UnauthorizedCaller(address caller, uint8 callerRole);
-    #[derive(Debug, PartialEq, Eq)]
-    error ServiceNotSet(uint256 serviceId);
-    #[derive(Debug, PartialEq, Eq)]
-    error ServiceCallFailed(uint256 serviceId, address service);
-    #[derive(Debug, PartialEq, Eq)]
-    error WalletHasBalance(address wallet, uint256 balance);
-    #[derive(Debug, PartialEq, Eq)]
-    error NotAnInvestor(address wallet);
-    #[derive(Debug, PartialEq, Eq)]
-    error NotNoticeTarget(uint256 noticeId, address wallet);
-    #[derive(Debug, PartialEq, Eq)]
-    error AlreadyAcknowledged(uint256 noticeId, bytes32 investorKey);
-    #[derive(Debug, PartialEq, Eq)]
-    error NoticeIsRevoked(uint256 noticeId);
-    #[derive(Debug, PartialEq, Eq)]
-    error NoticeExpired(uint256 noticeId, uint64 deadline);
-    #[derive(Debug, PartialEq, Eq)]
-    error RuleValueOutOfRange(uint256 index, uint256 value);
-    #[derive(Debug, PartialEq, Eq)]
-    error InvalidCountryStatus(uint256 value);
-    #[derive(Debug, PartialEq, Eq)]
-    error AuthorizedSecuritiesExceeded(uint256 totalSupply, uint256 value, uint256 cap);
-    #[derive(Debug, PartialEq, Eq)]
-    error SeizeTargetNotIssuerWallet(address to);
-    #[derive(Debug, PartialEq, Eq)]
-    error TransferRejected(uint256 code, string reason);
-    #[derive(Debug, PartialEq, Eq)]
-    error IssuanceRejected(uint256 code, string reason);
-    #[derive(Debug, PartialEq, Eq)]
-    error ServiceReverted(uint256 serviceId, bytes data);
-    #[derive(Debug, PartialEq, Eq)]
-    error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed);
-    #[derive(Debug, PartialEq, Eq)]
-    error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed);
-    #[derive(Debug, PartialEq, Eq)]
-    error ERC20InvalidReceiver(address receiver);
+    interface DSErrors {
+        error UnauthorizedCaller(address caller, uint8 callerRole);
+        error ServiceNotSet(uint256 serviceId);
+        error ServiceCallFailed(uint256 serviceId, address service);
+        error WalletHasBalance(address wallet, uint256 balance);
+        error NotAnInvestor(address wallet);
+        error NotNoticeTarget(uint256 noticeId, address wallet);
+        error AlreadyAcknowledged(uint256 noticeId, bytes32 investorKey);
+        error NoticeIsRevoked(uint256 noticeId);
+        error NoticeExpired(uint256 noticeId, uint64 deadline);
+        error RuleValueOutOfRange(uint256 index, uint256 value);
+        error InvalidCountryStatus(uint256 value);
+        error AuthorizedSecuritiesExceeded(uint256 totalSupply, uint256 value, uint256 cap);
+        error SeizeTargetNotIssuerWallet(address to);
+        error TransferRejected(uint256 code, string reason);
+        error IssuanceRejected(uint256 code, string reason);
+        error ServiceReverted(uint256 serviceId, bytes data);
+        error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed);
+        error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed);
+        error ERC20InvalidReceiver(address receiver);
+        error ERC7943InsufficientUnfrozenBalance(address account, uint256 amount, uint256 unfrozen);
+        error ZeroAddress();
+        error InvalidCountry(string country);
+        error NotInvestorCreator(address caller, bytes32 investorKey);
+        error InvestorNotFound(bytes32 investorKey);
+        error WalletInUse(address wallet, uint8 walletType);
+    }
 }
+
+pub use DSErrors::*;

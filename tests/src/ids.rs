@@ -35,6 +35,8 @@ pub mod service {
     pub const COMPLIANCE_ADMIN_FACET: u64 = 256;
     /// Compliance views facet, registered in Compliance.
     pub const COMPLIANCE_VIEWS_FACET: u64 = 1 << 16;
+    /// DS token admin facet, registered in the token.
+    pub const TOKEN_ADMIN_FACET: u64 = 1 << 17;
 }
 
 /// Country compliance statuses (`setCountryCompliance`).

@@ -20,7 +20,7 @@ pub mod abi;
 pub mod ids;
 pub mod report;
 
-use alloy_sol_types::{sol_data, SolCall, SolEvent, SolType, SolValue};
+use alloy_sol_types::{sol_data, SolCall, SolEvent, SolInterface, SolType, SolValue};
 pub use ds_devnet::{Address, Devnet, Receipt, B256, U256};
 
 use abi::{ICompliance, IDSToken, IRegistry, ITrust};
@@ -42,6 +42,22 @@ pub const COUNTRIES: [(&str, u8); 5] = [
     ("JP", ids::region::JP),
     ("KP", ids::region::FORBIDDEN),
 ];
+
+/// The rules of a regulated issuance with its limits set: at most 100
+/// investors, 50 of them in the US, 10 EU retail investors per country and
+/// 10 in Japan, holdings up to 1,000,000, 10,000,000 authorized, and the
+/// flowback window closed since time 1.
+pub fn regulated_rules() -> Rules {
+    use ids::uint_rule::*;
+    Rules::default()
+        .uint(TOTAL_INVESTORS_LIMIT, 100)
+        .uint(US_INVESTORS_LIMIT, 50)
+        .uint(EU_RETAIL_INVESTORS_LIMIT, 10)
+        .uint(JP_INVESTORS_LIMIT, 10)
+        .uint(MAXIMUM_HOLDINGS_PER_INVESTOR, 1_000_000)
+        .uint(AUTHORIZED_SECURITIES, 10_000_000)
+        .uint(BLOCK_FLOWBACK_END_TIME, 1)
+}
 
 /// Reads `target/stylus/<name>.wasm`, failing loudly when it was not built.
 pub fn wasm(name: &str) -> Vec<u8> {
@@ -100,13 +116,17 @@ impl ReceiptExt for Receipt {
         if let Some(e) = self.revert_error::<abi::IssuanceRejected>() {
             return format!("issuance refused: {} \"{}\"", e.code, e.reason);
         }
-        if let Some(e) = self.revert_error::<abi::UnauthorizedCaller>() {
-            return format!("UnauthorizedCaller({}, role {})", e.caller, e.callerRole);
+        match abi::DSErrors::DSErrorsErrors::abi_decode(&self.output) {
+            // `Name(Name { fields })` printed as `Name { fields }`
+            Ok(e) => {
+                let text = format!("{e:?}");
+                match text.split_once('(') {
+                    Some((_, inner)) if inner.ends_with(')') => inner[..inner.len() - 1].into(),
+                    _ => text,
+                }
+            }
+            Err(_) => self.reason(),
         }
-        if let Some(e) = self.revert_error::<abi::SeizeTargetNotIssuerWallet>() {
-            return format!("SeizeTargetNotIssuerWallet({})", e.to);
-        }
-        self.reason()
     }
 }
 
@@ -173,6 +193,7 @@ pub struct Suite {
     /// Comms service.
     pub comms: Address,
     token: Option<Address>,
+    token_admin: Option<Address>,
 }
 
 impl Default for Suite {
@@ -225,6 +246,7 @@ impl Suite {
         };
         let compliance_views = install("compliance_views");
         let compliance_admin = install("compliance_admin");
+        let token_admin = token.map(|_| install("token_admin"));
         let mut suite = Self {
             net,
             master,
@@ -238,6 +260,7 @@ impl Suite {
             compliance_admin,
             comms,
             token,
+            token_admin,
         };
         suite.wire();
         for (who, r) in [
@@ -255,7 +278,8 @@ impl Suite {
     }
 
     /// The DS service entries every contract gets: the five DS services in
-    /// all of them, and the two facets in Compliance.
+    /// all of them, the two facets in Compliance and the admin facet in the
+    /// token.
     pub fn wiring(&self) -> Vec<(Address, u64, Address)> {
         let mut services = vec![
             (service::TRUST, self.trust),
@@ -282,6 +306,9 @@ impl Suite {
             service::COMPLIANCE_ADMIN_FACET,
             self.compliance_admin,
         ));
+        if let (Some(token), Some(admin)) = (self.token, self.token_admin) {
+            entries.push((token, service::TOKEN_ADMIN_FACET, admin));
+        }
         entries
     }
 
@@ -296,6 +323,11 @@ impl Suite {
     }
 
     // ----- generic calls ---------------------------------------------------
+
+    /// The DS token admin facet (registered in the token), if deployed.
+    pub fn token_admin(&self) -> Option<Address> {
+        self.token_admin
+    }
 
     /// The DS token's address (panics for a [`Suite::without_token`]).
     pub fn token(&self) -> Address {

@@ -5,7 +5,7 @@
 use ds_e2e::{
     abi::{self, ICompliance, IDSToken},
     ids::{attribute::ACCREDITED, attribute::QUALIFIED, code, role, service, uint_rule},
-    u, Address, Counts, ReceiptExt, Rules, Suite, COUNTRIES, TOKEN_DECIMALS, TOKEN_NAME,
+    regulated_rules, u, Address, Counts, ReceiptExt, Suite, COUNTRIES, TOKEN_DECIMALS, TOKEN_NAME,
     TOKEN_SYMBOL, U256,
 };
 
@@ -13,8 +13,8 @@ use ds_e2e::{
 fn every_contract_knows_every_service_and_the_token_its_metadata() {
     let mut s = Suite::new();
     let wiring = s.wiring();
-    // 5 contracts × 5 services + 2 facets in Compliance
-    assert_eq!(wiring.len(), 27);
+    // 5 contracts × 5 services + 2 facets in Compliance + 1 in the token
+    assert_eq!(wiring.len(), 28);
     for (contract, id, expected) in wiring {
         let call = IDSToken::getDSServiceCall {
             service_id: U256::from(id),
@@ -62,15 +62,7 @@ struct Issuance {
 fn issuance() -> Issuance {
     let mut s = Suite::new();
     s.set_countries(&COUNTRIES);
-    let rules = Rules::default()
-        .uint(uint_rule::TOTAL_INVESTORS_LIMIT, 100)
-        .uint(uint_rule::US_INVESTORS_LIMIT, 50)
-        .uint(uint_rule::EU_RETAIL_INVESTORS_LIMIT, 10)
-        .uint(uint_rule::JP_INVESTORS_LIMIT, 10)
-        .uint(uint_rule::MAXIMUM_HOLDINGS_PER_INVESTOR, 1_000_000)
-        .uint(uint_rule::AUTHORIZED_SECURITIES, 10_000_000)
-        .uint(uint_rule::BLOCK_FLOWBACK_END_TIME, 1);
-    s.set_rules(&rules);
+    s.set_rules(&regulated_rules());
     let us_acc = s.new_investor("us-acc", "US", &[ACCREDITED]);
     let us_retail = s.new_investor("us-retail", "US", &[]);
     let fr = s.new_investor("fr-retail", "FR", &[]);
