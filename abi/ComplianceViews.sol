@@ -17,6 +17,10 @@ interface IComplianceViews {
 
     function validateSeize(address from, address to, uint256 value) external returns (bool);
 
+    function validateForcedTransfer(address from, address to, uint256 value) external returns (bool);
+
+    function checkTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external view returns (uint256);
+
     function canTransfer(address from, address to, uint256 value) external view returns (bool);
 
     function preIssuanceCheck(address to, uint256 value) external view returns (uint256, string memory);

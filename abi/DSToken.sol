@@ -11,6 +11,52 @@ interface IDSToken {
 
     function getDSService(uint256 service_id) external view returns (address);
 
+    function name() external view returns (string memory);
+
+    function symbol() external view returns (string memory);
+
+    function decimals() external view returns (uint8);
+
+    function totalSupply() external view returns (uint256);
+
+    function balanceOf(address account) external view returns (uint256);
+
+    function allowance(address owner, address spender) external view returns (uint256);
+
+    function approve(address spender, uint256 value) external returns (bool);
+
+    function transfer(address to, uint256 value) external returns (bool);
+
+    function transferFrom(address from, address to, uint256 value) external returns (bool);
+
+    function isPaused() external view returns (bool);
+
+    function totalIssued() external view returns (uint256);
+
+    function walletCount() external view returns (uint256);
+
+    function getWalletAt(uint256 index) external view returns (address);
+
+    function getFrozenTokens(address account) external view returns (uint256);
+
+    function messageForTransferRestriction(uint8 restriction_code) external view returns (string memory);
+
+    function supportsInterface(bytes4 interface_id) external view returns (bool);
+
+    function preTransferCheck(address from, address to, uint256 value) external view returns (uint256, string memory);
+
+    function detectTransferRestriction(address from, address to, uint256 value) external view returns (uint8);
+
+    function canTransfer(address from, address to, uint256 amount) external view returns (bool);
+
+    function canSend(address account) external view returns (bool);
+
+    function canReceive(address account) external view returns (bool);
+
+    function canTransact(address account) external view returns (bool);
+
+    function balanceOfInvestor(string calldata id) external view returns (uint256);
+
     error UnauthorizedCaller(address, uint8);
 
     error ZeroAddress();
@@ -33,9 +79,30 @@ interface IDSToken {
 
     error TransferRejected(uint256, string);
 
-    error ServiceReverted(uint256, bytes);
+    error IssuanceRejected(uint256, string);
+
+    error ERC20InsufficientBalance(address, uint256, uint256);
+
+    error ERC20InsufficientAllowance(address, uint256, uint256);
+
+    error ERC20InvalidReceiver(address);
+
+    error ERC20InvalidSpender(address);
+
+    error ERC7943InsufficientUnfrozenBalance(address, uint256, uint256);
+
+    error IndexOutOfRange(uint256, uint256);
 }
 
 interface IDSTokenEvents {
     event DSServiceSet(uint256, address);
+    event Transfer(address, address, uint256);
+    event Approval(address, address, uint256);
+    event Issue(address, uint256, uint256);
+    event Burn(address, uint256, string);
+    event Seize(address, address, uint256, string);
+    event Pause();
+    event Unpause();
+    event ForcedTransfer(address, address, uint256);
+    event Frozen(address, uint256);
 }

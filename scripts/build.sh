@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds every contract to wasm32-unknown-unknown (release, build-std),
+# Builds every contract (or those named as arguments) to wasm32-unknown-unknown (release, build-std),
 # copies the artifacts to target/stylus/<contract>.wasm and enforces the
 # Stylus deploy limit: 24,576 bytes after brotli (quality 11, window 22).
 set -euo pipefail
@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 [ -f scripts/.toolchain.env ] && . scripts/.toolchain.env
 CARGO=${CARGO:-cargo}
 
-CONTRACTS=(trust registry compliance compliance_views compliance_admin comms ds_token)
+CONTRACTS=(trust registry compliance compliance_views compliance_admin comms ds_token token_admin)
+# `scripts/build.sh ds_token comms` rebuilds only those.
+if (($# > 0)); then CONTRACTS=("$@"); fi
 LIMIT=24576
 WARN=16384
 
@@ -37,6 +39,7 @@ for c in "${CONTRACTS[@]}"; do
     printf '%-12s %10d %10d  %s\n' "$c" "$raw" "$compressed" "$verdict"
 done
 
+(($# > 0)) && exit $status
 # Calibration token for the devnet gas model (devnet/calibration/erc20; not size-gated).
 RUSTC_BOOTSTRAP=1 "$CARGO" build --release --lib --locked --target wasm32-unknown-unknown \
     -Z build-std=std,panic_abort -p erc20-min

@@ -189,9 +189,27 @@ sol! {
     /// The transfer is refused with DS reason `code` and its `reason` string.
     #[derive(Debug, PartialEq, Eq)]
     error TransferRejected(uint256 code, string reason);
-    /// Service `serviceId` reverted with `data` (its own typed error).
+    /// The issuance is refused with DS reason `code` and its `reason` string.
     #[derive(Debug, PartialEq, Eq)]
-    error ServiceReverted(uint256 serviceId, bytes data);
+    error IssuanceRejected(uint256 code, string reason);
+    /// ERC-6093: `sender` holds `balance`, less than `needed`.
+    #[derive(Debug, PartialEq, Eq)]
+    error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed);
+    /// ERC-6093: `spender` may spend `allowance`, less than `needed`.
+    #[derive(Debug, PartialEq, Eq)]
+    error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed);
+    /// ERC-6093: tokens cannot be sent to `receiver` (the zero address).
+    #[derive(Debug, PartialEq, Eq)]
+    error ERC20InvalidReceiver(address receiver);
+    /// ERC-6093: `spender` (the zero address) cannot be approved.
+    #[derive(Debug, PartialEq, Eq)]
+    error ERC20InvalidSpender(address spender);
+    /// ERC-7943: `amount` exceeds the `unfrozen` part of `account`'s balance.
+    #[derive(Debug, PartialEq, Eq)]
+    error ERC7943InsufficientUnfrozenBalance(address account, uint256 amount, uint256 unfrozen);
+    /// Position `index` is outside `1..=count`.
+    #[derive(Debug, PartialEq, Eq)]
+    error IndexOutOfRange(uint256 index, uint256 count);
 }
 
 /// Every error a DS contract can revert with.
@@ -364,9 +382,27 @@ pub enum DSError {
     #[cfg(feature = "token-errors")]
     /// See [`TransferRejected`].
     TransferRejected(TransferRejected),
+    /// See [`IssuanceRejected`].
     #[cfg(feature = "token-errors")]
-    /// See [`ServiceReverted`].
-    ServiceReverted(ServiceReverted),
+    IssuanceRejected(IssuanceRejected),
+    /// See [`ERC20InsufficientBalance`].
+    #[cfg(feature = "token-errors")]
+    ERC20InsufficientBalance(ERC20InsufficientBalance),
+    /// See [`ERC20InsufficientAllowance`].
+    #[cfg(feature = "token-errors")]
+    ERC20InsufficientAllowance(ERC20InsufficientAllowance),
+    /// See [`ERC20InvalidReceiver`].
+    #[cfg(feature = "token-errors")]
+    ERC20InvalidReceiver(ERC20InvalidReceiver),
+    /// See [`ERC20InvalidSpender`].
+    #[cfg(feature = "token-errors")]
+    ERC20InvalidSpender(ERC20InvalidSpender),
+    /// See [`ERC7943InsufficientUnfrozenBalance`].
+    #[cfg(feature = "token-errors")]
+    ERC7943InsufficientUnfrozenBalance(ERC7943InsufficientUnfrozenBalance),
+    /// See [`IndexOutOfRange`].
+    #[cfg(feature = "token-errors")]
+    IndexOutOfRange(IndexOutOfRange),
 }
 
 /// Shorthand constructors, so call sites stay one line.

@@ -13,6 +13,15 @@ pub mod role {
     /// Transfer agent: configures compliance, seizes, pauses, manages transfer agents.
     pub const TRANSFER_AGENT: u8 = 8;
 
+    /// DS `onlyIssuerOrAbove`: issuance, wallet manager.
+    pub const ISSUER_OR_ABOVE: &[u8] = &[MASTER, ISSUER];
+    /// DS `onlyTransferAgentOrAbove`: compliance configuration, locks, seize, pause.
+    pub const TRANSFER_AGENT_OR_ABOVE: &[u8] = &[MASTER, TRANSFER_AGENT];
+    /// DS `onlyIssuerOrTransferAgentOrAbove`: burn, `updateInvestor`.
+    pub const ISSUER_OR_TRANSFER_AGENT_OR_ABOVE: &[u8] = &[MASTER, ISSUER, TRANSFER_AGENT];
+    /// DS `onlyExchangeOrAbove`: investor and wallet registration.
+    pub const EXCHANGE_OR_ABOVE: &[u8] = &[MASTER, ISSUER, EXCHANGE, TRANSFER_AGENT];
+
     /// True for the four roles the Trust service knows.
     pub const fn is_known(role: u8) -> bool {
         matches!(role, MASTER | ISSUER | EXCHANGE | TRANSFER_AGENT)
@@ -42,6 +51,8 @@ pub mod service {
     pub const COMPLIANCE_ADMIN_FACET: u64 = COMPLIANCE_CONFIGURATION;
     /// The Compliance views facet, registered in Compliance (not a DS id).
     pub const COMPLIANCE_VIEWS_FACET: u64 = 1 << 16;
+    /// The DS token's admin facet, registered in the token (not a DS id).
+    pub const TOKEN_ADMIN_FACET: u64 = 1 << 17;
 }
 
 /// Registry attribute ids (bit values, as in DS).

@@ -35,7 +35,9 @@ sol_interface! {
         function validateIssuance(address to, uint256 value, uint256 issuance_time, uint256 total_supply, uint256[] lock_values, uint64[] lock_release_times, string reason) external returns (uint256);
         function validateBurn(address who, uint256 value) external returns (bool);
         function validateSeize(address from, address to, uint256 value) external returns (bool);
-        function preTransferCheck(address from, address to, uint256 value) external view returns (uint256, string);
+        function validateForcedTransfer(address from, address to, uint256 value) external returns (bool);
+        function checkTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external view returns (uint256);
+        function isBlacklistedWallet(address wallet) external view returns (bool);
         function getInvestorBalance(bytes32 investor_key) external view returns (uint256);
     }
 

@@ -39,6 +39,17 @@ fn words_for(len: usize) -> usize {
     }
 }
 
+/// Refuses `text` longer than `max` bytes with [`TextTooLong`](crate::errors::TextTooLong).
+pub fn check_length(text: &str, max: usize) -> Result<(), crate::DSError> {
+    if text.len() > max {
+        return Err(crate::DSError::TextTooLong(crate::errors::TextTooLong {
+            length: alloy_primitives::U256::from(text.len()),
+            max: alloy_primitives::U256::from(max),
+        }));
+    }
+    Ok(())
+}
+
 /// A string of at most [`MAX_TEXT`] bytes in storage.
 #[storage]
 pub struct StorageText {

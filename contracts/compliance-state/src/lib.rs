@@ -22,7 +22,7 @@ use ds_common::{
 };
 use ds_rules::{
     config::{self, ConfigError},
-    issuance::removal_effects,
+    issuance::{addition_effects, removal_effects},
 };
 use stylus_sdk::{
     prelude::*,
@@ -42,7 +42,7 @@ pub enum InvestorFlag {
 }
 
 /// Roles that configure compliance, locks and the blacklist (DS: transfer agent or above).
-pub const CONFIGURERS: [u8; 2] = [role::MASTER, role::TRANSFER_AGENT];
+pub const CONFIGURERS: &[u8] = role::TRANSFER_AGENT_OR_ABOVE;
 
 /// Storage of the Compliance service, shared by the contract and its admin facet.
 #[storage]
@@ -142,7 +142,7 @@ impl ComplianceState {
 
     pub fn require_configurer(&self) -> Result<Address, DSError> {
         let sender = self.vm().msg_sender();
-        self.services.require_role(sender, &CONFIGURERS)?;
+        self.services.require_role(sender, CONFIGURERS)?;
         Ok(sender)
     }
 
@@ -261,6 +261,23 @@ impl ComplianceState {
         // Audit L-11: issuance records never exceed what the investor still holds.
         word.issuances = self.trim_issuances(key, word.issuances, state.balance);
         self.write_investor(key, &word);
+        self.apply_delta(&delta);
+    }
+
+    /// Records `value` received by `party` outside the transfer rules
+    /// (forced transfer to an investor).
+    pub fn record_addition(
+        &mut self,
+        key: B256,
+        party: &ds_rules::Party,
+        word: &InvestorWord,
+        value: U256,
+    ) {
+        if !party.info.is_investor {
+            return;
+        }
+        let (state, delta) = addition_effects(party, value);
+        self.write_investor(key, &InvestorWord { state, ..*word });
         self.apply_delta(&delta);
     }
 }

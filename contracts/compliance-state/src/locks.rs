@@ -5,9 +5,7 @@
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{B256, U256};
 use ds_common::{
-    errors::{
-        AmountTooLarge, InvalidIssuanceTime, InvalidLock, LockNotFound, TextTooLong, TooManyRecords,
-    },
+    errors::{AmountTooLarge, InvalidIssuanceTime, InvalidLock, LockNotFound, TooManyRecords},
     DSError,
 };
 use ds_rules::{
@@ -59,13 +57,7 @@ fn lock_of(value: U256, release_time: U256, now: u64) -> Result<Lock, DSError> {
 }
 
 fn check_reason(reason: &str) -> Result<(), DSError> {
-    if reason.len() > MAX_REASON_LENGTH {
-        return Err(DSError::TextTooLong(TextTooLong {
-            length: U256::from(reason.len()),
-            max: U256::from(MAX_REASON_LENGTH),
-        }));
-    }
-    Ok(())
+    ds_common::text::check_length(reason, MAX_REASON_LENGTH)
 }
 
 impl ComplianceState {

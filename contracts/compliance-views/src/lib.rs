@@ -96,16 +96,37 @@ impl ComplianceViews {
         to: Address,
         value: U256,
     ) -> Result<bool, DSError> {
-        self.state.only_token()?;
-        let (from_key, from_info, _, to_info) = self.state.parties(from, to)?;
-        if !to_info.is_issuer_wallet() {
-            return Err(DSError::SeizeTargetNotIssuerWallet(
-                SeizeTargetNotIssuerWallet { to },
-            ));
-        }
-        let (party, word) = self.state.party_of(from_key, from_info);
-        self.state.record_removal(from_key, &party, &word, value);
-        Ok(true)
+        self.record_enforced_move(from, to, value, false)
+    }
+
+    /// Token only (ERC-7943 `forcedTransfer`): records a move of `value`
+    /// from `from` to `to` outside the transfer rules. `to` must be an
+    /// issuer wallet or an investor wallet, so the tokens are never stuck
+    /// (audit L-15).
+    pub fn validate_forced_transfer(
+        &mut self,
+        from: Address,
+        to: Address,
+        value: U256,
+    ) -> Result<bool, DSError> {
+        self.record_enforced_move(from, to, value, true)
+    }
+
+    /// DS reason code of a transfer with the sender's balance and the pause
+    /// flag given by the caller (what the token uses, as a reentrant call
+    /// back into it is refused).
+    pub fn check_transfer(
+        &self,
+        from: Address,
+        to: Address,
+        value: U256,
+        from_balance: U256,
+        paused: bool,
+    ) -> Result<U256, DSError> {
+        let snapshot = self
+            .state
+            .transfer_snapshot(from, to, value, from_balance, paused)?;
+        Ok(U256::from(snapshot.code()))
     }
 
     /// Whether a transfer of `value` from `from` to `to` would pass now.
@@ -225,5 +246,35 @@ impl ComplianceViews {
     pub fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
         self.state
             .delegate_to_facet(service::COMPLIANCE_ADMIN_FACET, calldata)
+    }
+}
+
+impl ComplianceViews {
+    /// Seize and forced transfer: records the move without the transfer rules.
+    fn record_enforced_move(
+        &mut self,
+        from: Address,
+        to: Address,
+        value: U256,
+        to_investor_allowed: bool,
+    ) -> Result<bool, DSError> {
+        self.state.only_token()?;
+        let (from_key, from_info, to_key, to_info) = self.state.parties(from, to)?;
+        let to_investor = to_investor_allowed && to_info.is_investor && !to_key.is_zero();
+        if !to_info.is_issuer_wallet() && !to_investor {
+            return Err(DSError::SeizeTargetNotIssuerWallet(
+                SeizeTargetNotIssuerWallet { to },
+            ));
+        }
+        if !from_key.is_zero() && from_key == to_key {
+            return Ok(true);
+        }
+        let (party, word) = self.state.party_of(from_key, from_info);
+        self.state.record_removal(from_key, &party, &word, value);
+        if to_investor {
+            let (party, word) = self.state.party_of(to_key, to_info);
+            self.state.record_addition(to_key, &party, &word, value);
+        }
+        Ok(true)
     }
 }

@@ -5,5 +5,7 @@
 fn main() {
     use alloy_sol_types::SolEvent;
     ds_token::print_from_args();
-    ds_common::abi_export::print_events("DSToken", &[ds_common::consumer::DSServiceSet::SIGNATURE]);
+    let mut events = vec![ds_common::consumer::DSServiceSet::SIGNATURE];
+    events.extend(ds_token_state::events::SIGNATURES);
+    ds_common::abi_export::print_events("DSToken", &events);
 }

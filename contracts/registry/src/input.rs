@@ -5,7 +5,6 @@ use alloy_primitives::{Address, B256, U256};
 use ds_common::{
     errors::{
         InvalidAttribute, InvalidAttributeValue, InvalidCountry, InvalidExpiry, InvalidInvestorId,
-        TextTooLong,
     },
     ids::attribute_status,
     party, DSError,
@@ -36,13 +35,7 @@ pub fn investor_id(id: &str) -> Result<B256, DSError> {
 
 /// A collision hash or proof hash of at most [`MAX_TEXT_LENGTH`] bytes.
 pub fn text(value: &str) -> Result<(), DSError> {
-    if value.len() > MAX_TEXT_LENGTH {
-        return Err(DSError::TextTooLong(TextTooLong {
-            length: U256::from(value.len()),
-            max: U256::from(MAX_TEXT_LENGTH),
-        }));
-    }
-    Ok(())
+    ds_common::text::check_length(value, MAX_TEXT_LENGTH)
 }
 
 /// The packed code of a 1-3 letter country (case-insensitive).

@@ -70,18 +70,9 @@ use layout::{InvestorRecord, WalletEntry, ATTRIBUTE_COUNT};
 pub use events::*;
 pub use investors::InvestorDetailsFull;
 
-/// Roles that register investors and wallets (DS `onlyExchangeOrAbove`).
-pub const EXCHANGE_OR_ABOVE: &[u8] = &[
-    role::MASTER,
-    role::ISSUER,
-    role::EXCHANGE,
-    role::TRANSFER_AGENT,
-];
-/// Roles of `updateInvestor` (DS `onlyIssuerOrTransferAgentOrAbove`).
-pub const ISSUER_OR_TRANSFER_AGENT_OR_ABOVE: &[u8] =
-    &[role::MASTER, role::ISSUER, role::TRANSFER_AGENT];
-/// Roles of the wallet manager setters (DS `onlyIssuerOrAbove`).
-pub const ISSUER_OR_ABOVE: &[u8] = &[role::MASTER, role::ISSUER];
+pub use ds_common::ids::role::{
+    EXCHANGE_OR_ABOVE, ISSUER_OR_ABOVE, ISSUER_OR_TRANSFER_AGENT_OR_ABOVE,
+};
 
 /// What the Registry keeps about one investor besides its record word.
 #[storage]

@@ -133,3 +133,15 @@ pub fn removal_effects(party: &Party, value: U256) -> (InvestorState, Delta) {
     party.recount(balance, &mut delta);
     (party.with_balance(balance), delta)
 }
+
+/// Effects of adding `value` to an investor outside the transfer rules (the
+/// receiving side of a forced transfer): its new state and the counter changes.
+pub fn addition_effects(party: &Party, value: U256) -> (InvestorState, Delta) {
+    let mut delta = Delta::default();
+    if !party.info.is_investor {
+        return (party.state, delta);
+    }
+    let balance = party.state.balance.saturating_add(value);
+    party.recount(balance, &mut delta);
+    (party.with_balance(balance), delta)
+}

@@ -1,0 +1,321 @@
+//! Admin facet of the DS token: issuance, burn, seize, ERC-7943 freeze and
+//! forced transfer, pause.
+//!
+//! The token runs this facet by delegatecall from its fallback, so it works
+//! on the token's storage: the facet embeds `TokenState` as its only field.
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+extern crate alloc;
+
+use alloc::{string::String, vec::Vec};
+use alloy_primitives::{Address, U256};
+use ds_common::{
+    errors::{ERC20InvalidReceiver, IssuanceRejected},
+    ids::{role, service},
+    interfaces::IComplianceService,
+    DSError,
+};
+use ds_token_state::{
+    events::{Burn, ForcedTransfer, Issue, Pause, Seize, Transfer, Unpause},
+    ledger::amount,
+    passed_on, reason_of, within_balance, Revert, TokenState,
+};
+use stylus_sdk::prelude::*;
+
+/// The DS token admin facet (storage = the token's).
+#[storage]
+#[entrypoint]
+pub struct DSTokenAdmin {
+    /// The token's storage, at the same slots.
+    state: TokenState,
+}
+
+#[public]
+impl DSTokenAdmin {
+    // ----- issuance (issuer or master) --------------------------------------
+
+    /// Issues `value` tokens to `to` now.
+    pub fn issue_tokens(&mut self, to: Address, value: U256) -> Result<bool, Revert> {
+        self.state.authorize(role::ISSUER_OR_ABOVE)?;
+        self.issue(to, value, U256::ZERO, Vec::new(), String::new(), Vec::new())
+    }
+
+    /// Issues `value` tokens to `to` at `issuanceTime` (0 = now) with one
+    /// manual lock of `valueLocked` until `releaseTime` (no lock when
+    /// `valueLocked` is 0; release 0 = until removed).
+    pub fn issue_tokens_custom(
+        &mut self,
+        to: Address,
+        value: U256,
+        issuance_time: U256,
+        value_locked: U256,
+        reason: String,
+        release_time: u64,
+    ) -> Result<bool, Revert> {
+        self.state.authorize(role::ISSUER_OR_ABOVE)?;
+        let (locks, times) = if value_locked.is_zero() {
+            (Vec::new(), Vec::new())
+        } else {
+            (alloc::vec![value_locked], alloc::vec![release_time])
+        };
+        self.issue(to, value, issuance_time, locks, reason, times)
+    }
+
+    /// Issues `value` tokens to `to` at `issuanceTime` (0 = now) with manual
+    /// locks `valuesLocked[i]` until `releaseTimes[i]` (0 = until removed).
+    pub fn issue_tokens_with_multiple_locks(
+        &mut self,
+        to: Address,
+        value: U256,
+        issuance_time: U256,
+        values_locked: Vec<U256>,
+        reason: String,
+        release_times: Vec<u64>,
+    ) -> Result<bool, Revert> {
+        self.state.authorize(role::ISSUER_OR_ABOVE)?;
+        DSError::check_lengths(values_locked.len(), release_times.len())?;
+        self.issue(
+            to,
+            value,
+            issuance_time,
+            values_locked,
+            reason,
+            release_times,
+        )
+    }
+
+    /// Issues `values[i]` to `to[i]` at `issuanceTime` (0 = now); all or
+    /// nothing, at most 30.
+    pub fn bulk_issuance(
+        &mut self,
+        to: Vec<Address>,
+        values: Vec<U256>,
+        issuance_time: U256,
+    ) -> Result<bool, Revert> {
+        self.state.authorize(role::ISSUER_OR_ABOVE)?;
+        DSError::check_batch(to.len())?;
+        DSError::check_lengths(to.len(), values.len())?;
+        for (to, value) in to.into_iter().zip(values) {
+            self.issue(
+                to,
+                value,
+                issuance_time,
+                Vec::new(),
+                String::new(),
+                Vec::new(),
+            )?;
+        }
+        Ok(true)
+    }
+
+    // ----- burn (issuer, transfer agent or master) ---------------------------
+
+    /// Burns `value` of `who`'s tokens for `reason`.
+    pub fn burn(&mut self, who: Address, value: U256, reason: String) -> Result<bool, Revert> {
+        self.state
+            .authorize(role::ISSUER_OR_TRANSFER_AGENT_OR_ABOVE)?;
+        self.burn_from(who, value, reason)
+    }
+
+    /// Burns `values[i]` of `who[i]`'s tokens; all or nothing, at most 30.
+    pub fn bulk_burn(
+        &mut self,
+        who: Vec<Address>,
+        values: Vec<U256>,
+        reason: String,
+    ) -> Result<bool, Revert> {
+        self.state
+            .authorize(role::ISSUER_OR_TRANSFER_AGENT_OR_ABOVE)?;
+        DSError::check_batch(who.len())?;
+        DSError::check_lengths(who.len(), values.len())?;
+        for (who, value) in who.into_iter().zip(values) {
+            self.burn_from(who, value, reason.clone())?;
+        }
+        Ok(true)
+    }
+
+    // ----- enforcement (transfer agent or master) ----------------------------
+
+    /// Seizes `value` of `from`'s tokens into issuer wallet `to` for `reason`.
+    pub fn seize(
+        &mut self,
+        from: Address,
+        to: Address,
+        value: U256,
+        reason: String,
+    ) -> Result<bool, Revert> {
+        self.state.authorize(role::TRANSFER_AGENT_OR_ABOVE)?;
+        self.enforced_move(from, to, value, false)?;
+        self.vm().log(Seize {
+            from,
+            to,
+            value,
+            reason,
+        });
+        Ok(true)
+    }
+
+    /// ERC-7943: moves `amount` from `from` to `to` outside the transfer
+    /// rules; `to` must be an investor or issuer wallet (audit L-15). Frozen
+    /// tokens may be taken; the frozen amount then shrinks to the balance.
+    pub fn forced_transfer(
+        &mut self,
+        from: Address,
+        to: Address,
+        amount: U256,
+    ) -> Result<bool, Revert> {
+        self.state.authorize(role::TRANSFER_AGENT_OR_ABOVE)?;
+        self.enforced_move(from, to, amount, true)?;
+        self.vm().log(ForcedTransfer { from, to, amount });
+        Ok(true)
+    }
+
+    /// ERC-7943: freezes `amount` of `account`'s tokens (may exceed its balance).
+    pub fn set_frozen_tokens(&mut self, account: Address, amount: U256) -> Result<bool, DSError> {
+        self.state.authorize(role::TRANSFER_AGENT_OR_ABOVE)?;
+        if account.is_zero() {
+            return Err(DSError::zero_address());
+        }
+        self.state.ledger.set_frozen(account, amount);
+        Ok(true)
+    }
+
+    /// Pauses transfers; platform-wallet deposits still pass, as in DS.
+    pub fn pause(&mut self) -> Result<(), DSError> {
+        self.set_paused(true)
+    }
+
+    /// Resumes transfers.
+    pub fn unpause(&mut self) -> Result<(), DSError> {
+        self.set_paused(false)
+    }
+}
+
+/// Internal steps (after the role check).
+impl DSTokenAdmin {
+    /// Supply bound, one Compliance call (check and record), the mint.
+    fn issue(
+        &mut self,
+        to: Address,
+        value: U256,
+        issuance_time: U256,
+        values_locked: Vec<U256>,
+        reason: String,
+        release_times: Vec<u64>,
+    ) -> Result<bool, Revert> {
+        if to.is_zero() {
+            return Err(
+                DSError::ERC20InvalidReceiver(ERC20InvalidReceiver { receiver: to }).into(),
+            );
+        }
+        let minted = amount(value)?;
+        let total_before = U256::from(self.state.ledger.supply().total);
+        let supply = self.state.ledger.supply_after_issuing(value)?;
+        let value_locked = values_locked
+            .iter()
+            .fold(U256::ZERO, |sum, v| sum.saturating_add(*v));
+        let compliance = self.state.compliance()?;
+        let call = Call::new_mutating(self);
+        let code = IComplianceService::new(compliance)
+            .validate_issuance(
+                self.vm(),
+                call,
+                to,
+                value,
+                issuance_time,
+                total_before,
+                values_locked,
+                release_times,
+                reason,
+            )
+            .map_err(|e| passed_on(e, service::COMPLIANCE, compliance))?;
+        if !code.is_zero() {
+            let (code, reason) = reason_of(code);
+            return Err(DSError::IssuanceRejected(IssuanceRejected { code, reason }).into());
+        }
+        self.state.ledger.mint(to, minted, &supply)?;
+        self.vm().log(Transfer {
+            from: Address::ZERO,
+            to,
+            value,
+        });
+        self.vm().log(Issue {
+            to,
+            value,
+            valueLocked: value_locked,
+        });
+        Ok(true)
+    }
+
+    /// Balance bound, one Compliance call (record), the burn.
+    fn burn_from(&mut self, who: Address, value: U256, reason: String) -> Result<bool, Revert> {
+        let balance = self.state.ledger.account(who).balance;
+        let burnt = within_balance(who, balance, value)?;
+        let compliance = self.state.compliance()?;
+        let call = Call::new_mutating(self);
+        IComplianceService::new(compliance)
+            .validate_burn(self.vm(), call, who, value)
+            .map_err(|e| passed_on(e, service::COMPLIANCE, compliance))?;
+        self.state.ledger.burn(who, burnt);
+        self.state.ledger.release_frozen_above_balance(who);
+        self.vm().log(Transfer {
+            from: who,
+            to: Address::ZERO,
+            value,
+        });
+        self.vm().log(Burn {
+            burner: who,
+            value,
+            reason,
+        });
+        Ok(true)
+    }
+
+    /// Seize (`to` an issuer wallet) or forced transfer (`to` also an
+    /// investor wallet): balance bound, one Compliance call (record), the move.
+    fn enforced_move(
+        &mut self,
+        from: Address,
+        to: Address,
+        value: U256,
+        forced: bool,
+    ) -> Result<(), Revert> {
+        if to.is_zero() {
+            return Err(
+                DSError::ERC20InvalidReceiver(ERC20InvalidReceiver { receiver: to }).into(),
+            );
+        }
+        let balance = self.state.ledger.account(from).balance;
+        let moved = within_balance(from, balance, value)?;
+        let compliance = self.state.compliance()?;
+        let call = Call::new_mutating(self);
+        let client = IComplianceService::new(compliance);
+        let recorded = if forced {
+            client.validate_forced_transfer(self.vm(), call, from, to, value)
+        } else {
+            client.validate_seize(self.vm(), call, from, to, value)
+        };
+        recorded.map_err(|e| passed_on(e, service::COMPLIANCE, compliance))?;
+        let hot = self.state.ledger.hot();
+        self.state.ledger.move_tokens(hot, from, to, moved)?;
+        self.state.ledger.release_frozen_above_balance(from);
+        self.vm().log(Transfer { from, to, value });
+        Ok(())
+    }
+
+    /// Pause / unpause after the role check; emits only on a change.
+    fn set_paused(&mut self, paused: bool) -> Result<(), DSError> {
+        self.state.authorize(role::TRANSFER_AGENT_OR_ABOVE)?;
+        let mut hot = self.state.ledger.hot();
+        if hot.paused == paused {
+            return Ok(());
+        }
+        hot.paused = paused;
+        self.state.ledger.set_hot(&hot);
+        if paused {
+            self.vm().log(Pause {});
+        } else {
+            self.vm().log(Unpause {});
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,8 @@
+//! Prints the Solidity interface of the DS token admin facet (`--features export-abi`).
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+
+#[cfg(feature = "export-abi")]
+fn main() {
+    ds_token_admin::print_from_args();
+    ds_common::abi_export::print_events("DSTokenAdmin", &ds_token_state::events::SIGNATURES);
+}

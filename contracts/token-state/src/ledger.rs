@@ -1,0 +1,214 @@
+//! The token's balances, holder list, supply and frozen amounts in storage.
+//!
+//! Every balance change goes through [`Ledger::credit`] and [`Ledger::debit`],
+//! which keep the holder list exact: a wallet is listed while its balance is
+//! not zero (swap-and-pop removal, positions 1-based as in DS `getWalletAt`).
+
+use alloy_primitives::{Address, U256};
+use ds_common::{errors::AmountTooLarge, DSError};
+use stylus_sdk::{
+    prelude::*,
+    storage::{StorageAddress, StorageMap, StorageU256},
+};
+
+use crate::{
+    events::Frozen,
+    words::{Account, Hot, Supply},
+};
+
+/// Storage of balances, holders, supply and freezes.
+#[storage]
+pub struct Ledger {
+    /// The [`Hot`] word.
+    hot: StorageU256,
+    /// [`Account`] word per wallet.
+    accounts: StorageMap<Address, StorageU256>,
+    /// Holder list: position (1-based) to wallet.
+    holders: StorageMap<U256, StorageAddress>,
+    /// The [`Supply`] word.
+    supply: StorageU256,
+    /// ERC-7943 frozen amount per wallet (read only when the account's flag is set).
+    frozen: StorageMap<Address, StorageU256>,
+}
+
+/// `value` as a token amount, or [`AmountTooLarge`].
+pub fn amount(value: U256) -> Result<u128, DSError> {
+    u128::try_from(value).map_err(|_| DSError::AmountTooLarge(AmountTooLarge { amount: value }))
+}
+
+impl Ledger {
+    /// The hot word.
+    pub fn hot(&self) -> Hot {
+        Hot::decode(self.hot.get())
+    }
+
+    /// Stores the hot word.
+    pub fn set_hot(&mut self, hot: &Hot) {
+        self.hot.set(hot.encode());
+    }
+
+    /// The account word of `wallet`.
+    pub fn account(&self, wallet: Address) -> Account {
+        Account::decode(self.accounts.get(wallet))
+    }
+
+    fn set_account(&mut self, wallet: Address, account: &Account) {
+        self.accounts.insert(wallet, account.encode());
+    }
+
+    /// The supply word.
+    pub fn supply(&self) -> Supply {
+        Supply::decode(self.supply.get())
+    }
+
+    /// Stores the supply word.
+    fn set_supply(&mut self, supply: &Supply) {
+        self.supply.set(supply.encode());
+    }
+
+    /// The wallet at 1-based `position` of the holder list (zero if none).
+    pub fn holder_at(&self, position: U256) -> Address {
+        self.holders.get(position)
+    }
+
+    /// ERC-7943 frozen amount of `wallet`.
+    pub fn frozen_of(&self, wallet: Address, account: &Account) -> U256 {
+        if account.frozen {
+            self.frozen.get(wallet)
+        } else {
+            U256::ZERO
+        }
+    }
+
+    /// The part of `account`'s balance that is not frozen.
+    pub fn unfrozen(&self, wallet: Address, account: &Account) -> U256 {
+        U256::from(account.balance).saturating_sub(self.frozen_of(wallet, account))
+    }
+
+    /// Sets the frozen amount of `wallet` and emits [`Frozen`].
+    pub fn set_frozen(&mut self, wallet: Address, amount: U256) {
+        let mut account = self.account(wallet);
+        let flag = !amount.is_zero();
+        if account.frozen != flag {
+            account.frozen = flag;
+            self.set_account(wallet, &account);
+        }
+        self.frozen.insert(wallet, amount);
+        self.vm().log(Frozen {
+            account: wallet,
+            amount,
+        });
+    }
+
+    /// Lowers `wallet`'s frozen amount to its balance after an enforcement
+    /// (burn, seize, forced transfer) took frozen tokens.
+    pub fn release_frozen_above_balance(&mut self, wallet: Address) {
+        let account = self.account(wallet);
+        let balance = U256::from(account.balance);
+        if self.frozen_of(wallet, &account) > balance {
+            self.set_frozen(wallet, balance);
+        }
+    }
+
+    /// Adds `value` to `wallet` (listing it when it becomes a holder).
+    fn credit(&mut self, hot: &mut Hot, wallet: Address, value: u128) -> Result<(), DSError> {
+        let mut account = self.account(wallet);
+        account.balance = account
+            .balance
+            .checked_add(value)
+            .ok_or(DSError::AmountTooLarge(AmountTooLarge {
+                amount: U256::from(value),
+            }))?;
+        if account.position == 0 && account.balance != 0 {
+            hot.holders += 1;
+            account.position = hot.holders;
+            self.holders.insert(U256::from(hot.holders), wallet);
+        }
+        self.set_account(wallet, &account);
+        Ok(())
+    }
+
+    /// Takes `value` (at most the balance, checked by the caller) from
+    /// `wallet` (unlisting it when its balance reaches zero).
+    fn debit(&mut self, hot: &mut Hot, wallet: Address, value: u128) {
+        let mut account = self.account(wallet);
+        account.balance = account.balance.saturating_sub(value);
+        if account.balance == 0 && account.position != 0 {
+            self.unlist(hot, wallet, account.position);
+            account.position = 0;
+        }
+        self.set_account(wallet, &account);
+    }
+
+    /// Swap-and-pop removal of `wallet` from `position`.
+    fn unlist(&mut self, hot: &mut Hot, wallet: Address, position: u64) {
+        let last_position = U256::from(hot.holders);
+        let last = self.holders.get(last_position);
+        if last != wallet {
+            self.holders.insert(U256::from(position), last);
+            let mut moved = self.account(last);
+            moved.position = position;
+            self.set_account(last, &moved);
+        }
+        self.holders.delete(last_position);
+        hot.holders -= 1;
+    }
+
+    /// Moves `value` (at most `from`'s balance) from `from` to `to`; `hot`
+    /// is the hot word as read, stored again only if the holder count changed.
+    pub fn move_tokens(
+        &mut self,
+        mut hot: Hot,
+        from: Address,
+        to: Address,
+        value: u128,
+    ) -> Result<(), DSError> {
+        if from == to || value == 0 {
+            return Ok(());
+        }
+        let holders = hot.holders;
+        self.debit(&mut hot, from, value);
+        self.credit(&mut hot, to, value)?;
+        if hot.holders != holders {
+            self.set_hot(&hot);
+        }
+        Ok(())
+    }
+
+    /// The total supply after issuing `value`, or [`AmountTooLarge`].
+    pub fn supply_after_issuing(&self, value: U256) -> Result<Supply, DSError> {
+        let minted = amount(value)?;
+        let supply = self.supply();
+        let too_large = || DSError::AmountTooLarge(AmountTooLarge { amount: value });
+        Ok(Supply {
+            total: supply.total.checked_add(minted).ok_or_else(too_large)?,
+            issued: supply.issued.saturating_add(minted),
+        })
+    }
+
+    /// Issues `value` to `to`, the supply becoming `supply`
+    /// (from [`Self::supply_after_issuing`]).
+    pub fn mint(&mut self, to: Address, value: u128, supply: &Supply) -> Result<(), DSError> {
+        let mut hot = self.hot();
+        let holders = hot.holders;
+        self.credit(&mut hot, to, value)?;
+        if hot.holders != holders {
+            self.set_hot(&hot);
+        }
+        self.set_supply(supply);
+        Ok(())
+    }
+
+    /// Burns `value` (at most the balance) of `who`'s tokens.
+    pub fn burn(&mut self, who: Address, value: u128) {
+        let mut hot = self.hot();
+        let holders = hot.holders;
+        self.debit(&mut hot, who, value);
+        if hot.holders != holders {
+            self.set_hot(&hot);
+        }
+        let mut supply = self.supply();
+        supply.total = supply.total.saturating_sub(value);
+        self.set_supply(&supply);
+    }
+}

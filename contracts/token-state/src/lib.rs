@@ -1,0 +1,121 @@
+//! Storage and shared steps of the DS token.
+//!
+//! The token contract (`ds-token`: ERC-20 and the transfer path) and its
+//! admin facet (`ds-token-admin`: issuance, burn, seize, freeze, pause and
+//! the checks that ask other services, run by delegatecall) both embed
+//! [`TokenState`] as their only field, so they address the same slots.
+//! Packed words: see [`words`]; balances and holders: see [`ledger`].
+extern crate alloc;
+
+pub mod events;
+pub mod ledger;
+pub mod words;
+
+use alloc::{string::String, vec::Vec};
+use alloy_primitives::{Address, U256};
+use ds_common::{
+    codes,
+    consumer::ServiceRegistry,
+    errors::{ERC20InsufficientBalance, ServiceCallFailed, ServiceNotSet},
+    ids::service,
+    text::StorageText,
+    DSError,
+};
+use stylus_sdk::{
+    prelude::*,
+    storage::{StorageMap, StorageU256, StorageU8},
+    stylus_core::calls::errors::Error as CallError,
+};
+
+use ledger::Ledger;
+use words::Hot;
+
+/// Revert data: a typed error of the token, or a service's own revert data
+/// passed through unchanged.
+pub type Revert = Vec<u8>;
+
+/// Storage of the DS token, shared by the contract and its admin facet.
+#[storage]
+pub struct TokenState {
+    /// Where the other DS services live.
+    pub services: ServiceRegistry,
+    /// Balances, holders, supply, freezes.
+    pub ledger: Ledger,
+    /// ERC-20 allowances: owner → spender → amount.
+    pub allowances: StorageMap<Address, StorageMap<Address, StorageU256>>,
+    /// ERC-20 name.
+    pub name: StorageText,
+    /// ERC-20 symbol.
+    pub symbol: StorageText,
+    /// ERC-20 decimals.
+    pub decimals: StorageU8,
+}
+
+impl TokenState {
+    /// Refuses the caller unless Trust gives it one of `allowed`.
+    pub fn authorize(&self, allowed: &[u8]) -> Result<(), DSError> {
+        let sender = self.vm().msg_sender();
+        self.services.require_role(sender, allowed).map(|_| ())
+    }
+
+    /// The Compliance service, from the hot word.
+    pub fn compliance(&self) -> Result<Address, DSError> {
+        compliance_in(&self.ledger.hot())
+    }
+
+    /// Runs `calldata` in the admin facet by delegatecall on this storage,
+    /// returning or reverting with its data.
+    pub fn delegate_to_facet(&mut self, calldata: &[u8]) -> stylus_sdk::ArbResult {
+        let facet = self.services.require(service::TOKEN_ADMIN_FACET)?;
+        // SAFETY: the facet is registered by the master and embeds
+        // `TokenState` as its only field: the same storage layout.
+        unsafe {
+            stylus_sdk::call::RawCall::new_delegate(self.vm())
+                .flush_storage_cache()
+                .call(facet, calldata)
+        }
+    }
+}
+
+/// The Compliance address kept in the hot word, or [`ServiceNotSet`].
+pub fn compliance_in(hot: &Hot) -> Result<Address, DSError> {
+    if hot.compliance.is_zero() {
+        return Err(DSError::ServiceNotSet(ServiceNotSet {
+            serviceId: U256::from(service::COMPLIANCE),
+        }));
+    }
+    Ok(hot.compliance)
+}
+
+/// `value` as an amount no larger than `balance`, or [`ERC20InsufficientBalance`].
+pub fn within_balance(who: Address, balance: u128, value: U256) -> Result<u128, DSError> {
+    match u128::try_from(value) {
+        Ok(v) if v <= balance => Ok(v),
+        _ => Err(DSError::ERC20InsufficientBalance(
+            ERC20InsufficientBalance {
+                sender: who,
+                balance: U256::from(balance),
+                needed: value,
+            },
+        )),
+    }
+}
+
+/// A DS reason code as `(code, reason string)` for the rejection errors.
+pub fn reason_of(code: U256) -> (U256, String) {
+    let small = u8::try_from(code).unwrap_or(u8::MAX);
+    (code, String::from(codes::reason(small)))
+}
+
+/// A service call's failure as the token's revert data: the service's own
+/// revert data unchanged, or [`ServiceCallFailed`] when it gave none.
+pub fn passed_on(error: CallError, id: u64, address: Address) -> Revert {
+    match error {
+        CallError::Revert(data) if !data.is_empty() => data,
+        _ => DSError::ServiceCallFailed(ServiceCallFailed {
+            serviceId: U256::from(id),
+            service: address,
+        })
+        .into(),
+    }
+}
