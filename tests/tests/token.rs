@@ -1,0 +1,190 @@
+//! The DS token's own functions on the real artifacts: batches, ERC-7943
+//! freezes and forced transfers, ERC-165, role gates, receivers.
+
+use ds_e2e::{
+    abi::{self, IDSToken},
+    ids::{code, role},
+    u, Address, ReceiptExt, Suite, COUNTRIES, U256,
+};
+
+fn holders() -> (Suite, Address, Address) {
+    let mut s = Suite::new();
+    s.set_countries(&COUNTRIES);
+    let a = s.new_investor("de-a", "DE", &[]);
+    let b = s.new_investor("jp-b", "JP", &[]);
+    (s, a, b)
+}
+
+#[test]
+fn bulk_issuance_and_bulk_burn_are_all_or_nothing() {
+    let (mut s, a, b) = holders();
+    let token = s.token();
+    let stranger = s.wallet("stranger");
+    let bulk = |to: Vec<Address>| IDSToken::bulkIssuanceCall {
+        values: vec![u(100); to.len()],
+        to,
+        issuanceTime: U256::ZERO,
+    };
+    let r = s.send(s.issuer, token, &bulk(vec![a, b, stranger]));
+    let err = r
+        .revert_error::<abi::IssuanceRejected>()
+        .expect("IssuanceRejected");
+    assert_eq!((err.code, err.reason.as_str()), (u(20), code::reason(20)));
+    assert_eq!((s.balance(a), s.total_supply()), (U256::ZERO, U256::ZERO));
+    assert_eq!(s.counts().total, 0, "nothing recorded by the refused batch");
+
+    let r = s.must(s.issuer, token, &bulk(vec![a, b]));
+    assert_eq!(r.events::<abi::Issue>().len(), 2);
+    assert_eq!(s.total_supply(), u(200));
+    assert_eq!(s.counts().total, 2);
+
+    let burn = |values: Vec<U256>| IDSToken::bulkBurnCall {
+        who: vec![a, b],
+        values,
+        reason: "buy-back".into(),
+    };
+    let r = s.send(s.transfer_agent, token, &burn(vec![u(100), u(101)]));
+    assert!(
+        r.reverted_with::<abi::ERC20InsufficientBalance>(),
+        "{}",
+        r.outcome()
+    );
+    assert_eq!(s.total_supply(), u(200));
+    let r = s.must(s.transfer_agent, token, &burn(vec![u(100), u(40)]));
+    assert_eq!(r.events::<abi::Burn>().len(), 2);
+    assert_eq!(
+        (s.balance(a), s.balance(b), s.total_supply()),
+        (U256::ZERO, u(60), u(60))
+    );
+    assert_eq!(s.counts().total, 1);
+}
+
+#[test]
+fn frozen_tokens_stay_put_until_forced() {
+    let (mut s, a, b) = holders();
+    s.issue(a, 100).expect_ok("issue");
+    let token = s.token();
+    let freeze = IDSToken::setFrozenTokensCall {
+        account: a,
+        amount: u(60),
+    };
+    let r = s.send(s.issuer, token, &freeze);
+    assert!(
+        r.reverted_with::<abi::UnauthorizedCaller>(),
+        "an issuer does not freeze"
+    );
+    s.must(s.transfer_agent, token, &freeze);
+    assert_eq!(
+        s.view(token, &IDSToken::getFrozenTokensCall { account: a }),
+        u(60)
+    );
+    // the token reports frozen tokens as locked; Compliance does not know them
+    assert_eq!(
+        s.token_check(a, b, 41),
+        (code::TOKENS_LOCKED, code::reason(16).into())
+    );
+    assert_eq!(s.compliance_check(a, b, 41), (code::VALID, "Valid".into()));
+    let r = s.transfer(a, b, 41);
+    assert_eq!(
+        r.revert_error::<abi::ERC7943InsufficientUnfrozenBalance>(),
+        Some(abi::ERC7943InsufficientUnfrozenBalance {
+            account: a,
+            amount: u(41),
+            unfrozen: u(40)
+        }),
+        "{}",
+        r.outcome()
+    );
+    s.expect_transfer(a, b, 40);
+    // a forced transfer may take frozen tokens; the frozen amount follows the balance
+    let forced = IDSToken::forcedTransferCall {
+        from: a,
+        to: b,
+        amount: u(30),
+    };
+    let r = s.must(s.transfer_agent, token, &forced);
+    assert_eq!((s.balance(a), s.balance(b)), (u(30), u(70)));
+    assert_eq!(r.events::<abi::Transfer>().len(), 1);
+    assert_eq!(
+        s.view(token, &IDSToken::getFrozenTokensCall { account: a }),
+        u(30)
+    );
+    // forced transfers go to investor (or issuer) wallets only
+    let stranger = s.wallet("stranger");
+    let forced = IDSToken::forcedTransferCall {
+        from: a,
+        to: stranger,
+        amount: u(1),
+    };
+    let r = s.send(s.transfer_agent, token, &forced);
+    assert!(
+        !r.success,
+        "forced transfer to an unregistered wallet must fail"
+    );
+    assert_eq!(s.balance(stranger), U256::ZERO);
+}
+
+#[test]
+fn only_issuers_issue_and_nobody_sends_to_zero() {
+    let (mut s, a, b) = holders();
+    let token = s.token();
+    for (who, r) in [
+        (s.exchange, role::EXCHANGE),
+        (s.transfer_agent, role::TRANSFER_AGENT),
+        (a, role::NONE),
+    ] {
+        let receipt = s.send(
+            who,
+            token,
+            &IDSToken::issueTokensCall { to: a, value: u(1) },
+        );
+        assert_eq!(
+            receipt.revert_error::<abi::UnauthorizedCaller>(),
+            Some(abi::UnauthorizedCaller {
+                caller: who,
+                callerRole: r
+            })
+        );
+    }
+    s.must(
+        s.master,
+        token,
+        &IDSToken::issueTokensCall {
+            to: a,
+            value: u(10),
+        },
+    );
+    let r = s.transfer(a, Address::ZERO, 1);
+    assert_eq!(
+        r.revert_error::<abi::ERC20InvalidReceiver>(),
+        Some(abi::ERC20InvalidReceiver {
+            receiver: Address::ZERO
+        })
+    );
+    s.expect_transfer(a, b, 10);
+    assert_eq!(
+        s.view(token, &IDSToken::walletCountCall {}),
+        u(1),
+        "a emptied, b holds"
+    );
+    assert_eq!(s.view(token, &IDSToken::getWalletAtCall { index: u(1) }), b);
+}
+
+#[test]
+fn erc165_interfaces() {
+    let mut s = Suite::new();
+    let token = s.token();
+    let supports = |s: &mut Suite, id: [u8; 4]| {
+        s.view(
+            token,
+            &IDSToken::supportsInterfaceCall {
+                interface_id: id.into(),
+            },
+        )
+    };
+    assert!(supports(&mut s, [0x01, 0xff, 0xc9, 0xa7]), "ERC-165 itself");
+    assert!(
+        !supports(&mut s, [0xff, 0xff, 0xff, 0xff]),
+        "never 0xffffffff"
+    );
+}
