@@ -48,8 +48,9 @@ pub(crate) struct Ctx {
     pub slots_read: u64,
     pub slots_written: u64,
     pub calls: u64,
-    /// Storage addresses of the active frames, outermost first.
-    pub stack: Vec<Address>,
+    /// Storage addresses of the active frames, outermost first, and whether
+    /// each was entered by delegatecall.
+    pub stack: Vec<(Address, bool)>,
     pub open_pages: u64,
     pub ever_pages: u64,
     pub inner_failures: Vec<InnerFailure>,
@@ -183,7 +184,8 @@ pub(crate) fn execute(mut ctx: Box<Ctx>, msg: Message, depth: usize) -> (Box<Ctx
     let open_before = ctx.open_pages;
     ctx.open_pages += pages;
     ctx.ever_pages = ctx.ever_pages.max(ctx.open_pages);
-    ctx.stack.push(msg.address);
+    ctx.stack
+        .push((msg.address, msg.kind == CallKind::Delegate));
 
     let start_fuel = msg.fuel - entry_fuel;
     let engine = ctx.engine.clone();

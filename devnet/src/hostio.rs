@@ -422,7 +422,16 @@ fn context(l: &mut Linker<Frame>) -> Result<(), Error> {
         let frame = c.data_mut();
         let address = frame.msg.address;
         let depth = frame.depth;
-        let reentrant = frame.ctx()?.stack[..depth].contains(&address);
+        // Nitro counts open non-delegate frames per acting address (its
+        // tx processor skips delegate and callcode frames): a call frame is
+        // reentrant when an outer call frame acts on the same address; a
+        // delegate frame, which acts for its caller, when two do.
+        let outer = frame.ctx()?.stack[..depth]
+            .iter()
+            .filter(|(a, delegate)| *a == address && !delegate)
+            .count();
+        let own = usize::from(frame.msg.kind != CallKind::Delegate);
+        let reentrant = outer + own > 1;
         frame.reentrant_seen |= reentrant;
         Ok(i32::from(reentrant))
     })?;

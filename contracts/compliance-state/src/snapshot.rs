@@ -14,7 +14,7 @@ use ds_rules::{
     config::{uint_rule, Config},
     issuance::IssuanceCheck,
     locks::{Issuance, Lock},
-    transfer::{InvestorState, Party, TransferCheck},
+    transfer::{needs_counts, InvestorState, Party, TransferCheck},
 };
 use stylus_sdk::prelude::*;
 
@@ -168,9 +168,15 @@ impl ComplianceState {
         } else {
             self.load_issuances(from_key, from_word.issuances)
         };
+        let same_investor = !from_key.is_zero() && from_key == to_key;
+        let (counts, eu_retail_to) = if needs_counts(&from_party, &to_party, value, same_investor) {
+            (self.load_counts(), self.eu_retail_of(&to_party))
+        } else {
+            (Counts::default(), 0)
+        };
         Ok(TransferSnapshot {
-            counts: self.load_counts(),
-            eu_retail_to: self.eu_retail_of(&to_party),
+            counts,
+            eu_retail_to,
             blacklisted: self.is_blacklisted(from) || self.is_blacklisted(to),
             config,
             from: from_party,

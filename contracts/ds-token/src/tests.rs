@@ -1,1 +1,930 @@
-//! Native tests of the DS token.
+//! Native tests of the DS token and its admin facet on one test host (the
+//! facet is built over the same storage, as delegatecall runs it). Trust and
+//! Compliance are exact call mocks; the real services are exercised end to
+//! end on the devnet (`tests/`).
+
+use super::*;
+use alloy_primitives::{address, Address, B256, U256};
+use alloy_sol_types::{sol, SolCall, SolEvent, SolValue};
+use ds_common::{
+    errors::{
+        AmountTooLarge, BatchTooLarge, ERC20InsufficientBalance, IssuanceRejected, LengthMismatch,
+        ServiceNotSet, TextTooLong,
+    },
+    ids::role,
+};
+use ds_testing::MockHost;
+use ds_token_admin::DSTokenAdmin;
+use ds_token_state::events::{Burn, Frozen, Issue, Pause, Seize, Unpause};
+
+sol! {
+    function getRole(address target) external view returns (uint8);
+    function validateTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
+    function validateIssuance(address to, uint256 value, uint256 issuance_time, uint256 total_supply, uint256[] lock_values, uint64[] lock_release_times, string reason) external returns (uint256);
+    function validateBurn(address who, uint256 value) external returns (bool);
+    function validateSeize(address from, address to, uint256 value) external returns (bool);
+    function validateForcedTransfer(address from, address to, uint256 value) external returns (bool);
+    function checkTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external view returns (uint256);
+}
+
+const TRUST: Address = address!("0000000000000000000000000000000000000001");
+const COMPLIANCE: Address = address!("0000000000000000000000000000000000000008");
+const MASTER: Address = address!("00000000000000000000000000000000000000a1");
+const ISSUER: Address = address!("00000000000000000000000000000000000000a2");
+const EXCHANGE: Address = address!("00000000000000000000000000000000000000a4");
+const AGENT: Address = address!("00000000000000000000000000000000000000a8");
+const NOBODY: Address = address!("00000000000000000000000000000000000000e0");
+const ALICE: Address = address!("000000000000000000000000000000000000a11c");
+const BOB: Address = address!("0000000000000000000000000000000000000b0b");
+const CAROL: Address = address!("00000000000000000000000000000000000ca201");
+const VAULT: Address = address!("00000000000000000000000000000000000fa017");
+
+/// Every caller and the role Trust gives it.
+const CALLERS: [(Address, u8); 5] = [
+    (MASTER, role::MASTER),
+    (ISSUER, role::ISSUER),
+    (EXCHANGE, role::EXCHANGE),
+    (AGENT, role::TRANSFER_AGENT),
+    (NOBODY, role::NONE),
+];
+
+fn u(v: u64) -> U256 {
+    U256::from(v)
+}
+
+fn revert(e: DSError) -> Revert {
+    e.into()
+}
+
+/// A token with Compliance wired and every caller's role mocked.
+fn deployed() -> (MockHost, DSToken) {
+    let host = MockHost::new();
+    host.vm.set_block_timestamp(1_000_000);
+    for (who, r) in CALLERS {
+        host.mock_static(
+            TRUST,
+            getRoleCall { target: who }.abi_encode(),
+            Ok(U256::from(r).abi_encode()),
+        );
+    }
+    let mut token = DSToken::from(&host);
+    token
+        .constructor(TRUST, "Acme Shares".into(), "ACME".into(), 2)
+        .unwrap();
+    host.vm.set_sender(MASTER);
+    token
+        .set_ds_service(U256::from(service::COMPLIANCE), COMPLIANCE)
+        .unwrap();
+    host.reset_records();
+    (host, token)
+}
+
+fn admin(host: &MockHost) -> DSTokenAdmin {
+    DSTokenAdmin::from(host)
+}
+
+/// Compliance answers `code` to this exact transfer.
+fn mock_transfer(
+    host: &MockHost,
+    from: Address,
+    to: Address,
+    value: u64,
+    balance: u64,
+    paused: bool,
+    code: u64,
+) {
+    let call = validateTransferCall {
+        from,
+        to,
+        value: u(value),
+        from_balance: u(balance),
+        paused,
+    };
+    host.mock_call(COMPLIANCE, call.abi_encode(), Ok(u(code).abi_encode()));
+}
+
+/// Compliance answers `code` to this exact plain issuance.
+fn mock_issue(host: &MockHost, to: Address, value: u64, total_before: u64, code: u64) {
+    let call = validateIssuanceCall {
+        to,
+        value: u(value),
+        issuance_time: U256::ZERO,
+        total_supply: u(total_before),
+        lock_values: vec![],
+        lock_release_times: vec![],
+        reason: String::new(),
+    };
+    host.mock_call(COMPLIANCE, call.abi_encode(), Ok(u(code).abi_encode()));
+}
+
+fn mock_burn(host: &MockHost, who: Address, value: u64) {
+    let call = validateBurnCall {
+        who,
+        value: u(value),
+    };
+    host.mock_call(COMPLIANCE, call.abi_encode(), Ok(true.abi_encode()));
+}
+
+/// Issues `value` to `to` as the issuer (Compliance accepting).
+fn issue(host: &MockHost, token: &DSToken, to: Address, value: u64) {
+    let total = token.total_supply().to::<u64>();
+    mock_issue(host, to, value, total, 0);
+    host.vm.set_sender(ISSUER);
+    admin(host).issue_tokens(to, u(value)).unwrap();
+}
+
+/// `from` transfers `value` to `to` (Compliance accepting).
+fn transfer(host: &MockHost, token: &mut DSToken, from: Address, to: Address, value: u64) {
+    let balance = token.balance_of(from).to::<u64>();
+    mock_transfer(host, from, to, value, balance, false, 0);
+    host.vm.set_sender(from);
+    token.transfer(to, u(value)).unwrap();
+}
+
+fn storage(host: &MockHost) -> Vec<(U256, B256)> {
+    let mut slots: Vec<_> = host.vm.snapshot().storage.into_iter().collect();
+    slots.sort();
+    slots
+}
+
+fn logs_of<E: SolEvent>(host: &MockHost) -> Vec<E> {
+    host.vm
+        .get_emitted_logs()
+        .into_iter()
+        .filter(|(topics, _)| topics.first() == Some(&E::SIGNATURE_HASH))
+        .map(|(topics, data)| E::decode_raw_log(topics, &data).unwrap())
+        .collect()
+}
+
+/// Holders as listed, checked against the balances and positions.
+fn holders(token: &DSToken) -> Vec<Address> {
+    let count = token.wallet_count().to::<u64>();
+    (1..=count)
+        .map(|i| {
+            let wallet = token.get_wallet_at(u(i)).unwrap();
+            let account = token.state.ledger.account(wallet);
+            assert_eq!(account.position, i, "position of {wallet}");
+            assert_ne!(account.balance, 0, "listed holder {wallet} has a balance");
+            wallet
+        })
+        .collect()
+}
+
+// ----- metadata and wiring ----------------------------------------------------
+
+#[test]
+fn constructor_sets_metadata_and_refuses_oversized_text() {
+    let (_, token) = deployed();
+    assert_eq!(token.name(), "Acme Shares");
+    assert_eq!(token.symbol(), "ACME");
+    assert_eq!(token.decimals(), 2);
+    assert_eq!(token.total_supply(), U256::ZERO);
+
+    let host = MockHost::new();
+    let mut fresh = DSToken::from(&host);
+    let long = "x".repeat(ds_common::text::MAX_TEXT + 1);
+    let err = fresh.constructor(TRUST, long, "X".into(), 0).unwrap_err();
+    assert!(matches!(err, DSError::TextTooLong(TextTooLong { .. })));
+    assert!(storage(&host).is_empty(), "nothing written");
+}
+
+#[test]
+fn compliance_is_copied_into_the_hot_word_and_required() {
+    let (host, token) = deployed();
+    assert_eq!(token.state.ledger.hot().compliance, COMPLIANCE);
+    assert_eq!(
+        token.get_ds_service(U256::from(service::COMPLIANCE)),
+        COMPLIANCE
+    );
+
+    let bare = MockHost::new();
+    let mut unwired = DSToken::from(&bare);
+    unwired
+        .constructor(TRUST, "A".into(), "A".into(), 0)
+        .unwrap();
+    bare.vm.set_sender(ALICE);
+    let err = unwired.transfer(BOB, u(1)).unwrap_err();
+    assert_eq!(
+        err,
+        revert(DSError::ServiceNotSet(ServiceNotSet {
+            serviceId: U256::from(service::COMPLIANCE)
+        }))
+    );
+    drop(host);
+}
+
+#[test]
+fn only_master_sets_services() {
+    for (who, r) in CALLERS {
+        let (host, mut token) = deployed();
+        host.vm.set_sender(who);
+        let result = token.set_ds_service(U256::from(service::REGISTRY), CAROL);
+        if r == role::MASTER {
+            assert_eq!(result, Ok(true));
+        } else {
+            assert_eq!(result, Err(DSError::unauthorized(who, r)));
+            assert!(token
+                .get_ds_service(U256::from(service::REGISTRY))
+                .is_zero());
+        }
+    }
+}
+
+#[test]
+fn supports_its_interfaces_only() {
+    let (_, token) = deployed();
+    for id in standards::SUPPORTED {
+        assert!(token.supports_interface(id.to_be_bytes().into()), "{id:#x}");
+    }
+    assert!(!token.supports_interface([0xff; 4].into()));
+    assert!(!token.supports_interface([0; 4].into()));
+}
+
+// ----- issuance --------------------------------------------------------------
+
+#[test]
+fn issuance_roles() {
+    for (who, r) in CALLERS {
+        let (host, token) = deployed();
+        mock_issue(&host, ALICE, 100, 0, 0);
+        host.vm.set_sender(who);
+        let before = storage(&host);
+        let result = admin(&host).issue_tokens(ALICE, u(100));
+        if role::ISSUER_OR_ABOVE.contains(&r) {
+            assert_eq!(result, Ok(true), "{who}");
+            assert_eq!(token.balance_of(ALICE), u(100));
+        } else {
+            assert_eq!(result, Err(revert(DSError::unauthorized(who, r))));
+            assert_eq!(storage(&host), before, "nothing written");
+        }
+    }
+}
+
+#[test]
+fn issuance_mints_lists_and_emits() {
+    let (host, token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    issue(&host, &token, BOB, 50);
+    issue(&host, &token, ALICE, 10);
+    assert_eq!(token.balance_of(ALICE), u(110));
+    assert_eq!(token.total_supply(), u(160));
+    assert_eq!(token.total_issued(), u(160));
+    assert_eq!(holders(&token), vec![ALICE, BOB]);
+    let issues = logs_of::<Issue>(&host);
+    assert_eq!(issues.len(), 3);
+    assert_eq!(
+        (issues[0].to, issues[0].value, issues[0].valueLocked),
+        (ALICE, u(100), U256::ZERO)
+    );
+    let transfers = logs_of::<Transfer>(&host);
+    assert_eq!(
+        (transfers[1].from, transfers[1].to, transfers[1].value),
+        (Address::ZERO, BOB, u(50))
+    );
+}
+
+#[test]
+fn issuance_passes_locks_to_compliance_and_reports_the_locked_value() {
+    let (host, _token) = deployed();
+    let call = validateIssuanceCall {
+        to: ALICE,
+        value: u(100),
+        issuance_time: u(5),
+        total_supply: U256::ZERO,
+        lock_values: vec![u(30), u(20)],
+        lock_release_times: vec![2_000_000, 0],
+        reason: "vesting".into(),
+    };
+    host.mock_call(COMPLIANCE, call.abi_encode(), Ok(U256::ZERO.abi_encode()));
+    host.vm.set_sender(ISSUER);
+    let ok = admin(&host).issue_tokens_with_multiple_locks(
+        ALICE,
+        u(100),
+        u(5),
+        vec![u(30), u(20)],
+        "vesting".into(),
+        vec![2_000_000, 0],
+    );
+    assert_eq!(ok, Ok(true));
+    assert_eq!(logs_of::<Issue>(&host)[0].valueLocked, u(50));
+
+    let err = admin(&host).issue_tokens_with_multiple_locks(
+        ALICE,
+        u(1),
+        U256::ZERO,
+        vec![u(1)],
+        String::new(),
+        vec![],
+    );
+    assert_eq!(
+        err,
+        Err(revert(DSError::LengthMismatch(LengthMismatch {
+            left: u(1),
+            right: u(0)
+        })))
+    );
+}
+
+#[test]
+fn refused_issuance_carries_the_code_and_writes_nothing() {
+    let (host, token) = deployed();
+    mock_issue(
+        &host,
+        CAROL,
+        100,
+        0,
+        u64::from(codes::WALLET_NOT_IN_REGISTRY_SERVICE),
+    );
+    host.vm.set_sender(ISSUER);
+    let before = storage(&host);
+    let err = admin(&host).issue_tokens(CAROL, u(100)).unwrap_err();
+    assert_eq!(
+        err,
+        revert(DSError::IssuanceRejected(IssuanceRejected {
+            code: u(20),
+            reason: "Wallet not in registry service".into(),
+        }))
+    );
+    assert_eq!(storage(&host), before);
+    assert_eq!(token.total_supply(), U256::ZERO);
+}
+
+#[test]
+fn issuance_bad_input_is_typed() {
+    let (host, _token) = deployed();
+    host.vm.set_sender(ISSUER);
+    let mut facet = admin(&host);
+    assert_eq!(
+        facet.issue_tokens(Address::ZERO, u(1)),
+        Err(revert(DSError::ERC20InvalidReceiver(
+            ERC20InvalidReceiver {
+                receiver: Address::ZERO
+            }
+        )))
+    );
+    let huge = U256::from(u128::MAX) + u(1);
+    assert_eq!(
+        facet.issue_tokens(ALICE, huge),
+        Err(revert(DSError::AmountTooLarge(AmountTooLarge {
+            amount: huge
+        })))
+    );
+    assert!(
+        host.calls().iter().all(|c| c.to != COMPLIANCE),
+        "refused before asking Compliance"
+    );
+}
+
+#[test]
+fn supply_cannot_overflow() {
+    let (host, token) = deployed();
+    let max = u128::MAX;
+    let call = validateIssuanceCall {
+        to: ALICE,
+        value: U256::from(max),
+        issuance_time: U256::ZERO,
+        total_supply: U256::ZERO,
+        lock_values: vec![],
+        lock_release_times: vec![],
+        reason: String::new(),
+    };
+    host.mock_call(COMPLIANCE, call.abi_encode(), Ok(U256::ZERO.abi_encode()));
+    host.vm.set_sender(ISSUER);
+    admin(&host).issue_tokens(ALICE, U256::from(max)).unwrap();
+    assert_eq!(token.total_supply(), U256::from(max));
+    let err = admin(&host).issue_tokens(BOB, u(1)).unwrap_err();
+    assert_eq!(
+        err,
+        revert(DSError::AmountTooLarge(AmountTooLarge { amount: u(1) }))
+    );
+}
+
+#[test]
+fn bulk_issuance_bounds() {
+    let (host, token) = deployed();
+    host.vm.set_sender(ISSUER);
+    let mut facet = admin(&host);
+    let too_many = vec![ALICE; 31];
+    assert_eq!(
+        facet.bulk_issuance(too_many, vec![u(1); 31], U256::ZERO),
+        Err(revert(DSError::BatchTooLarge(BatchTooLarge {
+            length: u(31),
+            max: u(30)
+        })))
+    );
+    assert_eq!(
+        facet.bulk_issuance(vec![ALICE, BOB], vec![u(1)], U256::ZERO),
+        Err(revert(DSError::LengthMismatch(LengthMismatch {
+            left: u(2),
+            right: u(1)
+        })))
+    );
+    mock_issue(&host, ALICE, 10, 0, 0);
+    mock_issue(&host, BOB, 20, 10, 0);
+    assert_eq!(
+        facet.bulk_issuance(vec![ALICE, BOB], vec![u(10), u(20)], U256::ZERO),
+        Ok(true)
+    );
+    assert_eq!(token.total_supply(), u(30));
+    assert_eq!(holders(&token), vec![ALICE, BOB]);
+}
+
+// ----- transfers -------------------------------------------------------------
+
+#[test]
+fn transfer_moves_and_keeps_the_holder_list_exact() {
+    let (host, mut token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    issue(&host, &token, BOB, 100);
+    issue(&host, &token, CAROL, 100);
+    transfer(&host, &mut token, ALICE, BOB, 100); // Alice leaves: Carol takes position 1
+    assert_eq!(holders(&token), vec![CAROL, BOB]);
+    transfer(&host, &mut token, BOB, VAULT, 1); // Vault joins
+    assert_eq!(holders(&token), vec![CAROL, BOB, VAULT]);
+    transfer(&host, &mut token, VAULT, ALICE, 1); // last leaves, Alice joins
+    assert_eq!(holders(&token), vec![CAROL, BOB, ALICE]);
+    assert_eq!(token.balance_of(BOB), u(199));
+    assert_eq!(token.total_supply(), u(300));
+    let last = logs_of::<Transfer>(&host).pop().unwrap();
+    assert_eq!((last.from, last.to, last.value), (VAULT, ALICE, u(1)));
+}
+
+#[test]
+fn one_compliance_call_per_transfer() {
+    let (host, mut token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    host.reset_records();
+    transfer(&host, &mut token, ALICE, BOB, 10);
+    let calls = host.calls();
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    assert_eq!(calls[0].to, COMPLIANCE);
+}
+
+#[test]
+fn refused_transfer_carries_the_code_and_writes_nothing() {
+    for code in codes::ALL.into_iter().filter(|c| *c != codes::VALID) {
+        let (host, mut token) = deployed();
+        issue(&host, &token, ALICE, 100);
+        mock_transfer(&host, ALICE, BOB, 10, 100, false, u64::from(code));
+        host.vm.set_sender(ALICE);
+        let before = storage(&host);
+        let err = token.transfer(BOB, u(10)).unwrap_err();
+        assert_eq!(
+            err,
+            revert(DSError::TransferRejected(TransferRejected {
+                code: U256::from(code),
+                reason: codes::reason(code).into(),
+            })),
+            "code {code}"
+        );
+        assert_eq!(storage(&host), before, "code {code}: nothing written");
+    }
+}
+
+#[test]
+fn compliance_revert_data_is_passed_on_unchanged() {
+    let (host, mut token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    let call = validateTransferCall {
+        from: ALICE,
+        to: BOB,
+        value: u(1),
+        from_balance: u(100),
+        paused: false,
+    };
+    host.mock_call(COMPLIANCE, call.abi_encode(), Err(vec![0xde, 0xad]));
+    host.vm.set_sender(ALICE);
+    assert_eq!(token.transfer(BOB, u(1)), Err(vec![0xde, 0xad]));
+}
+
+#[test]
+fn transfer_bad_input() {
+    let (host, mut token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    host.vm.set_sender(ALICE);
+    assert_eq!(
+        token.transfer(Address::ZERO, u(1)),
+        Err(revert(DSError::ERC20InvalidReceiver(
+            ERC20InvalidReceiver {
+                receiver: Address::ZERO
+            }
+        )))
+    );
+    // Defence in depth: even if Compliance accepted it, no balance goes negative.
+    mock_transfer(&host, ALICE, BOB, 101, 100, false, 0);
+    assert_eq!(
+        token.transfer(BOB, u(101)),
+        Err(revert(DSError::ERC20InsufficientBalance(
+            ERC20InsufficientBalance {
+                sender: ALICE,
+                balance: u(100),
+                needed: u(101),
+            }
+        )))
+    );
+    assert_eq!(token.balance_of(ALICE), u(100));
+}
+
+#[test]
+fn self_and_zero_value_transfers_change_nothing_but_emit() {
+    let (host, mut token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    transfer(&host, &mut token, ALICE, ALICE, 40);
+    transfer(&host, &mut token, ALICE, BOB, 0);
+    assert_eq!(token.balance_of(ALICE), u(100));
+    assert_eq!(token.balance_of(BOB), U256::ZERO);
+    assert_eq!(holders(&token), vec![ALICE]);
+    assert_eq!(logs_of::<Transfer>(&host).len(), 3);
+}
+
+// ----- allowance (audit C-1) -----------------------------------------------------
+
+#[test]
+fn transfer_from_enforces_and_spends_the_allowance() {
+    let (host, mut token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    host.vm.set_sender(BOB);
+    let err = token.transfer_from(ALICE, CAROL, u(1)).unwrap_err();
+    assert_eq!(
+        err,
+        revert(DSError::ERC20InsufficientAllowance(
+            ERC20InsufficientAllowance {
+                spender: BOB,
+                allowance: U256::ZERO,
+                needed: u(1),
+            }
+        ))
+    );
+    host.vm.set_sender(ALICE);
+    assert_eq!(token.approve(BOB, u(30)), Ok(true));
+    let approval = logs_of::<Approval>(&host).pop().unwrap();
+    assert_eq!(
+        (approval.owner, approval.spender, approval.value),
+        (ALICE, BOB, u(30))
+    );
+
+    mock_transfer(&host, ALICE, CAROL, 20, 100, false, 0);
+    host.vm.set_sender(BOB);
+    assert_eq!(token.transfer_from(ALICE, CAROL, u(20)), Ok(true));
+    assert_eq!(token.allowance(ALICE, BOB), u(10));
+    assert_eq!(token.balance_of(CAROL), u(20));
+    assert!(
+        token.transfer_from(ALICE, CAROL, u(11)).is_err(),
+        "beyond the rest"
+    );
+
+    // A refused transfer spends nothing.
+    mock_transfer(
+        &host,
+        ALICE,
+        CAROL,
+        10,
+        80,
+        false,
+        u64::from(codes::TOKENS_LOCKED),
+    );
+    assert!(token.transfer_from(ALICE, CAROL, u(10)).is_err());
+    assert_eq!(token.allowance(ALICE, BOB), u(10));
+}
+
+#[test]
+fn unlimited_allowance_is_never_spent_and_zero_spender_refused() {
+    let (host, mut token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    host.vm.set_sender(ALICE);
+    token.approve(BOB, U256::MAX).unwrap();
+    assert_eq!(
+        token.approve(Address::ZERO, u(1)),
+        Err(DSError::ERC20InvalidSpender(ERC20InvalidSpender {
+            spender: Address::ZERO
+        }))
+    );
+    mock_transfer(&host, ALICE, CAROL, 60, 100, false, 0);
+    host.vm.set_sender(BOB);
+    token.transfer_from(ALICE, CAROL, u(60)).unwrap();
+    assert_eq!(token.allowance(ALICE, BOB), U256::MAX);
+}
+
+// ----- burn, seize, forced transfer ---------------------------------------------
+
+#[test]
+fn burn_roles_balance_and_events() {
+    for (who, r) in CALLERS {
+        let (host, token) = deployed();
+        issue(&host, &token, ALICE, 100);
+        mock_burn(&host, ALICE, 100);
+        host.vm.set_sender(who);
+        let before = storage(&host);
+        let result = admin(&host).burn(ALICE, u(100), "redemption".into());
+        if role::ISSUER_OR_TRANSFER_AGENT_OR_ABOVE.contains(&r) {
+            assert_eq!(result, Ok(true));
+            assert_eq!(token.total_supply(), U256::ZERO);
+            assert_eq!(token.total_issued(), u(100), "issued never decreases");
+            assert!(holders(&token).is_empty());
+            let burn = logs_of::<Burn>(&host).pop().unwrap();
+            assert_eq!(
+                (burn.burner, burn.value, burn.reason.as_str()),
+                (ALICE, u(100), "redemption")
+            );
+        } else {
+            assert_eq!(result, Err(revert(DSError::unauthorized(who, r))));
+            assert_eq!(storage(&host), before);
+        }
+    }
+    let (host, _token) = deployed();
+    host.vm.set_sender(AGENT);
+    assert_eq!(
+        admin(&host).burn(ALICE, u(1), String::new()),
+        Err(revert(DSError::ERC20InsufficientBalance(
+            ERC20InsufficientBalance {
+                sender: ALICE,
+                balance: U256::ZERO,
+                needed: u(1),
+            }
+        )))
+    );
+}
+
+#[test]
+fn seize_and_forced_transfer_roles_and_moves() {
+    for (who, r) in CALLERS {
+        let (host, token) = deployed();
+        issue(&host, &token, ALICE, 100);
+        let seize = validateSeizeCall {
+            from: ALICE,
+            to: VAULT,
+            value: u(40),
+        };
+        host.mock_call(COMPLIANCE, seize.abi_encode(), Ok(true.abi_encode()));
+        let forced = validateForcedTransferCall {
+            from: ALICE,
+            to: BOB,
+            value: u(60),
+        };
+        host.mock_call(COMPLIANCE, forced.abi_encode(), Ok(true.abi_encode()));
+        host.vm.set_sender(who);
+        let before = storage(&host);
+        let seized = admin(&host).seize(ALICE, VAULT, u(40), "court order".into());
+        let moved = admin(&host).forced_transfer(ALICE, BOB, u(60));
+        if role::TRANSFER_AGENT_OR_ABOVE.contains(&r) {
+            assert_eq!((seized, moved), (Ok(true), Ok(true)));
+            assert_eq!(token.balance_of(VAULT), u(40));
+            assert_eq!(token.balance_of(BOB), u(60));
+            assert_eq!(
+                holders(&token),
+                vec![VAULT, BOB],
+                "Alice left: Vault moved up"
+            );
+            let s = logs_of::<Seize>(&host).pop().unwrap();
+            assert_eq!((s.from, s.to, s.value), (ALICE, VAULT, u(40)));
+            let f = logs_of::<ds_token_state::events::ForcedTransfer>(&host)
+                .pop()
+                .unwrap();
+            assert_eq!((f.from, f.to, f.amount), (ALICE, BOB, u(60)));
+        } else {
+            let refused = Err(revert(DSError::unauthorized(who, r)));
+            assert_eq!((seized, moved), (refused.clone(), refused));
+            assert_eq!(storage(&host), before);
+        }
+    }
+}
+
+#[test]
+fn seize_refused_by_compliance_writes_nothing() {
+    let (host, token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    let seize = validateSeizeCall {
+        from: ALICE,
+        to: BOB,
+        value: u(1),
+    };
+    host.mock_call(COMPLIANCE, seize.abi_encode(), Err(vec![1, 2, 3, 4]));
+    host.vm.set_sender(AGENT);
+    let before = storage(&host);
+    assert_eq!(
+        admin(&host).seize(ALICE, BOB, u(1), String::new()),
+        Err(vec![1, 2, 3, 4])
+    );
+    assert_eq!(storage(&host), before);
+}
+
+// ----- ERC-7943 freeze, pause --------------------------------------------------------
+
+#[test]
+fn frozen_tokens_cannot_move_until_unfrozen() {
+    let (host, mut token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    host.vm.set_sender(ISSUER);
+    assert_eq!(
+        admin(&host).set_frozen_tokens(ALICE, u(70)),
+        Err(DSError::unauthorized(ISSUER, role::ISSUER))
+    );
+    host.vm.set_sender(AGENT);
+    assert_eq!(admin(&host).set_frozen_tokens(ALICE, u(70)), Ok(true));
+    assert_eq!(token.get_frozen_tokens(ALICE), u(70));
+    assert_eq!(logs_of::<Frozen>(&host).pop().unwrap().amount, u(70));
+
+    host.reset_records();
+    host.vm.set_sender(ALICE);
+    assert_eq!(
+        token.transfer(BOB, u(31)),
+        Err(revert(DSError::ERC7943InsufficientUnfrozenBalance(
+            ERC7943InsufficientUnfrozenBalance {
+                account: ALICE,
+                amount: u(31),
+                unfrozen: u(30),
+            }
+        )))
+    );
+    assert!(host.calls().is_empty(), "refused before asking Compliance");
+    transfer(&host, &mut token, ALICE, BOB, 30);
+
+    // A burn of frozen tokens lowers the frozen amount to the balance.
+    mock_burn(&host, ALICE, 50);
+    host.vm.set_sender(AGENT);
+    admin(&host).burn(ALICE, u(50), String::new()).unwrap();
+    assert_eq!(token.get_frozen_tokens(ALICE), u(20));
+    admin(&host).set_frozen_tokens(ALICE, U256::ZERO).unwrap();
+    assert!(!token.state.ledger.account(ALICE).frozen, "flag cleared");
+}
+
+#[test]
+fn pause_roles_events_and_flag_passed_to_compliance() {
+    for (who, r) in CALLERS {
+        let (host, token) = deployed();
+        host.vm.set_sender(who);
+        let result = admin(&host).pause();
+        if role::TRANSFER_AGENT_OR_ABOVE.contains(&r) {
+            assert_eq!(result, Ok(()));
+            assert!(token.is_paused());
+            assert_eq!(logs_of::<Pause>(&host).len(), 1);
+            admin(&host).pause().unwrap();
+            assert_eq!(
+                logs_of::<Pause>(&host).len(),
+                1,
+                "no event without a change"
+            );
+        } else {
+            assert_eq!(result, Err(DSError::unauthorized(who, r)));
+            assert!(!token.is_paused());
+        }
+    }
+    let (host, mut token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    host.vm.set_sender(AGENT);
+    admin(&host).pause().unwrap();
+    mock_transfer(
+        &host,
+        ALICE,
+        BOB,
+        1,
+        100,
+        true,
+        u64::from(codes::TOKEN_PAUSED),
+    );
+    host.vm.set_sender(ALICE);
+    let err = token.transfer(BOB, u(1)).unwrap_err();
+    assert_eq!(
+        err,
+        revert(DSError::TransferRejected(TransferRejected {
+            code: u(10),
+            reason: codes::reason(10).into(),
+        }))
+    );
+    host.vm.set_sender(AGENT);
+    admin(&host).unpause().unwrap();
+    assert!(!token.is_paused());
+    assert_eq!(logs_of::<Unpause>(&host).len(), 1);
+}
+
+// ----- checks and views ---------------------------------------------------------------
+
+#[test]
+fn pre_transfer_check_reports_frozen_tokens_as_locked() {
+    let (host, token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    let check = |value: u64| checkTransferCall {
+        from: ALICE,
+        to: BOB,
+        value: u(value),
+        from_balance: u(100),
+        paused: false,
+    };
+    for v in [10, 95] {
+        host.mock_static(
+            COMPLIANCE,
+            check(v).abi_encode(),
+            Ok(U256::ZERO.abi_encode()),
+        );
+    }
+    assert_eq!(
+        token.pre_transfer_check(ALICE, BOB, u(95)),
+        Ok((U256::ZERO, "Valid".into()))
+    );
+    host.vm.set_sender(AGENT);
+    admin(&host).set_frozen_tokens(ALICE, u(10)).unwrap();
+    assert_eq!(
+        token.pre_transfer_check(ALICE, BOB, u(95)),
+        Ok((u(16), "Tokens locked".into()))
+    );
+    assert_eq!(token.detect_transfer_restriction(ALICE, BOB, u(10)), Ok(0));
+    assert_eq!(token.can_transfer(ALICE, BOB, u(95)), Ok(false));
+    assert_eq!(token.message_for_transfer_restriction(16), "Tokens locked");
+}
+
+#[test]
+fn get_wallet_at_is_one_based_and_bounded() {
+    let (host, token) = deployed();
+    issue(&host, &token, ALICE, 1);
+    assert_eq!(token.get_wallet_at(u(1)), Ok(ALICE));
+    for bad in [0, 2] {
+        assert_eq!(
+            token.get_wallet_at(u(bad)),
+            Err(DSError::IndexOutOfRange(IndexOutOfRange {
+                index: u(bad),
+                count: u(1)
+            }))
+        );
+    }
+}
+
+// ----- invariants -------------------------------------------------------------------------
+
+mod invariants {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WALLETS: [Address; 4] = [ALICE, BOB, CAROL, VAULT];
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        Issue(usize, u64),
+        Transfer(usize, usize, u64),
+        Burn(usize, u64),
+        Forced(usize, usize, u64),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0..4usize, 0..50u64).prop_map(|(w, v)| Op::Issue(w, v)),
+            (0..4usize, 0..4usize, 0..60u64).prop_map(|(a, b, v)| Op::Transfer(a, b, v)),
+            (0..4usize, 0..60u64).prop_map(|(w, v)| Op::Burn(w, v)),
+            (0..4usize, 0..4usize, 0..60u64).prop_map(|(a, b, v)| Op::Forced(a, b, v)),
+        ]
+    }
+
+    fn apply(host: &MockHost, token: &mut DSToken, op: &Op) {
+        let balance = |t: &DSToken, w: Address| t.balance_of(w).to::<u64>();
+        match *op {
+            Op::Issue(w, v) => issue(host, token, WALLETS[w], v),
+            Op::Transfer(a, b, v) => {
+                let (from, to) = (WALLETS[a], WALLETS[b]);
+                let before = balance(token, from);
+                mock_transfer(host, from, to, v, before, false, 0);
+                host.vm.set_sender(from);
+                let result = token.transfer(to, u(v));
+                assert_eq!(result.is_ok(), v <= before, "{op:?}: {result:?}");
+            }
+            Op::Burn(w, v) => {
+                let who = WALLETS[w];
+                let v = v.min(balance(token, who));
+                mock_burn(host, who, v);
+                host.vm.set_sender(AGENT);
+                admin(host).burn(who, u(v), String::new()).unwrap();
+            }
+            Op::Forced(a, b, v) => {
+                let (from, to) = (WALLETS[a], WALLETS[b]);
+                let v = v.min(balance(token, from));
+                let call = validateForcedTransferCall {
+                    from,
+                    to,
+                    value: u(v),
+                };
+                host.mock_call(COMPLIANCE, call.abi_encode(), Ok(true.abi_encode()));
+                host.vm.set_sender(AGENT);
+                admin(host).forced_transfer(from, to, u(v)).unwrap();
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Total supply = sum of balances; the holder list is exactly the
+        /// wallets with a balance, each at its recorded position.
+        #[test]
+        fn supply_and_holders_stay_exact(ops in proptest::collection::vec(op(), 1..40)) {
+            let (host, mut token) = deployed();
+            for op in &ops {
+                apply(&host, &mut token, op);
+                let sum: U256 = WALLETS.iter().map(|w| token.balance_of(*w)).sum();
+                prop_assert_eq!(token.total_supply(), sum);
+                let mut listed = holders(&token);
+                listed.sort();
+                let mut with_balance: Vec<Address> =
+                    WALLETS.into_iter().filter(|w| !token.balance_of(*w).is_zero()).collect();
+                with_balance.sort();
+                prop_assert_eq!(listed, with_balance);
+            }
+        }
+    }
+}

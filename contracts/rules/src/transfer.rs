@@ -55,6 +55,18 @@ impl Party {
         }
     }
 
+    /// Whether this investor stops being counted when `value` leaves it.
+    pub fn leaves_with(&self, value: U256) -> bool {
+        self.info.is_investor
+            && self.state.counted.is_some()
+            && self.state.balance.saturating_sub(value).is_zero()
+    }
+
+    /// Whether this investor starts being counted when it receives `value`.
+    pub fn joins_with(&self, value: U256) -> bool {
+        self.info.is_investor && self.state.counted.is_none() && !value.is_zero()
+    }
+
     /// The investor's state once its balance is `balance`.
     pub fn with_balance(&self, balance: U256) -> InvestorState {
         InvestorState {
@@ -63,6 +75,13 @@ impl Party {
             ..self.state
         }
     }
+}
+
+/// Whether the investor counters (and the receiver's EU retail counter)
+/// matter to a transfer check: only when the sender leaves or the receiver
+/// joins. Otherwise the contract need not read them.
+pub fn needs_counts(from: &Party, to: &Party, value: U256, same_investor: bool) -> bool {
+    !same_investor && (from.leaves_with(value) || to.joins_with(value))
 }
 
 /// Everything a transfer check needs, loaded once by the contract.
@@ -171,13 +190,10 @@ impl TransferCheck<'_> {
         if self.same_investor {
             return delta;
         }
-        if self.from.info.is_investor
-            && self.from.state.counted.is_some()
-            && self.remaining().is_zero()
-        {
+        if self.from.leaves_with(self.value) {
             self.from.recount(U256::ZERO, &mut delta);
         }
-        if self.to.info.is_investor && self.to.state.counted.is_none() && !self.value.is_zero() {
+        if self.to.joins_with(self.value) {
             self.to.recount(self.to_balance_after(), &mut delta);
         }
         delta

@@ -127,3 +127,66 @@ fn limits_never_block_transfers_that_do_not_raise_a_counter() {
     s.counts.total = 5;
     assert_eq!(s.code(), codes::VALID);
 }
+
+mod counters_read_only_when_membership_changes {
+    use super::*;
+    use ds_rules::{category::Counts, transfer::needs_counts};
+    use proptest::prelude::*;
+
+    /// Every party kind a transfer can have on either side.
+    fn party(kind: u8, balance: u64) -> ds_rules::Party {
+        match kind % 6 {
+            0 => us(balance),
+            1 => accredited(us(balance)),
+            2 => de(balance),
+            3 => qualified(fr(balance)),
+            4 => jp(balance),
+            _ => il(balance),
+        }
+    }
+
+    proptest! {
+        /// When `needs_counts` is false the code is the same whatever the
+        /// counters say, so the contract may skip reading them.
+        #[test]
+        fn code_does_not_depend_on_counters(
+            from_kind in 0u8..6, to_kind in 0u8..6,
+            from_balance in 0u64..1_000, to_balance in 0u64..1_000, value in 0u64..1_200,
+            total in 0u32..5, eu in 0u32..5,
+        ) {
+            let mut s = Scenario::new(party(from_kind, from_balance), party(to_kind, to_balance), value)
+                .uint(r::TOTAL_INVESTORS_LIMIT, 2)
+                .uint(r::US_INVESTORS_LIMIT, 1)
+                .uint(r::EU_RETAIL_INVESTORS_LIMIT, 1)
+                .uint(r::JP_INVESTORS_LIMIT, 1)
+                .uint(r::MINIMUM_TOTAL_INVESTORS, 2);
+            prop_assume!(!needs_counts(&s.from, &s.to, s.value, s.same_investor));
+            let with_none = {
+                s.counts = Counts::default();
+                s.eu_retail_to = 0;
+                s.code()
+            };
+            s.counts = Counts { total, accredited: 0, us: total, us_accredited: 0, jp: total };
+            s.eu_retail_to = eu;
+            prop_assert_eq!(s.code(), with_none);
+        }
+    }
+
+    #[test]
+    fn joining_and_leaving_need_them() {
+        assert!(
+            needs_counts(&il(100), &il(0), u(10), false),
+            "receiver joins"
+        );
+        assert!(
+            needs_counts(&il(100), &il(5), u(100), false),
+            "sender leaves"
+        );
+        assert!(!needs_counts(&il(100), &il(5), u(10), false), "both stay");
+        assert!(
+            !needs_counts(&il(100), &il(0), u(100), true),
+            "same investor"
+        );
+        assert!(!needs_counts(&il(100), &il(0), u(0), false), "zero value");
+    }
+}
