@@ -6,6 +6,7 @@
 
 extern crate alloc;
 
+pub mod bits;
 pub mod codes;
 pub mod consumer;
 pub mod errors;

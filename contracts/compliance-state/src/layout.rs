@@ -60,20 +60,12 @@ const BLACKLIST_COUNT_AT: usize = 192;
 
 /// Bits `[at, at + width)` of `word`.
 pub fn get(word: U256, at: usize, width: usize) -> U256 {
-    (word >> at) & mask(width)
+    ds_common::bits::field(word, at, width)
 }
 
 /// `word` with bits `[at, at + width)` replaced by `value` (truncated).
 pub fn set(word: U256, at: usize, width: usize, value: U256) -> U256 {
-    (word & !(mask(width) << at)) | ((value & mask(width)) << at)
-}
-
-fn mask(width: usize) -> U256 {
-    if width >= 256 {
-        U256::MAX
-    } else {
-        (U256::from(1) << width) - U256::from(1)
-    }
+    ds_common::bits::with_field(word, at, width, value)
 }
 
 fn bit(word: U256, at: usize) -> bool {

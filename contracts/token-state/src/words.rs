@@ -7,14 +7,13 @@
 
 use alloy_primitives::{Address, U256};
 
-const ADDRESS_BITS: usize = 160;
 const U40_MASK: u64 = (1 << 40) - 1;
 
-fn bits(word: U256, shift: usize, mask: u64) -> u64 {
-    (word >> shift).as_limbs()[0] & mask
-}
+// Words are built from their four 64-bit limbs (least significant first):
+// 256-bit shifts cost hundreds of Wasm instructions, limb moves a few.
 
-/// The word every transfer reads first.
+/// The word every transfer reads first: Compliance's address in bits
+/// 0–159, the pause flag at bit 160, the holder count in bits 192–231.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Hot {
     /// The Compliance service (a copy of service id 8, kept here to save a read).
@@ -26,28 +25,31 @@ pub struct Hot {
 }
 
 impl Hot {
-    const PAUSED_SHIFT: usize = ADDRESS_BITS;
-    const HOLDERS_SHIFT: usize = ADDRESS_BITS + 8;
+    const PAUSED_BIT: u64 = 1 << 32;
 
     /// Unpacks a stored word.
     pub fn decode(word: U256) -> Self {
-        let compliance = Address::from_word(word.into());
+        let limbs = word.as_limbs();
         Self {
-            compliance,
-            paused: bits(word, Self::PAUSED_SHIFT, 1) == 1,
-            holders: bits(word, Self::HOLDERS_SHIFT, U40_MASK),
+            compliance: Address::from_word(word.into()),
+            paused: limbs[2] & Self::PAUSED_BIT != 0,
+            holders: limbs[3] & U40_MASK,
         }
     }
 
     /// Packs into a stored word.
     pub fn encode(&self) -> U256 {
-        U256::from_be_slice(self.compliance.as_slice())
-            | (U256::from(u8::from(self.paused)) << Self::PAUSED_SHIFT)
-            | (U256::from(self.holders & U40_MASK) << Self::HOLDERS_SHIFT)
+        let mut limbs = U256::from_be_slice(self.compliance.as_slice()).into_limbs();
+        if self.paused {
+            limbs[2] |= Self::PAUSED_BIT;
+        }
+        limbs[3] = self.holders & U40_MASK;
+        U256::from_limbs(limbs)
     }
 }
 
-/// One wallet's word.
+/// One wallet's word: balance in bits 0–127, holder-list position in bits
+/// 128–167, frozen flag at bit 168.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Account {
     /// Token balance.
@@ -59,27 +61,31 @@ pub struct Account {
 }
 
 impl Account {
-    const POSITION_SHIFT: usize = 128;
-    const FROZEN_SHIFT: usize = 168;
+    const FROZEN_BIT: u64 = 1 << 40;
 
     /// Unpacks a stored word.
     pub fn decode(word: U256) -> Self {
+        let limbs = word.as_limbs();
         Self {
             balance: low_u128(word),
-            position: bits(word, Self::POSITION_SHIFT, U40_MASK),
-            frozen: bits(word, Self::FROZEN_SHIFT, 1) == 1,
+            position: limbs[2] & U40_MASK,
+            frozen: limbs[2] & Self::FROZEN_BIT != 0,
         }
     }
 
     /// Packs into a stored word.
     pub fn encode(&self) -> U256 {
-        U256::from(self.balance)
-            | (U256::from(self.position & U40_MASK) << Self::POSITION_SHIFT)
-            | (U256::from(u8::from(self.frozen)) << Self::FROZEN_SHIFT)
+        let flag = if self.frozen { Self::FROZEN_BIT } else { 0 };
+        U256::from_limbs([
+            self.balance as u64,
+            (self.balance >> 64) as u64,
+            (self.position & U40_MASK) | flag,
+            0,
+        ])
     }
 }
 
-/// Total supply and total issued, one word.
+/// Total supply (bits 0–127) and total issued (bits 128–255), one word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Supply {
     /// Tokens in existence.
@@ -91,15 +97,21 @@ pub struct Supply {
 impl Supply {
     /// Unpacks a stored word.
     pub fn decode(word: U256) -> Self {
+        let limbs = word.as_limbs();
         Self {
             total: low_u128(word),
-            issued: low_u128(word >> 128),
+            issued: u128::from(limbs[2]) | (u128::from(limbs[3]) << 64),
         }
     }
 
     /// Packs into a stored word.
     pub fn encode(&self) -> U256 {
-        U256::from(self.total) | (U256::from(self.issued) << 128)
+        U256::from_limbs([
+            self.total as u64,
+            (self.total >> 64) as u64,
+            self.issued as u64,
+            (self.issued >> 64) as u64,
+        ])
     }
 }
 
