@@ -24,7 +24,7 @@ use alloy_sol_types::{sol_data, SolCall, SolEvent, SolInterface, SolType, SolVal
 pub use ds_devnet::{Address, Devnet, Receipt, B256, U256};
 
 use abi::{ICompliance, IDSToken, IRegistry, ITrust};
-use ids::{attribute, role, service};
+use ids::{attribute_status, role, service};
 
 /// Name of the token the suite deploys.
 pub const TOKEN_NAME: &str = "DS Example Share";
@@ -388,7 +388,7 @@ impl Suite {
             country: country.into(),
             wallets: wallets.to_vec(),
             attribute_ids: approved.to_vec(),
-            attribute_values: vec![U256::from(attribute::APPROVED); approved.len()],
+            attribute_values: vec![U256::from(attribute_status::APPROVED); approved.len()],
             attribute_expirations: vec![U256::ZERO; approved.len()],
         };
         self.must(self.issuer, self.registry, &call)

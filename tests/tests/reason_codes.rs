@@ -73,7 +73,7 @@ fn code_16_investor_fully_locked() {
 fn code_20_wallet_not_in_registry() {
     let (mut s, a, _) = two_holders();
     let stranger = s.wallet("stranger");
-    s.expect_refused(a, stranger, 10, code::WALLET_NOT_IN_REGISTRY);
+    s.expect_refused(a, stranger, 10, code::WALLET_NOT_IN_REGISTRY_SERVICE);
     s.investor("stranger", "IL", &[stranger], &[]);
     s.expect_transfer(a, stranger, 10);
 }
@@ -108,9 +108,9 @@ fn code_32_us_lock_up() {
     let us1 = s.new_investor("us-1", "US", &[ACCREDITED]);
     let us2 = s.new_investor("us-2", "US", &[]);
     s.issue(us1, 100).expect_ok("issue");
-    s.expect_refused(us1, us2, 10, code::LOCK_UP_US);
+    s.expect_refused(us1, us2, 10, code::HOLD_UP_US);
     s.advance(999);
-    s.expect_refused(us1, us2, 10, code::LOCK_UP_US);
+    s.expect_refused(us1, us2, 10, code::HOLD_UP_US);
     s.advance(1);
     s.expect_transfer(us1, us2, 10);
 }
@@ -123,7 +123,7 @@ fn code_33_non_us_lock_up() {
     let fr = s.new_investor("fr-1", "FR", &[]);
     let de = s.new_investor("de-1", "DE", &[]);
     s.issue(fr, 100).expect_ok("issue");
-    s.expect_refused(fr, de, 10, code::LOCK_UP_NON_US);
+    s.expect_refused(fr, de, 10, code::HOLD_UP_NON_US);
     s.advance(1_000);
     s.expect_transfer(fr, de, 10);
 }
@@ -170,8 +170,8 @@ fn code_50_only_full_transfer() {
 fn code_51_amount_under_minimum() {
     let (mut s, a, b) = two_holders();
     s.set_uint_rule(uint_rule::MINIMUM_HOLDINGS_PER_INVESTOR, 50);
-    s.expect_refused(a, b, 51, code::UNDER_MIN); // sender keeps 49
-    s.expect_refused(a, b, 49, code::UNDER_MIN); // receiver gets 49
+    s.expect_refused(a, b, 51, code::AMOUNT_OF_TOKENS_UNDER_MIN); // sender keeps 49
+    s.expect_refused(a, b, 49, code::AMOUNT_OF_TOKENS_UNDER_MIN); // receiver gets 49
     s.expect_transfer(a, b, 50);
 }
 
@@ -179,7 +179,7 @@ fn code_51_amount_under_minimum() {
 fn code_52_amount_above_maximum() {
     let (mut s, a, b) = two_holders();
     s.set_uint_rule(uint_rule::MAXIMUM_HOLDINGS_PER_INVESTOR, 50);
-    s.expect_refused(a, b, 51, code::ABOVE_MAX);
+    s.expect_refused(a, b, 51, code::AMOUNT_OF_TOKENS_ABOVE_MAX);
     s.expect_transfer(a, b, 50); // holding exactly the maximum is allowed
 }
 
@@ -223,7 +223,7 @@ fn code_90_investor_liquidate_only() {
         enabled,
     };
     s.must(s.transfer_agent, s.compliance, &set(true));
-    s.expect_refused(a, b, 10, code::LIQUIDATE_ONLY);
+    s.expect_refused(a, b, 10, code::INVESTOR_LIQUIDATE_ONLY);
     // a liquidate-only investor may still sell
     s.must(s.transfer_agent, s.compliance, &set(false));
     s.expect_transfer(a, b, 10);
@@ -239,9 +239,9 @@ fn code_100_wallet_blacklisted() {
         s.compliance,
         &ICompliance::addToBlacklistCall { wallet: b },
     );
-    s.expect_refused(a, b, 10, code::BLACKLISTED);
+    s.expect_refused(a, b, 10, code::WALLET_BLACKLISTED);
     // checked first: even a transfer that also lacks tokens reports 100
-    s.expect_refused(a, b, 1_000, code::BLACKLISTED);
+    s.expect_refused(a, b, 1_000, code::WALLET_BLACKLISTED);
     s.must(
         s.transfer_agent,
         s.compliance,

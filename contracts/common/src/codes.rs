@@ -95,13 +95,33 @@ mod tests {
         assert_eq!(reason(1), "Unknown");
     }
 
+    /// Every DS code and its string, written out once from the reference.
     #[test]
-    fn strings_match_the_reference() {
-        assert_eq!(reason(VALID), "Valid");
-        assert_eq!(reason(TOKEN_PAUSED), "Token paused");
-        assert_eq!(reason(HOLD_UP_US), reason(HOLD_UP_NON_US));
-        assert_eq!(reason(ONLY_US_ACCREDITED), "Only us accredited");
-        assert_eq!(reason(WALLET_BLACKLISTED), "Wallet is blacklisted");
+    fn codes_and_strings_match_the_reference() {
+        let reference = [
+            (0, "Valid"),
+            (10, "Token paused"),
+            (15, "Not enough tokens"),
+            (16, "Tokens locked"),
+            (20, "Wallet not in registry service"),
+            (25, "Flowback"),
+            (26, "Destination restricted"),
+            (32, "Under lock-up"),
+            (33, "Under lock-up"),
+            (40, "Max investors in category"),
+            (50, "Only full transfer"),
+            (51, "Amount of tokens under min"),
+            (52, "Amount of tokens above max"),
+            (61, "Only accredited"),
+            (62, "Only us accredited"),
+            (71, "Not enough investors"),
+            (90, "Investor liquidate only"),
+            (100, "Wallet is blacklisted"),
+        ];
+        assert_eq!(ALL, reference.map(|(code, _)| code));
+        for (code, text) in reference {
+            assert_eq!(reason(code), text, "code {code}");
+        }
     }
 
     #[test]

@@ -174,3 +174,65 @@ pub mod comms_limits {
     /// Largest page a listing view returns.
     pub const MAX_PAGE: usize = 50;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The protocol numbers integrators rely on, written out once.
+    #[test]
+    fn numbers_match_the_ds_protocol() {
+        use role::*;
+        assert_eq!(
+            [NONE, MASTER, ISSUER, EXCHANGE, TRANSFER_AGENT],
+            [0, 1, 2, 4, 8]
+        );
+        use service::*;
+        assert_eq!(
+            [
+                TRUST,
+                DS_TOKEN,
+                REGISTRY,
+                COMPLIANCE,
+                COMMS,
+                WALLET_MANAGER,
+                LOCK_MANAGER
+            ],
+            [1, 2, 4, 8, 16, 32, 64]
+        );
+        assert_eq!(
+            [
+                COMPLIANCE_CONFIGURATION,
+                COMPLIANCE_VIEWS_FACET,
+                TOKEN_ADMIN_FACET
+            ],
+            [256, 65_536, 131_072]
+        );
+        assert_eq!(
+            [
+                region::NONE,
+                region::US,
+                region::EU,
+                region::FORBIDDEN,
+                region::JP
+            ],
+            [0, 1, 2, 4, 8]
+        );
+        use attribute::*;
+        assert_eq!(
+            [KYC_APPROVED, ACCREDITED, QUALIFIED, PROFESSIONAL],
+            [1, 2, 4, 8]
+        );
+        use attribute_status::*;
+        assert_eq!([PENDING, APPROVED, REJECTED], [0, 1, 2]);
+        assert_eq!(
+            [
+                wallet_type::NONE,
+                wallet_type::ISSUER,
+                wallet_type::PLATFORM,
+                wallet_type::EXCHANGE
+            ],
+            [0, 1, 2, 4]
+        );
+    }
+}

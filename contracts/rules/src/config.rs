@@ -170,6 +170,44 @@ impl Config {
 mod tests {
     use super::*;
 
+    /// The DS `setAll` / `getAll` wire order, written out once.
+    #[test]
+    fn wire_order_matches_the_ds_reference() {
+        use uint_rule::*;
+        assert_eq!(
+            [
+                TOTAL_INVESTORS_LIMIT,
+                MIN_US_TOKENS,
+                MIN_EU_TOKENS,
+                US_INVESTORS_LIMIT,
+                US_ACCREDITED_INVESTORS_LIMIT,
+                NON_ACCREDITED_INVESTORS_LIMIT,
+                MAX_US_INVESTORS_PERCENTAGE,
+                BLOCK_FLOWBACK_END_TIME,
+                NON_US_LOCK_PERIOD,
+                MINIMUM_TOTAL_INVESTORS,
+                MINIMUM_HOLDINGS_PER_INVESTOR,
+                MAXIMUM_HOLDINGS_PER_INVESTOR,
+                EU_RETAIL_INVESTORS_LIMIT,
+                US_LOCK_PERIOD,
+                JP_INVESTORS_LIMIT,
+                AUTHORIZED_SECURITIES,
+            ],
+            core::array::from_fn::<usize, UINT_RULES, _>(|i| i)
+        );
+        use bool_rule::*;
+        assert_eq!(
+            [
+                FORCE_FULL_TRANSFER,
+                FORCE_ACCREDITED,
+                FORCE_ACCREDITED_US,
+                WORLD_WIDE_FORCE_FULL_TRANSFER,
+                DISALLOW_BACK_DATING,
+            ],
+            [0, 1, 2, 3, 4]
+        );
+    }
+
     #[test]
     fn percentage_is_bounded_at_100() {
         let i = uint_rule::MAX_US_INVESTORS_PERCENTAGE;
