@@ -18,8 +18,8 @@ use alloy_primitives::{Address, FixedBytes, U256};
 use ds_common::{
     codes,
     errors::{
-        ERC20InsufficientAllowance, ERC20InvalidReceiver, ERC20InvalidSpender,
-        ERC7943InsufficientUnfrozenBalance, IndexOutOfRange, TransferRejected,
+        ERC20InsufficientAllowance, ERC20InvalidSpender, ERC7943InsufficientUnfrozenBalance,
+        IndexOutOfRange, TransferRejected,
     },
     ids::{service, wallet_type},
     interfaces::{IComplianceService, IRegistryService},
@@ -29,7 +29,7 @@ use ds_common::{
 use ds_token_state::{
     compliance_in,
     events::{Approval, Transfer},
-    passed_on, reason_of, within_balance,
+    passed_on, reason_of, require_receiver, within_balance,
     words::Hot,
     Revert, TokenState,
 };
@@ -318,11 +318,7 @@ impl DSToken {
         to: Address,
         value: U256,
     ) -> Result<(), Revert> {
-        if to.is_zero() {
-            return Err(
-                DSError::ERC20InvalidReceiver(ERC20InvalidReceiver { receiver: to }).into(),
-            );
-        }
+        require_receiver(to)?;
         let hot = self.state.ledger.hot();
         let account = self.state.ledger.account(from);
         if account.frozen {
@@ -356,7 +352,9 @@ impl DSToken {
             return Err(DSError::TransferRejected(TransferRejected { code, reason }).into());
         }
         let moved = within_balance(from, account.balance, value)?;
-        self.state.ledger.move_tokens(hot, from, to, moved)?;
+        self.state
+            .ledger
+            .move_tokens(hot, from, account, to, moved)?;
         self.vm().log(Transfer { from, to, value });
         Ok(())
     }

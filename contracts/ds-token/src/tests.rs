@@ -8,8 +8,8 @@ use alloy_primitives::{address, Address, B256, U256};
 use alloy_sol_types::{sol, SolCall, SolEvent, SolValue};
 use ds_common::{
     errors::{
-        AmountTooLarge, BatchTooLarge, ERC20InsufficientBalance, IssuanceRejected, LengthMismatch,
-        ServiceNotSet, TextTooLong,
+        AmountTooLarge, BatchTooLarge, ERC20InsufficientBalance, ERC20InvalidReceiver,
+        IssuanceRejected, LengthMismatch, ServiceNotSet, TextTooLong,
     },
     ids::role,
 };

@@ -9,7 +9,7 @@ extern crate alloc;
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
 use ds_common::{
-    errors::{ERC20InvalidReceiver, IssuanceRejected},
+    errors::{AmountTooLarge, IssuanceRejected},
     ids::{role, service},
     interfaces::IComplianceService,
     DSError,
@@ -17,7 +17,7 @@ use ds_common::{
 use ds_token_state::{
     events::{Burn, ForcedTransfer, Issue, Pause, Seize, Transfer, Unpause},
     ledger::amount,
-    passed_on, reason_of, within_balance, Revert, TokenState,
+    passed_on, reason_of, require_receiver, within_balance, Revert, TokenState,
 };
 use stylus_sdk::prelude::*;
 
@@ -202,14 +202,12 @@ impl DSTokenAdmin {
         reason: String,
         release_times: Vec<u64>,
     ) -> Result<bool, Revert> {
-        if to.is_zero() {
-            return Err(
-                DSError::ERC20InvalidReceiver(ERC20InvalidReceiver { receiver: to }).into(),
-            );
-        }
+        require_receiver(to)?;
         let minted = amount(value)?;
-        let total_before = U256::from(self.state.ledger.supply().total);
-        let supply = self.state.ledger.supply_after_issuing(value)?;
+        let before = self.state.ledger.supply();
+        let after = before
+            .after_issuing(minted)
+            .ok_or(DSError::AmountTooLarge(AmountTooLarge { amount: value }))?;
         let value_locked = values_locked
             .iter()
             .fold(U256::ZERO, |sum, v| sum.saturating_add(*v));
@@ -222,7 +220,7 @@ impl DSTokenAdmin {
                 to,
                 value,
                 issuance_time,
-                total_before,
+                U256::from(before.total),
                 values_locked,
                 release_times,
                 reason,
@@ -232,7 +230,7 @@ impl DSTokenAdmin {
             let (code, reason) = reason_of(code);
             return Err(DSError::IssuanceRejected(IssuanceRejected { code, reason }).into());
         }
-        self.state.ledger.mint(to, minted, &supply)?;
+        self.state.ledger.mint(to, minted, &after)?;
         self.vm().log(Transfer {
             from: Address::ZERO,
             to,
@@ -248,14 +246,14 @@ impl DSTokenAdmin {
 
     /// Balance bound, one Compliance call (record), the burn.
     fn burn_from(&mut self, who: Address, value: U256, reason: String) -> Result<bool, Revert> {
-        let balance = self.state.ledger.account(who).balance;
-        let burnt = within_balance(who, balance, value)?;
+        let account = self.state.ledger.account(who);
+        let burnt = within_balance(who, account.balance, value)?;
         let compliance = self.state.compliance()?;
         let call = Call::new_mutating(self);
         IComplianceService::new(compliance)
             .validate_burn(self.vm(), call, who, value)
             .map_err(|e| passed_on(e, service::COMPLIANCE, compliance))?;
-        self.state.ledger.burn(who, burnt);
+        self.state.ledger.burn(who, account, burnt);
         self.state.ledger.release_frozen_above_balance(who);
         self.vm().log(Transfer {
             from: who,
@@ -279,13 +277,9 @@ impl DSTokenAdmin {
         value: U256,
         forced: bool,
     ) -> Result<(), Revert> {
-        if to.is_zero() {
-            return Err(
-                DSError::ERC20InvalidReceiver(ERC20InvalidReceiver { receiver: to }).into(),
-            );
-        }
-        let balance = self.state.ledger.account(from).balance;
-        let moved = within_balance(from, balance, value)?;
+        require_receiver(to)?;
+        let account = self.state.ledger.account(from);
+        let moved = within_balance(from, account.balance, value)?;
         let compliance = self.state.compliance()?;
         let call = Call::new_mutating(self);
         let client = IComplianceService::new(compliance);
@@ -296,7 +290,9 @@ impl DSTokenAdmin {
         };
         recorded.map_err(|e| passed_on(e, service::COMPLIANCE, compliance))?;
         let hot = self.state.ledger.hot();
-        self.state.ledger.move_tokens(hot, from, to, moved)?;
+        self.state
+            .ledger
+            .move_tokens(hot, from, account, to, moved)?;
         self.state.ledger.release_frozen_above_balance(from);
         self.vm().log(Transfer { from, to, value });
         Ok(())

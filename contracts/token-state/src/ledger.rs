@@ -129,9 +129,9 @@ impl Ledger {
     }
 
     /// Takes `value` (at most the balance, checked by the caller) from
-    /// `wallet` (unlisting it when its balance reaches zero).
-    fn debit(&mut self, hot: &mut Hot, wallet: Address, value: u128) {
-        let mut account = self.account(wallet);
+    /// `wallet`, whose word is `account` as just read (unlisting it when its
+    /// balance reaches zero).
+    fn debit(&mut self, hot: &mut Hot, wallet: Address, mut account: Account, value: u128) {
         account.balance = account.balance.saturating_sub(value);
         if account.balance == 0 && account.position != 0 {
             self.unlist(hot, wallet, account.position);
@@ -154,59 +154,53 @@ impl Ledger {
         hot.holders -= 1;
     }
 
-    /// Moves `value` (at most `from`'s balance) from `from` to `to`; `hot`
-    /// is the hot word as read, stored again only if the holder count changed.
-    pub fn move_tokens(
+    /// Runs `change` on the holder list and stores the hot word again only
+    /// if the holder count changed.
+    fn with_holders<R>(
         &mut self,
         mut hot: Hot,
+        change: impl FnOnce(&mut Self, &mut Hot) -> R,
+    ) -> R {
+        let before = hot.holders;
+        let result = change(self, &mut hot);
+        if hot.holders != before {
+            self.set_hot(&hot);
+        }
+        result
+    }
+
+    /// Moves `value` (at most the balance) from `from`, whose word is
+    /// `from_account` as just read, to `to`; `hot` is the hot word as read.
+    pub fn move_tokens(
+        &mut self,
+        hot: Hot,
         from: Address,
+        from_account: Account,
         to: Address,
         value: u128,
     ) -> Result<(), DSError> {
         if from == to || value == 0 {
             return Ok(());
         }
-        let holders = hot.holders;
-        self.debit(&mut hot, from, value);
-        self.credit(&mut hot, to, value)?;
-        if hot.holders != holders {
-            self.set_hot(&hot);
-        }
-        Ok(())
-    }
-
-    /// The total supply after issuing `value`, or [`AmountTooLarge`].
-    pub fn supply_after_issuing(&self, value: U256) -> Result<Supply, DSError> {
-        let minted = amount(value)?;
-        let supply = self.supply();
-        let too_large = || DSError::AmountTooLarge(AmountTooLarge { amount: value });
-        Ok(Supply {
-            total: supply.total.checked_add(minted).ok_or_else(too_large)?,
-            issued: supply.issued.saturating_add(minted),
+        self.with_holders(hot, |ledger, hot| {
+            ledger.debit(hot, from, from_account, value);
+            ledger.credit(hot, to, value)
         })
     }
 
-    /// Issues `value` to `to`, the supply becoming `supply`
-    /// (from [`Self::supply_after_issuing`]).
+    /// Issues `value` to `to`, the supply becoming `supply`.
     pub fn mint(&mut self, to: Address, value: u128, supply: &Supply) -> Result<(), DSError> {
-        let mut hot = self.hot();
-        let holders = hot.holders;
-        self.credit(&mut hot, to, value)?;
-        if hot.holders != holders {
-            self.set_hot(&hot);
-        }
+        let hot = self.hot();
+        self.with_holders(hot, |ledger, hot| ledger.credit(hot, to, value))?;
         self.set_supply(supply);
         Ok(())
     }
 
-    /// Burns `value` (at most the balance) of `who`'s tokens.
-    pub fn burn(&mut self, who: Address, value: u128) {
-        let mut hot = self.hot();
-        let holders = hot.holders;
-        self.debit(&mut hot, who, value);
-        if hot.holders != holders {
-            self.set_hot(&hot);
-        }
+    /// Burns `value` (at most the balance) of `who`'s tokens; `account` is
+    /// its word as just read.
+    pub fn burn(&mut self, who: Address, account: Account, value: u128) {
+        let hot = self.hot();
+        self.with_holders(hot, |ledger, hot| ledger.debit(hot, who, account, value));
         let mut supply = self.supply();
         supply.total = supply.total.saturating_sub(value);
         self.set_supply(&supply);

@@ -16,7 +16,7 @@ use alloy_primitives::{Address, U256};
 use ds_common::{
     codes,
     consumer::ServiceRegistry,
-    errors::{ERC20InsufficientBalance, ServiceCallFailed, ServiceNotSet},
+    errors::{ERC20InsufficientBalance, ERC20InvalidReceiver, ServiceCallFailed, ServiceNotSet},
     ids::service,
     text::StorageText,
     DSError,
@@ -85,6 +85,16 @@ pub fn compliance_in(hot: &Hot) -> Result<Address, DSError> {
         }));
     }
     Ok(hot.compliance)
+}
+
+/// Refuses the zero address as a receiver ([`ERC20InvalidReceiver`]).
+pub fn require_receiver(to: Address) -> Result<(), DSError> {
+    if to.is_zero() {
+        return Err(DSError::ERC20InvalidReceiver(ERC20InvalidReceiver {
+            receiver: to,
+        }));
+    }
+    Ok(())
 }
 
 /// `value` as an amount no larger than `balance`, or [`ERC20InsufficientBalance`].

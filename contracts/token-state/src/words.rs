@@ -104,6 +104,14 @@ impl Supply {
         }
     }
 
+    /// The supply after issuing `minted` (`None` when the total would overflow).
+    pub fn after_issuing(&self, minted: u128) -> Option<Self> {
+        Some(Self {
+            total: self.total.checked_add(minted)?,
+            issued: self.issued.saturating_add(minted),
+        })
+    }
+
     /// Packs into a stored word.
     pub fn encode(&self) -> U256 {
         U256::from_limbs([
@@ -173,5 +181,25 @@ mod tests {
             issued: u128::MAX,
         };
         assert_eq!(Supply::decode(s.encode()), s);
+    }
+
+    #[test]
+    fn issuing_adds_to_both_and_never_wraps() {
+        let s = Supply {
+            total: 5,
+            issued: 9,
+        };
+        assert_eq!(
+            s.after_issuing(3),
+            Some(Supply {
+                total: 8,
+                issued: 12
+            })
+        );
+        let full = Supply {
+            total: u128::MAX,
+            issued: u128::MAX,
+        };
+        assert_eq!(full.after_issuing(1), None);
     }
 }
