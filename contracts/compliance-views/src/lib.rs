@@ -72,11 +72,7 @@ impl ComplianceViews {
         to: Address,
         value: U256,
     ) -> Result<(U256, String), DSError> {
-        let (balance, paused) = self.state.token_context(from)?;
-        let code = self
-            .state
-            .transfer_snapshot(from, to, value, balance, paused)?
-            .code();
+        let code = self.code_now(from, to, value)?;
         Ok((U256::from(code), String::from(codes::reason(code))))
     }
 
@@ -131,12 +127,7 @@ impl ComplianceViews {
 
     /// Whether a transfer of `value` from `from` to `to` would pass now.
     pub fn can_transfer(&self, from: Address, to: Address, value: U256) -> Result<bool, DSError> {
-        let (balance, paused) = self.state.token_context(from)?;
-        Ok(self
-            .state
-            .transfer_snapshot(from, to, value, balance, paused)?
-            .code()
-            == codes::VALID)
+        Ok(self.code_now(from, to, value)? == codes::VALID)
     }
 
     /// DS reason code and string of an issuance of `value` to `to` now.
@@ -152,11 +143,7 @@ impl ComplianceViews {
         to: Address,
         value: U256,
     ) -> Result<u8, DSError> {
-        let (balance, paused) = self.state.token_context(from)?;
-        Ok(self
-            .state
-            .transfer_snapshot(from, to, value, balance, paused)?
-            .code())
+        self.code_now(from, to, value)
     }
 
     /// ERC-1404: the message of a restriction code.
@@ -250,6 +237,16 @@ impl ComplianceViews {
 }
 
 impl ComplianceViews {
+    /// DS reason code of a transfer now, with the sender's balance and the
+    /// pause flag asked from the token.
+    fn code_now(&self, from: Address, to: Address, value: U256) -> Result<u8, DSError> {
+        let (balance, paused) = self.state.token_context(from)?;
+        Ok(self
+            .state
+            .transfer_snapshot(from, to, value, balance, paused)?
+            .code())
+    }
+
     /// Seize and forced transfer: records the move without the transfer rules.
     fn record_enforced_move(
         &mut self,
