@@ -477,6 +477,14 @@ impl Suite {
         }
     }
 
+    /// Compliance's EU retail investor count of `country`.
+    pub fn eu_retail(&mut self, country: &str) -> u64 {
+        let call = ICompliance::getEURetailInvestorsCountCall {
+            country: country.into(),
+        };
+        self.view(self.compliance, &call).saturating_to()
+    }
+
     /// `preTransferCheck` on Compliance, as an exchange asks it.
     pub fn compliance_check(&mut self, from: Address, to: Address, value: u64) -> (u8, String) {
         let call = ICompliance::preTransferCheckCall {

@@ -116,25 +116,8 @@ fn issuance_counts_investors_by_category() {
             jp: 1
         }
     );
-    let c = s.compliance;
-    assert_eq!(
-        s.view(
-            c,
-            &ICompliance::getEURetailInvestorsCountCall {
-                country: "FR".into()
-            }
-        ),
-        u(1)
-    );
-    assert_eq!(
-        s.view(
-            c,
-            &ICompliance::getEURetailInvestorsCountCall {
-                country: "DE".into()
-            }
-        ),
-        u(0)
-    );
+    assert_eq!(s.eu_retail("FR"), 1);
+    assert_eq!(s.eu_retail("DE"), 0);
     let token = s.token();
     assert_eq!(s.total_supply(), u(2_500));
     assert_eq!(s.view(token, &IDSToken::totalIssuedCall {}), u(2_500));
@@ -151,7 +134,7 @@ fn issuance_counts_investors_by_category() {
         u(1_000)
     );
     assert_eq!(
-        s.view(c, &ICompliance::balanceOfInvestorCall { id }),
+        s.view(s.compliance, &ICompliance::balanceOfInvestorCall { id }),
         u(1_000)
     );
     assert_eq!(s.counts().total, 6, "own wallets: still one investor");
@@ -224,16 +207,7 @@ fn transfers_across_countries_move_counters() {
             jp: 1
         }
     );
-    let c = s.compliance;
-    assert_eq!(
-        s.view(
-            c,
-            &ICompliance::getEURetailInvestorsCountCall {
-                country: "FR".into()
-            }
-        ),
-        u(0)
-    );
+    assert_eq!(s.eu_retail("FR"), 0);
     assert_eq!(s.balance(fr), U256::ZERO);
     assert_eq!(s.balance(il), u(900));
     assert_eq!(s.total_supply(), u(2_000));
