@@ -38,7 +38,7 @@ pub fn with_field(word: U256, at: usize, width: usize, value: U256) -> U256 {
 }
 
 /// `width` ones (`width <= 256`).
-pub fn mask(width: usize) -> U256 {
+fn mask(width: usize) -> U256 {
     if width >= 256 {
         U256::MAX
     } else {

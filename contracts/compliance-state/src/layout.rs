@@ -20,6 +20,7 @@
 //! Issuance record: value u128 | time u64 @128.
 
 use alloy_primitives::U256;
+use ds_common::bits::{field as get, with_field as set};
 use ds_rules::{
     category::{Category, Counts},
     config::{uint_rule as r, Config, BOOL_RULES, UINT_RULES},
@@ -57,16 +58,6 @@ const BOOLS_AT: usize = 232;
 const C_NONZERO_AT: usize = 237;
 const D_NONZERO_AT: usize = 238;
 const BLACKLIST_COUNT_AT: usize = 192;
-
-/// Bits `[at, at + width)` of `word`.
-pub fn get(word: U256, at: usize, width: usize) -> U256 {
-    ds_common::bits::field(word, at, width)
-}
-
-/// `word` with bits `[at, at + width)` replaced by `value` (truncated).
-pub fn set(word: U256, at: usize, width: usize, value: U256) -> U256 {
-    ds_common::bits::with_field(word, at, width, value)
-}
 
 fn bit(word: U256, at: usize) -> bool {
     word.bit(at)
