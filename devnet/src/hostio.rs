@@ -420,22 +420,25 @@ fn context(l: &mut Linker<Frame>) -> Result<(), Error> {
     l.func_wrap(M, "msg_reentrant", |mut c: C| {
         charge(&mut c, Part::Hostio, HOSTIO_INK)?;
         let frame = c.data_mut();
-        let address = frame.msg.address;
-        let depth = frame.depth;
-        // Nitro counts open non-delegate frames per acting address (its
-        // tx processor skips delegate and callcode frames): a call frame is
-        // reentrant when an outer call frame acts on the same address; a
-        // delegate frame, which acts for its caller, when two do.
-        let outer = frame.ctx()?.stack[..depth]
-            .iter()
-            .filter(|(a, delegate)| *a == address && !delegate)
-            .count();
-        let own = usize::from(frame.msg.kind != CallKind::Delegate);
-        let reentrant = outer + own > 1;
+        let (address, depth) = (frame.msg.address, frame.depth);
+        let reentrant = is_reentrant(&frame.ctx()?.stack[..=depth], address);
         frame.reentrant_seen |= reentrant;
         Ok(i32::from(reentrant))
     })?;
     Ok(())
+}
+
+/// Whether the innermost of the open `frames` (acting address, entered by
+/// delegatecall), which acts on `address`, is reentrant. As in Nitro, whose
+/// tx processor counts open frames per acting address but skips delegate
+/// and callcode frames: reentrant when two or more non-delegate frames act
+/// on the address. A delegate frame acts for its caller and adds nothing.
+fn is_reentrant(frames: &[(Address, bool)], address: Address) -> bool {
+    frames
+        .iter()
+        .filter(|(acting, delegate)| *acting == address && !delegate)
+        .count()
+        > 1
 }
 
 // ---- other accounts --------------------------------------------------------------
@@ -580,4 +583,29 @@ fn console(l: &mut Linker<Frame>) -> Result<(), Error> {
         say(&mut c, v.to_string())
     })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloy_primitives::address;
+
+    const A: Address = address!("00000000000000000000000000000000000000aa");
+    const B: Address = address!("00000000000000000000000000000000000000bb");
+
+    #[test]
+    fn reentry_counts_call_frames_only() {
+        // A alone, and A running a facet by delegatecall: not reentrant.
+        assert!(!is_reentrant(&[(A, false)], A));
+        assert!(!is_reentrant(&[(A, false), (A, true)], A));
+        assert!(!is_reentrant(&[(A, false), (A, true), (A, true)], A));
+        // A calls B, which calls A back: reentrant, also inside A's facet.
+        assert!(is_reentrant(&[(A, false), (B, false), (A, false)], A));
+        assert!(is_reentrant(
+            &[(A, false), (B, false), (A, false), (A, true)],
+            A
+        ));
+        // B's own frames do not count for A.
+        assert!(!is_reentrant(&[(B, false), (B, false), (A, false)], A));
+    }
 }

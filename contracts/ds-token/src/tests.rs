@@ -190,7 +190,7 @@ fn constructor_sets_metadata_and_refuses_oversized_text() {
 
 #[test]
 fn compliance_is_copied_into_the_hot_word_and_required() {
-    let (host, token) = deployed();
+    let (_host, token) = deployed();
     assert_eq!(token.state.ledger.hot().compliance, COMPLIANCE);
     assert_eq!(
         token.get_ds_service(U256::from(service::COMPLIANCE)),
@@ -210,7 +210,6 @@ fn compliance_is_copied_into_the_hot_word_and_required() {
             serviceId: U256::from(service::COMPLIANCE)
         }))
     );
-    drop(host);
 }
 
 #[test]
