@@ -185,7 +185,6 @@ sol! {
         error SeizeTargetNotIssuerWallet(address to);
         error TransferRejected(uint256 code, string reason);
         error IssuanceRejected(uint256 code, string reason);
-        error ServiceReverted(uint256 serviceId, bytes data);
         error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed);
         error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed);
         error ERC20InvalidReceiver(address receiver);

@@ -118,10 +118,11 @@ fn frozen_tokens_stay_put_until_forced() {
     };
     let r = s.send(s.transfer_agent, token, &forced);
     assert!(
-        !r.success,
-        "forced transfer to an unregistered wallet must fail"
+        r.reverted_with::<abi::SeizeTargetNotIssuerWallet>(),
+        "forced transfer to an unregistered wallet must fail: {}",
+        r.outcome()
     );
-    assert_eq!(s.balance(stranger), U256::ZERO);
+    assert_eq!((s.balance(a), s.balance(stranger)), (u(30), U256::ZERO));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use alloy_primitives::{address, Address, B256, U256};
 use alloy_sol_types::{sol, SolCall, SolValue};
 use ds_common::{
     codes,
-    errors::{OnlyToken, UnauthorizedCaller},
+    errors::{OnlyToken, SeizeTargetNotIssuerWallet, UnauthorizedCaller},
     ids::{attribute, region, role, service, wallet_type},
     party::{country_code, investor_key, PartyInfo},
 };
@@ -584,6 +584,58 @@ fn blacklisting_the_zero_address_is_refused() {
     assert_eq!(
         admin.add_to_blacklist(Address::ZERO),
         Err(DSError::zero_address())
+    );
+    assert_eq!(storage(&host), before);
+}
+
+#[test]
+fn forced_transfer_moves_the_records_and_refuses_unregistered_targets() {
+    let (host, mut c) = deployed();
+    issue(&host, &mut c, &US_ALICE, 100);
+    let mut views = ComplianceViews::from(&host);
+    mock_parties(&host, &US_ALICE, &DE_BOB);
+    assert_eq!(
+        views.validate_forced_transfer(ALICE, BOB, U256::from(100)),
+        Ok(true)
+    );
+    assert_eq!(balance(&c, "alice"), U256::ZERO);
+    assert_eq!(balance(&c, "bob"), U256::from(100));
+    let counts = c.state.load_counts();
+    assert_eq!((counts.total, counts.us), (1, 0), "Alice left, Bob joined");
+
+    // Neither an investor nor an issuer wallet: refused, nothing written.
+    let (bob_key, bob_info) = info(&DE_BOB);
+    host.mock_static(
+        REGISTRY,
+        getTransferPartiesCall {
+            from: BOB,
+            to: NOBODY,
+        }
+        .abi_encode(),
+        Ok((bob_key, bob_info, B256::ZERO, U256::ZERO).abi_encode_params()),
+    );
+    let before = storage(&host);
+    let refused = Err(DSError::SeizeTargetNotIssuerWallet(
+        SeizeTargetNotIssuerWallet { to: NOBODY },
+    ));
+    assert_eq!(
+        views.validate_forced_transfer(BOB, NOBODY, U256::from(1)),
+        refused
+    );
+    // A seize goes to issuer wallets only, never to an investor.
+    mock_parties(&host, &DE_BOB, &US_ALICE);
+    assert_eq!(
+        views.validate_seize(BOB, ALICE, U256::from(1)),
+        Err(DSError::SeizeTargetNotIssuerWallet(
+            SeizeTargetNotIssuerWallet { to: ALICE }
+        ))
+    );
+    assert_eq!(storage(&host), before);
+
+    host.vm.set_sender(NOBODY);
+    assert_eq!(
+        views.validate_forced_transfer(BOB, ALICE, U256::from(1)),
+        Err(DSError::OnlyToken(OnlyToken { caller: NOBODY }))
     );
     assert_eq!(storage(&host), before);
 }

@@ -707,6 +707,44 @@ fn seize_refused_by_compliance_writes_nothing() {
     assert_eq!(storage(&host), before);
 }
 
+#[test]
+fn enforcement_bad_input_is_typed_and_writes_nothing() {
+    let (host, token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    host.vm.set_sender(AGENT);
+    host.reset_records();
+    let before = storage(&host);
+    let zero_receiver = Err(revert(DSError::ERC20InvalidReceiver(
+        ERC20InvalidReceiver {
+            receiver: Address::ZERO,
+        },
+    )));
+    assert_eq!(
+        admin(&host).seize(ALICE, Address::ZERO, u(1), String::new()),
+        zero_receiver
+    );
+    assert_eq!(
+        admin(&host).forced_transfer(ALICE, Address::ZERO, u(1)),
+        zero_receiver
+    );
+    assert_eq!(
+        admin(&host).forced_transfer(ALICE, BOB, u(101)),
+        Err(revert(DSError::ERC20InsufficientBalance(
+            ERC20InsufficientBalance {
+                sender: ALICE,
+                balance: u(100),
+                needed: u(101),
+            }
+        )))
+    );
+    assert_eq!(
+        admin(&host).set_frozen_tokens(Address::ZERO, u(1)),
+        Err(DSError::zero_address())
+    );
+    assert_eq!(storage(&host), before);
+    assert!(host.calls().iter().all(|c| c.to != COMPLIANCE));
+}
+
 // ----- ERC-7943 freeze, pause --------------------------------------------------------
 
 #[test]
