@@ -198,3 +198,59 @@ sol! {
 }
 
 pub use DSErrors::*;
+
+// ----- role matrix and audit regressions (tests/tests/{role_matrix,audit}.rs) -----
+
+sol! {
+    /// Trust service functions the other declarations leave out: batch
+    /// roles, the pending master and the entities (DS apps).
+    interface ITrustAdmin {
+        function pendingServiceOwner() external view returns (address);
+        function setRoles(address[] memory targets, uint8[] memory roles) external returns (bool);
+        function changeEntityOwner(string calldata name, address old_owner, address new_owner) external;
+        function removeEntity(string calldata name) external;
+        function addOperator(string calldata name, address operator) external;
+        function removeOperator(string calldata name, address operator) external;
+        function removeResource(string calldata name, address resource) external;
+        function getEntityByOwner(address owner) external view returns (string memory);
+        function getEntityByOperator(address operator) external view returns (string memory);
+        function getEntityByResource(address resource) external view returns (string memory);
+        function getEntity(string calldata name) external view returns (address, uint32, uint32);
+    }
+
+    /// Registry wallet-manager functions the other declarations leave out.
+    interface IRegistryAdmin {
+        function addIssuerWallets(address[] memory wallets) external returns (bool);
+        function addPlatformWallets(address[] memory wallets) external returns (bool);
+        function removeSpecialWallet(address wallet) external returns (bool);
+        function getAttributeExpiry(string calldata id, uint8 attribute_id) external view returns (uint256);
+    }
+
+    /// Compliance entry points reserved to the DS token and the Registry,
+    /// and the lock-manager functions the other declarations leave out.
+    interface IComplianceInternal {
+        function validateTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
+        function validateIssuance(address to, uint256 value, uint256 issuance_time, uint256 total_supply, uint256[] memory lock_values, uint64[] memory lock_release_times, string calldata reason) external returns (uint256);
+        function onInvestorInfoChanged(bytes32 investor_key, uint256 _old_info, uint256 new_info) external returns (bool);
+        function validateBurn(address who, uint256 value) external returns (bool);
+        function validateSeize(address from, address to, uint256 value) external returns (bool);
+        function validateForcedTransfer(address from, address to, uint256 value) external returns (bool);
+        function createLockForInvestor(string calldata investor_id, uint256 value, uint256 reason_code, string calldata reason_string, uint256 release_time) external returns (bool);
+        function removeLockRecord(address who, uint256 lock_index) external returns (bool);
+        function removeLockRecordForInvestor(string calldata investor_id, uint256 lock_index) external returns (bool);
+        function lockCountForInvestor(string calldata investor_id) external view returns (uint256);
+    }
+
+    /// Access and bound errors the `DSErrors` declaration leaves out.
+    #[derive(Debug, PartialEq, Eq)]
+    interface AccessErrors {
+        error RoleNotManageable(address caller, uint8 callerRole, uint8 role);
+        error NotPendingMaster(address caller, address pending);
+        error OnlyToken(address caller);
+        error OnlyRegistry(address caller);
+        error TooManyRecords(bytes32 investorKey, uint256 max);
+        error InvestorHasWallets(bytes32 investorKey, uint256 walletCount);
+    }
+}
+
+pub use AccessErrors::*;

@@ -1,0 +1,1299 @@
+//! The role matrix of `docs/roles.md`, checked cell by cell on the real
+//! artifacts.
+//!
+//! The specification is read from ONE place: the markdown table, included
+//! at build time and parsed here. For every row (a state-changing function)
+//! and every column (a caller) the test makes the call on one shared fixture
+//! in which every function has something to act on:
+//!
+//! - `yes`: the call, simulated (run in full, nothing kept, so every case
+//!   starts from the same fresh fixture), must succeed;
+//! - `no`: the call, sent as a real transaction, must revert with the access
+//!   error naming the caller (`UnauthorizedCaller` with its Trust role,
+//!   `RoleNotManageable`, `OnlyToken`, `OnlyRegistry`, `NotPendingMaster`,
+//!   `NotAnInvestor`) and log nothing; after the rows of each contract,
+//!   every view of the fixture (roles, entities, investors, wallets, rules,
+//!   counters, locks, blacklist, notices, balances, allowances...) must read
+//!   as before the first call;
+//! - `own`: the call on what the caller created must succeed (simulated),
+//!   the same call on what someone else created must be refused as above
+//!   (`NotInvestorCreator` / `UnauthorizedCaller`);
+//! - "also allowed" (a caller outside the eight columns: the proposed master,
+//!   the Registry, an investor wallet, an entity owner): simulated, must
+//!   succeed, so a row refused to all eight columns is known to work.
+//!
+//! The table must list exactly the functions this file knows how to call,
+//! and every non-view function of `abi/*.sol` must have a row.
+
+use std::collections::BTreeSet;
+
+use alloy_sol_types::{SolCall, SolError};
+use ds_common::ids::{notice_category, notice_target};
+use ds_devnet::Tx;
+use ds_e2e::{
+    abi::{
+        self, IComms, ICompliance, IComplianceInternal, IDSToken, IRegistry, IRegistryAdmin,
+        ITrust, ITrustAdmin,
+    },
+    ids::{attribute, attribute_status, region, role},
+    investor_key, u, wasm, Address, Devnet, Receipt, ReceiptExt, Rules, Suite, B256, COUNTRIES,
+    U256,
+};
+
+const SPEC: &str = include_str!("../../docs/roles.md");
+
+/// The ABI files and the contract (table name) whose address serves them.
+const ABIS: [(&str, &str); 8] = [
+    ("Trust", include_str!("../../abi/TrustService.sol")),
+    ("Registry", include_str!("../../abi/RegistryService.sol")),
+    (
+        "Compliance",
+        include_str!("../../abi/ComplianceService.sol"),
+    ),
+    ("Compliance", include_str!("../../abi/ComplianceViews.sol")),
+    ("Compliance", include_str!("../../abi/ComplianceAdmin.sol")),
+    ("Comms", include_str!("../../abi/CommsService.sol")),
+    ("DS token", include_str!("../../abi/DSToken.sol")),
+    ("DS token", include_str!("../../abi/DSTokenAdmin.sol")),
+];
+
+/// The caller columns, in table order.
+const COLUMNS: [&str; 8] = [
+    "none",
+    "master",
+    "issuer",
+    "exchange",
+    "transfer agent",
+    "token",
+    "authorised app",
+    "unauthorised app",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cell {
+    Yes,
+    No,
+    Own,
+}
+
+/// One row of the table.
+#[derive(Debug)]
+struct Row {
+    contract: String,
+    /// The function cell without backticks, e.g. "setRole (ISSUER)".
+    function: String,
+    cells: [Cell; 8],
+    /// The "also allowed" caller, if any.
+    also: Option<String>,
+}
+
+impl Row {
+    fn key(&self) -> String {
+        format!("{}: {}", self.contract, self.function)
+    }
+}
+
+fn cells(line: &str) -> Vec<String> {
+    let line = line.trim();
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    inner.split('|').map(|c| c.trim().to_string()).collect()
+}
+
+/// Parses the matrix of `docs/roles.md`.
+fn parse_spec() -> Vec<Row> {
+    let mut lines = SPEC
+        .lines()
+        .skip_while(|l| !l.starts_with("| contract | function |"));
+    let header = cells(lines.next().expect("docs/roles.md: no matrix header"));
+    let mut expected = vec!["contract", "function"];
+    expected.extend(COLUMNS);
+    expected.extend(["also allowed", "gate in the code"]);
+    assert_eq!(header, expected, "docs/roles.md: matrix columns");
+    let separator = lines.next().expect("separator");
+    assert!(separator.starts_with("|---"), "separator line: {separator}");
+    lines
+        .take_while(|l| l.starts_with('|'))
+        .map(|line| {
+            let c = cells(line);
+            assert_eq!(c.len(), header.len(), "cell count of: {line}");
+            let mut row_cells = [Cell::No; 8];
+            for (i, text) in c[2..10].iter().enumerate() {
+                row_cells[i] = match text.as_str() {
+                    "yes" => Cell::Yes,
+                    "no" => Cell::No,
+                    "own" => Cell::Own,
+                    other => panic!("docs/roles.md: cell {other:?} in: {line}"),
+                };
+            }
+            Row {
+                contract: c[0].clone(),
+                function: c[1].replace('`', ""),
+                cells: row_cells,
+                also: (c[10] != "—").then(|| c[10].clone()),
+            }
+        })
+        .collect()
+}
+
+/// The non-view functions of an ABI file.
+fn mutating_functions(sol: &str) -> Vec<String> {
+    sol.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("function "))
+        .filter(|l| !l.contains(" view ") && !l.contains(" pure "))
+        .map(|l| {
+            l["function ".len()..]
+                .split('(')
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect()
+}
+
+/// Addresses and ids of the fixture every case acts on.
+struct Fx {
+    s: Suite,
+    /// The callers, in column order.
+    callers: [Address; 8],
+    /// Their Trust roles.
+    roles: [u8; 8],
+    app: Address,
+    pending_master: Address,
+    apps_owner: Address,
+    apps_operator: Address,
+    issuer2: Address,
+    exchange2: Address,
+    ta2: Address,
+    alice: Address,
+    bob: Address,
+    eve: Address,
+    vault: Address,
+    platform: Address,
+    listed: Address,
+    spender: Address,
+}
+
+/// A fresh address for arguments (new role holders, wallets, owners).
+fn fresh(label: &str) -> Address {
+    Devnet::account(&format!("fresh {label}"))
+}
+
+/// An unused DS service id (TRANSACTION_RELAYER in DS), for `setDSService`.
+const SPARE_SERVICE: u64 = 4096;
+
+const APPS: &str = "Example Apps";
+const EMPTY: &str = "Empty entity";
+
+fn fixture() -> Fx {
+    let mut s = Suite::new();
+    s.set_countries(&COUNTRIES);
+    let master = s.master;
+    let trust = s.trust;
+    // the apps are contracts (the calibration ERC-20 serves as their code)
+    let app = Devnet::account("authorised app");
+    let stranger_app = Devnet::account("unauthorised app");
+    for at in [app, stranger_app] {
+        s.net.install(at, &wasm("erc20_min")).expect("install app");
+    }
+    let (issuer2, exchange2, ta2) = (
+        s.wallet("issuer 2"),
+        s.wallet("exchange 2"),
+        s.wallet("transfer agent 2"),
+    );
+    for (target, r) in [
+        (issuer2, role::ISSUER),
+        (exchange2, role::EXCHANGE),
+        (ta2, role::TRANSFER_AGENT),
+    ] {
+        s.must(master, trust, &ITrust::setRoleCall { target, role: r });
+    }
+    let (apps_owner, apps_operator) = (s.wallet("apps owner"), s.wallet("apps operator"));
+    s.must(
+        master,
+        trust,
+        &ITrust::addEntityCall {
+            name: APPS.into(),
+            owner: apps_owner,
+        },
+    );
+    s.must(
+        master,
+        trust,
+        &ITrust::addResourceCall {
+            name: APPS.into(),
+            resource: app,
+        },
+    );
+    s.must(
+        apps_owner,
+        trust,
+        &ITrustAdmin::addOperatorCall {
+            name: APPS.into(),
+            operator: apps_operator,
+        },
+    );
+    s.must(
+        master,
+        trust,
+        &ITrust::addEntityCall {
+            name: EMPTY.into(),
+            owner: s.wallet("empty entity owner"),
+        },
+    );
+    assert!(s.view(trust, &ITrust::isAuthorizedAppCall { app }));
+    let pending_master = s.wallet("proposed master");
+    s.must(
+        master,
+        trust,
+        &ITrust::setServiceOwnerCall {
+            new_master: pending_master,
+        },
+    );
+
+    // investors: alice and bob by the issuer, holding; eve (with a wallet)
+    // and dan (without) by the exchange
+    let alice = s.new_investor("alice", "FR", &[]);
+    let bob = s.new_investor("bob", "DE", &[]);
+    let (exchange, registry) = (s.exchange, s.registry);
+    for id in ["eve", "dan"] {
+        s.must(
+            exchange,
+            registry,
+            &IRegistry::registerInvestorCall {
+                id: id.into(),
+                collision_hash: format!("collision:{id}"),
+            },
+        );
+    }
+    s.must(
+        exchange,
+        registry,
+        &IRegistry::setCountryCall {
+            id: "eve".into(),
+            country: "FR".into(),
+        },
+    );
+    let eve = s.wallet("eve");
+    s.must(
+        exchange,
+        registry,
+        &IRegistry::addWalletCall {
+            wallet: eve,
+            id: "eve".into(),
+        },
+    );
+    let (vault, platform) = (s.wallet("issuer vault"), s.wallet("platform"));
+    s.add_issuer_wallet(vault);
+    s.add_platform_wallet(platform);
+    s.issue(alice, 1_000).expect_ok("issue to alice");
+    s.issue(bob, 1_000).expect_ok("issue to bob");
+
+    let (ta, compliance) = (s.transfer_agent, s.compliance);
+    s.must(
+        ta,
+        compliance,
+        &ICompliance::addManualLockRecordCall {
+            to: alice,
+            value: u(10),
+            reason: "fixture lock".into(),
+            release_time: U256::ZERO,
+        },
+    );
+    let listed = s.wallet("blacklisted");
+    s.must(
+        ta,
+        compliance,
+        &ICompliance::addToBlacklistCall { wallet: listed },
+    );
+    // notice 1 by the authorised app, notice 2 by the issuer
+    let comms = s.comms;
+    s.must(app, comms, &notice());
+    s.must(s.issuer, comms, &notice());
+
+    let callers = [
+        s.wallet("random eoa"),
+        master,
+        s.issuer,
+        s.exchange,
+        s.transfer_agent,
+        s.token(),
+        app,
+        stranger_app,
+    ];
+    let roles = [
+        role::NONE,
+        role::MASTER,
+        role::ISSUER,
+        role::EXCHANGE,
+        role::TRANSFER_AGENT,
+        role::NONE,
+        role::NONE,
+        role::NONE,
+    ];
+    for (who, r) in callers.iter().zip(roles) {
+        assert_eq!(s.view(trust, &ITrust::getRoleCall { target: *who }), r);
+    }
+    Fx {
+        s,
+        callers,
+        roles,
+        app,
+        pending_master,
+        apps_owner,
+        apps_operator,
+        issuer2,
+        exchange2,
+        ta2,
+        alice,
+        bob,
+        eve,
+        vault,
+        platform,
+        listed,
+        spender: fresh("spender"),
+    }
+}
+
+fn notice() -> IComms::publishNoticeCall {
+    IComms::publishNoticeCall {
+        category: notice_category::DOCUMENT,
+        content_hash: B256::repeat_byte(0x5a),
+        uri: "ipfs://annual-report".into(),
+        target_kind: notice_target::ALL_HOLDERS,
+        target: B256::ZERO,
+        deadline: 0,
+    }
+}
+
+/// A call: target contract and calldata.
+type Call = (Address, Vec<u8>);
+
+fn call<C: SolCall>(to: Address, c: C) -> Call {
+    (to, c.abi_encode())
+}
+
+/// What a row calls: the call (on what an `own` caller created, where that
+/// matters) and, for rows with an `own` cell, the same call on what someone
+/// else created.
+struct Case {
+    call: Call,
+    foreign: Option<Call>,
+}
+
+fn plain(call: Call) -> Case {
+    Case {
+        call,
+        foreign: None,
+    }
+}
+
+type Builder = fn(&Fx) -> Case;
+
+/// Every row this test knows how to call, keyed as in the table.
+fn cases() -> Vec<(&'static str, Builder)> {
+    fn set_role(fx: &Fx, r: u8) -> Case {
+        plain(call(
+            fx.s.trust,
+            ITrust::setRoleCall {
+                target: fresh("role holder"),
+                role: r,
+            },
+        ))
+    }
+    fn remove_role(fx: &Fx, target: Address) -> Case {
+        plain(call(fx.s.trust, ITrust::removeRoleCall { target }))
+    }
+    fn set_service(to: Address) -> Case {
+        plain(call(
+            to,
+            ITrust::setDSServiceCall {
+                service_id: u(SPARE_SERVICE),
+                service: fresh("service"),
+            },
+        ))
+    }
+    fn registry<C: SolCall>(fx: &Fx, c: C) -> Case {
+        plain(call(fx.s.registry, c))
+    }
+    /// An exchange row: on eve (the exchange's), foreign on alice (the issuer's).
+    fn exchange_owned<C: SolCall>(fx: &Fx, build: fn(&str, Address) -> C) -> Case {
+        Case {
+            call: call(fx.s.registry, build("eve", fx.eve)),
+            foreign: Some(call(fx.s.registry, build("alice", fx.alice))),
+        }
+    }
+    fn compliance<C: SolCall>(fx: &Fx, c: C) -> Case {
+        plain(call(fx.s.compliance, c))
+    }
+    fn token<C: SolCall>(fx: &Fx, c: C) -> Case {
+        plain(call(fx.s.token(), c))
+    }
+    vec![
+        // ----- Trust -----
+        ("Trust: setServiceOwner", |fx| {
+            plain(call(
+                fx.s.trust,
+                ITrust::setServiceOwnerCall {
+                    new_master: fresh("next master"),
+                },
+            ))
+        }),
+        ("Trust: acceptServiceOwner", |fx| {
+            plain(call(fx.s.trust, ITrust::acceptServiceOwnerCall {}))
+        }),
+        ("Trust: setRole (ISSUER)", |fx| set_role(fx, role::ISSUER)),
+        ("Trust: setRole (EXCHANGE)", |fx| {
+            set_role(fx, role::EXCHANGE)
+        }),
+        ("Trust: setRole (TRANSFER_AGENT)", |fx| {
+            set_role(fx, role::TRANSFER_AGENT)
+        }),
+        ("Trust: setRoles (EXCHANGE)", |fx| {
+            plain(call(
+                fx.s.trust,
+                ITrustAdmin::setRolesCall {
+                    targets: vec![fresh("role holder")],
+                    roles: vec![role::EXCHANGE],
+                },
+            ))
+        }),
+        ("Trust: removeRole (ISSUER)", |fx| {
+            remove_role(fx, fx.issuer2)
+        }),
+        ("Trust: removeRole (EXCHANGE)", |fx| {
+            remove_role(fx, fx.exchange2)
+        }),
+        ("Trust: removeRole (TRANSFER_AGENT)", |fx| {
+            remove_role(fx, fx.ta2)
+        }),
+        ("Trust: setDSService", |fx| set_service(fx.s.trust)),
+        ("Trust: addEntity", |fx| {
+            plain(call(
+                fx.s.trust,
+                ITrust::addEntityCall {
+                    name: "New entity".into(),
+                    owner: fresh("entity owner"),
+                },
+            ))
+        }),
+        ("Trust: changeEntityOwner", |fx| {
+            plain(call(
+                fx.s.trust,
+                ITrustAdmin::changeEntityOwnerCall {
+                    name: APPS.into(),
+                    old_owner: fx.apps_owner,
+                    new_owner: fresh("entity owner"),
+                },
+            ))
+        }),
+        ("Trust: removeEntity", |fx| {
+            plain(call(
+                fx.s.trust,
+                ITrustAdmin::removeEntityCall { name: EMPTY.into() },
+            ))
+        }),
+        ("Trust: addOperator", |fx| {
+            plain(call(
+                fx.s.trust,
+                ITrustAdmin::addOperatorCall {
+                    name: APPS.into(),
+                    operator: fresh("operator"),
+                },
+            ))
+        }),
+        ("Trust: removeOperator", |fx| {
+            plain(call(
+                fx.s.trust,
+                ITrustAdmin::removeOperatorCall {
+                    name: APPS.into(),
+                    operator: fx.apps_operator,
+                },
+            ))
+        }),
+        ("Trust: addResource", |fx| {
+            plain(call(
+                fx.s.trust,
+                ITrust::addResourceCall {
+                    name: APPS.into(),
+                    resource: fresh("resource"),
+                },
+            ))
+        }),
+        ("Trust: removeResource", |fx| {
+            plain(call(
+                fx.s.trust,
+                ITrustAdmin::removeResourceCall {
+                    name: APPS.into(),
+                    resource: fx.app,
+                },
+            ))
+        }),
+        // ----- Registry -----
+        ("Registry: setDSService", |fx| set_service(fx.s.registry)),
+        ("Registry: registerInvestor", |fx| {
+            registry(
+                fx,
+                IRegistry::registerInvestorCall {
+                    id: "new investor".into(),
+                    collision_hash: "h".into(),
+                },
+            )
+        }),
+        ("Registry: updateInvestor", |fx| {
+            registry(
+                fx,
+                IRegistry::updateInvestorCall {
+                    id: "new investor".into(),
+                    collision_hash: "h".into(),
+                    country: "DE".into(),
+                    wallets: vec![fresh("wallet")],
+                    attribute_ids: vec![attribute::KYC_APPROVED],
+                    attribute_values: vec![u(attribute_status::APPROVED.into())],
+                    attribute_expirations: vec![U256::ZERO],
+                },
+            )
+        }),
+        ("Registry: removeInvestor", |fx| Case {
+            // dan (the exchange's, no wallets); foreign: alice (the issuer's)
+            call: call(
+                fx.s.registry,
+                IRegistry::removeInvestorCall { id: "dan".into() },
+            ),
+            foreign: Some(call(
+                fx.s.registry,
+                IRegistry::removeInvestorCall { id: "alice".into() },
+            )),
+        }),
+        ("Registry: setCountry", |fx| {
+            exchange_owned(fx, |id, _| IRegistry::setCountryCall {
+                id: id.into(),
+                country: "DE".into(),
+            })
+        }),
+        ("Registry: setAttribute", |fx| {
+            exchange_owned(fx, |id, _| IRegistry::setAttributeCall {
+                id: id.into(),
+                attribute_id: attribute::ACCREDITED,
+                value: u(attribute_status::APPROVED.into()),
+                expiry: U256::ZERO,
+                proof_hash: "proof".into(),
+            })
+        }),
+        ("Registry: addWallet", |fx| {
+            exchange_owned(fx, |id, _| IRegistry::addWalletCall {
+                wallet: fresh("wallet"),
+                id: id.into(),
+            })
+        }),
+        ("Registry: removeWallet", |fx| {
+            exchange_owned(fx, |id, wallet| IRegistry::removeWalletCall {
+                wallet,
+                id: id.into(),
+            })
+        }),
+        ("Registry: addIssuerWallet", |fx| {
+            registry(
+                fx,
+                IRegistry::addIssuerWalletCall {
+                    wallet: fresh("special"),
+                },
+            )
+        }),
+        ("Registry: addIssuerWallets", |fx| {
+            registry(
+                fx,
+                IRegistryAdmin::addIssuerWalletsCall {
+                    wallets: vec![fresh("special")],
+                },
+            )
+        }),
+        ("Registry: addPlatformWallet", |fx| {
+            registry(
+                fx,
+                IRegistry::addPlatformWalletCall {
+                    wallet: fresh("special"),
+                },
+            )
+        }),
+        ("Registry: addPlatformWallets", |fx| {
+            registry(
+                fx,
+                IRegistryAdmin::addPlatformWalletsCall {
+                    wallets: vec![fresh("special")],
+                },
+            )
+        }),
+        ("Registry: addExchangeWallet", |fx| {
+            registry(
+                fx,
+                IRegistry::addExchangeWalletCall {
+                    wallet: fresh("special"),
+                    owner: fx.s.exchange,
+                },
+            )
+        }),
+        ("Registry: removeSpecialWallet", |fx| {
+            registry(
+                fx,
+                IRegistryAdmin::removeSpecialWalletCall {
+                    wallet: fx.platform,
+                },
+            )
+        }),
+        // ----- Compliance, its views facet and its admin facet -----
+        ("Compliance: setDSService", |fx| {
+            set_service(fx.s.compliance)
+        }),
+        ("Compliance: validateTransfer", |fx| {
+            compliance(
+                fx,
+                IComplianceInternal::validateTransferCall {
+                    from: fx.alice,
+                    to: fx.bob,
+                    value: u(1),
+                    from_balance: u(1_000),
+                    paused: false,
+                },
+            )
+        }),
+        ("Compliance: validateIssuance", |fx| {
+            compliance(
+                fx,
+                IComplianceInternal::validateIssuanceCall {
+                    to: fx.alice,
+                    value: u(1),
+                    issuance_time: U256::ZERO,
+                    total_supply: u(2_000),
+                    lock_values: vec![],
+                    lock_release_times: vec![],
+                    reason: String::new(),
+                },
+            )
+        }),
+        ("Compliance: onInvestorInfoChanged", |fx| {
+            compliance(
+                fx,
+                IComplianceInternal::onInvestorInfoChangedCall {
+                    investor_key: investor_key("alice"),
+                    _old_info: U256::ZERO,
+                    new_info: U256::ZERO,
+                },
+            )
+        }),
+        ("Compliance: validateBurn", |fx| {
+            compliance(
+                fx,
+                IComplianceInternal::validateBurnCall {
+                    who: fx.alice,
+                    value: u(1),
+                },
+            )
+        }),
+        ("Compliance: validateSeize", |fx| {
+            compliance(
+                fx,
+                IComplianceInternal::validateSeizeCall {
+                    from: fx.alice,
+                    to: fx.vault,
+                    value: u(1),
+                },
+            )
+        }),
+        ("Compliance: validateForcedTransfer", |fx| {
+            compliance(
+                fx,
+                IComplianceInternal::validateForcedTransferCall {
+                    from: fx.alice,
+                    to: fx.bob,
+                    value: u(1),
+                },
+            )
+        }),
+        ("Compliance: setAll", |fx| {
+            let rules = Rules::default();
+            compliance(
+                fx,
+                ICompliance::setAllCall {
+                    uint_values: rules.uints,
+                    bool_values: rules.bools,
+                },
+            )
+        }),
+        ("Compliance: setUIntRule", |fx| {
+            compliance(
+                fx,
+                ICompliance::setUIntRuleCall {
+                    index: U256::ZERO,
+                    value: u(100),
+                },
+            )
+        }),
+        ("Compliance: setBoolRule", |fx| {
+            compliance(
+                fx,
+                ICompliance::setBoolRuleCall {
+                    index: U256::ZERO,
+                    value: true,
+                },
+            )
+        }),
+        ("Compliance: setCountryCompliance", |fx| {
+            compliance(
+                fx,
+                ICompliance::setCountryComplianceCall {
+                    country: "IT".into(),
+                    value: u(region::EU.into()),
+                },
+            )
+        }),
+        ("Compliance: setCountriesCompliance", |fx| {
+            compliance(
+                fx,
+                ICompliance::setCountriesComplianceCall {
+                    countries: vec!["IT".into()],
+                    values: vec![u(region::EU.into())],
+                },
+            )
+        }),
+        ("Compliance: addToBlacklist", |fx| {
+            compliance(
+                fx,
+                ICompliance::addToBlacklistCall {
+                    wallet: fresh("listed"),
+                },
+            )
+        }),
+        ("Compliance: removeFromBlacklist", |fx| {
+            compliance(
+                fx,
+                ICompliance::removeFromBlacklistCall { wallet: fx.listed },
+            )
+        }),
+        ("Compliance: addManualLockRecord", |fx| {
+            compliance(
+                fx,
+                ICompliance::addManualLockRecordCall {
+                    to: fx.alice,
+                    value: u(5),
+                    reason: "matrix".into(),
+                    release_time: U256::ZERO,
+                },
+            )
+        }),
+        ("Compliance: createLockForInvestor", |fx| {
+            compliance(
+                fx,
+                IComplianceInternal::createLockForInvestorCall {
+                    investor_id: "alice".into(),
+                    value: u(5),
+                    reason_code: u(1),
+                    reason_string: "matrix".into(),
+                    release_time: U256::ZERO,
+                },
+            )
+        }),
+        ("Compliance: removeLockRecord", |fx| {
+            compliance(
+                fx,
+                IComplianceInternal::removeLockRecordCall {
+                    who: fx.alice,
+                    lock_index: U256::ZERO,
+                },
+            )
+        }),
+        ("Compliance: removeLockRecordForInvestor", |fx| {
+            compliance(
+                fx,
+                IComplianceInternal::removeLockRecordForInvestorCall {
+                    investor_id: "alice".into(),
+                    lock_index: U256::ZERO,
+                },
+            )
+        }),
+        ("Compliance: lockInvestor", |fx| {
+            compliance(
+                fx,
+                ICompliance::lockInvestorCall {
+                    investor_id: "alice".into(),
+                },
+            )
+        }),
+        ("Compliance: unlockInvestor", |fx| {
+            compliance(
+                fx,
+                ICompliance::unlockInvestorCall {
+                    investor_id: "alice".into(),
+                },
+            )
+        }),
+        ("Compliance: setInvestorLiquidateOnly", |fx| {
+            compliance(
+                fx,
+                ICompliance::setInvestorLiquidateOnlyCall {
+                    investor_id: "alice".into(),
+                    enabled: true,
+                },
+            )
+        }),
+        // ----- Comms -----
+        ("Comms: setDSService", |fx| set_service(fx.s.comms)),
+        ("Comms: publishNotice", |fx| {
+            plain(call(fx.s.comms, notice()))
+        }),
+        ("Comms: revokeNotice", |fx| Case {
+            // notice 1 is the app's, notice 2 the issuer's
+            call: call(fx.s.comms, IComms::revokeNoticeCall { notice_id: u(1) }),
+            foreign: Some(call(
+                fx.s.comms,
+                IComms::revokeNoticeCall { notice_id: u(2) },
+            )),
+        }),
+        ("Comms: acknowledgeNotice", |fx| {
+            plain(call(
+                fx.s.comms,
+                IComms::acknowledgeNoticeCall { notice_id: u(1) },
+            ))
+        }),
+        // ----- DS token and its admin facet -----
+        ("DS token: setDSService", |fx| set_service(fx.s.token())),
+        ("DS token: approve", |fx| {
+            token(
+                fx,
+                IDSToken::approveCall {
+                    spender: fx.spender,
+                    value: u(1),
+                },
+            )
+        }),
+        ("DS token: transfer", |fx| {
+            // nothing to move for most callers: a zero transfer still runs
+            // the whole transfer path (Compliance check and record)
+            token(
+                fx,
+                IDSToken::transferCall {
+                    to: fx.bob,
+                    value: U256::ZERO,
+                },
+            )
+        }),
+        ("DS token: transferFrom", |fx| {
+            token(
+                fx,
+                IDSToken::transferFromCall {
+                    from: fx.alice,
+                    to: fx.bob,
+                    value: U256::ZERO,
+                },
+            )
+        }),
+        ("DS token: issueTokens", |fx| {
+            token(
+                fx,
+                IDSToken::issueTokensCall {
+                    to: fx.alice,
+                    value: u(1),
+                },
+            )
+        }),
+        ("DS token: issueTokensCustom", |fx| {
+            token(
+                fx,
+                IDSToken::issueTokensCustomCall {
+                    to: fx.alice,
+                    value: u(2),
+                    issuanceTime: U256::ZERO,
+                    valueLocked: u(1),
+                    reason: "matrix".into(),
+                    releaseTime: fx.s.now() + 1_000,
+                },
+            )
+        }),
+        ("DS token: issueTokensWithMultipleLocks", |fx| {
+            token(
+                fx,
+                IDSToken::issueTokensWithMultipleLocksCall {
+                    to: fx.alice,
+                    value: u(2),
+                    issuanceTime: U256::ZERO,
+                    valuesLocked: vec![u(1)],
+                    reason: "matrix".into(),
+                    releaseTimes: vec![fx.s.now() + 1_000],
+                },
+            )
+        }),
+        ("DS token: bulkIssuance", |fx| {
+            token(
+                fx,
+                IDSToken::bulkIssuanceCall {
+                    to: vec![fx.alice, fx.bob],
+                    values: vec![u(1), u(1)],
+                    issuanceTime: U256::ZERO,
+                },
+            )
+        }),
+        ("DS token: burn", |fx| {
+            token(
+                fx,
+                IDSToken::burnCall {
+                    who: fx.alice,
+                    value: u(1),
+                    reason: "matrix".into(),
+                },
+            )
+        }),
+        ("DS token: bulkBurn", |fx| {
+            token(
+                fx,
+                IDSToken::bulkBurnCall {
+                    who: vec![fx.alice, fx.bob],
+                    values: vec![u(1), u(1)],
+                    reason: "matrix".into(),
+                },
+            )
+        }),
+        ("DS token: seize", |fx| {
+            token(
+                fx,
+                IDSToken::seizeCall {
+                    from: fx.alice,
+                    to: fx.vault,
+                    value: u(1),
+                    reason: "matrix".into(),
+                },
+            )
+        }),
+        ("DS token: forcedTransfer", |fx| {
+            token(
+                fx,
+                IDSToken::forcedTransferCall {
+                    from: fx.alice,
+                    to: fx.bob,
+                    amount: u(1),
+                },
+            )
+        }),
+        ("DS token: setFrozenTokens", |fx| {
+            token(
+                fx,
+                IDSToken::setFrozenTokensCall {
+                    account: fx.alice,
+                    amount: u(1),
+                },
+            )
+        }),
+        ("DS token: pause", |fx| token(fx, IDSToken::pauseCall {})),
+        ("DS token: unpause", |fx| {
+            token(fx, IDSToken::unpauseCall {})
+        }),
+    ]
+}
+
+/// The address of an "also allowed" caller.
+fn also_caller(fx: &Fx, label: &str) -> Address {
+    match label {
+        "proposed master" => fx.pending_master,
+        "Registry" => fx.s.registry,
+        "investor wallet" => fx.alice,
+        "entity owner" => fx.apps_owner,
+        other => panic!("docs/roles.md: unknown \"also allowed\" caller {other:?}"),
+    }
+}
+
+/// The call run in full without keeping anything.
+fn simulate(fx: &mut Fx, from: Address, (to, data): &Call) -> Receipt {
+    fx.s.net.simulate(Tx {
+        from,
+        to: *to,
+        calldata: data.clone(),
+        ..Tx::default()
+    })
+}
+
+/// The call sent as a transaction (kept if it succeeds).
+fn send(fx: &mut Fx, from: Address, (to, data): &Call) -> Receipt {
+    fx.s.net.send(from, *to, data, U256::ZERO)
+}
+
+/// The access error of a refused call, if its revert data is one naming
+/// `who` (and `role`, where the error carries the caller's role).
+fn access_error(r: &Receipt, who: Address, role: u8) -> Option<String> {
+    if r.success {
+        return None;
+    }
+    let out = &r.output[..];
+    if let Ok(e) = abi::UnauthorizedCaller::abi_decode(out) {
+        return (e.caller == who && e.callerRole == role).then(|| format!("{e:?}"));
+    }
+    if let Ok(e) = abi::RoleNotManageable::abi_decode(out) {
+        return (e.caller == who && e.callerRole == role).then(|| format!("{e:?}"));
+    }
+    if let Ok(e) = abi::OnlyToken::abi_decode(out) {
+        return (e.caller == who).then(|| format!("{e:?}"));
+    }
+    if let Ok(e) = abi::OnlyRegistry::abi_decode(out) {
+        return (e.caller == who).then(|| format!("{e:?}"));
+    }
+    if let Ok(e) = abi::NotPendingMaster::abi_decode(out) {
+        return (e.caller == who).then(|| format!("{e:?}"));
+    }
+    if let Ok(e) = abi::NotAnInvestor::abi_decode(out) {
+        return (e.wallet == who).then(|| format!("{e:?}"));
+    }
+    if let Ok(e) = abi::NotInvestorCreator::abi_decode(out) {
+        return (e.caller == who).then(|| format!("{e:?}"));
+    }
+    None
+}
+
+/// Every view the matrix's calls could change, as text.
+fn fingerprint(fx: &mut Fx) -> Vec<String> {
+    let mut out = Vec::new();
+    let s = &mut fx.s;
+    let (trust, registry, compliance, comms, token) =
+        (s.trust, s.registry, s.compliance, s.comms, s.token());
+    let mut role_holders: Vec<Address> = fx.callers.to_vec();
+    role_holders.extend([
+        fresh("role holder"),
+        fx.issuer2,
+        fx.exchange2,
+        fx.ta2,
+        fx.pending_master,
+        fresh("next master"),
+    ]);
+    for target in role_holders {
+        out.push(format!(
+            "role {target}: {}",
+            s.view(trust, &ITrust::getRoleCall { target })
+        ));
+    }
+    out.push(format!(
+        "master {} pending {}",
+        s.view(trust, &ITrust::serviceOwnerCall {}),
+        s.view(trust, &ITrustAdmin::pendingServiceOwnerCall {})
+    ));
+    for contract in [trust, registry, compliance, comms, token] {
+        let call = ITrust::getDSServiceCall {
+            service_id: u(SPARE_SERVICE),
+        };
+        out.push(format!(
+            "service of {contract}: {}",
+            s.view(contract, &call)
+        ));
+    }
+    for name in [APPS, EMPTY, "New entity"] {
+        let e = s.view(trust, &ITrustAdmin::getEntityCall { name: name.into() });
+        out.push(format!("entity {name}: {} {} {}", e._0, e._1, e._2));
+    }
+    for (who, label) in [
+        (fresh("operator"), "operator"),
+        (fx.apps_operator, "operator"),
+        (fresh("resource"), "resource"),
+        (fx.app, "resource"),
+        (fresh("entity owner"), "owner"),
+        (fx.apps_owner, "owner"),
+    ] {
+        let entity = match label {
+            "operator" => s.view(
+                trust,
+                &ITrustAdmin::getEntityByOperatorCall { operator: who },
+            ),
+            "resource" => s.view(
+                trust,
+                &ITrustAdmin::getEntityByResourceCall { resource: who },
+            ),
+            _ => s.view(trust, &ITrustAdmin::getEntityByOwnerCall { owner: who }),
+        };
+        out.push(format!("{label} {who}: {entity:?}"));
+    }
+    for id in ["alice", "eve", "dan", "new investor"] {
+        let registered = s.view(registry, &IRegistry::isInvestorCall { id: id.into() });
+        let country = s.view(registry, &IRegistry::getCountryCall { id: id.into() });
+        let accredited = s.view(
+            registry,
+            &IRegistry::getAttributeValueCall {
+                id: id.into(),
+                attribute_id: attribute::ACCREDITED,
+            },
+        );
+        out.push(format!(
+            "investor {id}: {registered} {country} {accredited}"
+        ));
+    }
+    for wallet in [
+        fx.alice,
+        fx.eve,
+        fresh("wallet"),
+        fx.platform,
+        fresh("special"),
+    ] {
+        let id = s.view(registry, &IRegistry::getInvestorCall { wallet });
+        let kind = s.view(registry, &IRegistry::getWalletTypeCall { wallet });
+        out.push(format!("wallet {wallet}: {id:?} type {kind}"));
+    }
+    let all = s.view(compliance, &ICompliance::getAllCall {});
+    out.push(format!("rules {:?} {:?}", all._0, all._1));
+    let it = s.view(
+        compliance,
+        &ICompliance::getCountryComplianceCall {
+            country: "IT".into(),
+        },
+    );
+    out.push(format!("IT {it}"));
+    out.push(format!("counts {:?}", s.counts()));
+    for wallet in [fx.listed, fresh("listed")] {
+        let listed = s.view(compliance, &ICompliance::isBlacklistedWalletCall { wallet });
+        out.push(format!("blacklisted {wallet}: {listed}"));
+    }
+    let id = || "alice".to_string();
+    out.push(format!(
+        "alice: locks {} locked {} liquidate-only {} balance {}",
+        s.view(compliance, &ICompliance::lockCountCall { who: fx.alice }),
+        s.view(
+            compliance,
+            &ICompliance::isInvestorLockedCall { investor_id: id() }
+        ),
+        s.view(
+            compliance,
+            &ICompliance::isInvestorLiquidateOnlyCall { investor_id: id() }
+        ),
+        s.view(compliance, &ICompliance::balanceOfInvestorCall { id: id() }),
+    ));
+    out.push(format!(
+        "notices {}",
+        s.view(comms, &IComms::noticeCountCall {})
+    ));
+    for notice_id in [u(1), u(2), u(3)] {
+        let r = s
+            .net
+            .call_sol(s.master, comms, &IComms::getNoticeCall { notice_id });
+        let text = match r {
+            Ok(n) => format!("{} {} revoked {} acks {}", n._0, n._3, n._8, n._9),
+            Err(r) => r.outcome(),
+        };
+        out.push(format!("notice {notice_id}: {text}"));
+    }
+    for who in [fx.alice, fx.bob, fx.vault] {
+        out.push(format!("balance {who}: {}", s.balance(who)));
+    }
+    out.push(format!(
+        "supply {} issued {} paused {} frozen {}",
+        s.total_supply(),
+        s.view(token, &IDSToken::totalIssuedCall {}),
+        s.view(token, &IDSToken::isPausedCall {}),
+        s.view(token, &IDSToken::getFrozenTokensCall { account: fx.alice }),
+    ));
+    for owner in fx.callers {
+        let spender = fx.spender;
+        let allowance = s.view(token, &IDSToken::allowanceCall { owner, spender });
+        out.push(format!("allowance {owner}: {allowance}"));
+    }
+    out
+}
+
+#[test]
+fn every_function_against_every_caller() {
+    let rows = parse_spec();
+
+    // One place: the table lists exactly the rows this test calls...
+    let builders = cases();
+    let documented: BTreeSet<String> = rows.iter().map(Row::key).collect();
+    assert_eq!(
+        documented.len(),
+        rows.len(),
+        "docs/roles.md: duplicate rows"
+    );
+    let known: BTreeSet<String> = builders.iter().map(|(k, _)| k.to_string()).collect();
+    let missing: Vec<_> = documented.difference(&known).collect();
+    assert!(missing.is_empty(), "rows without a test call: {missing:?}");
+    let extra: Vec<_> = known.difference(&documented).collect();
+    assert!(extra.is_empty(), "test calls without a row: {extra:?}");
+    // ...and every state-changing function of the ABI has a row.
+    for (contract, sol) in ABIS {
+        for function in mutating_functions(sol) {
+            assert!(
+                rows.iter().any(|r| r.contract == contract
+                    && r.function.split([' ', '(']).next() == Some(function.as_str())),
+                "docs/roles.md: no row for {contract} {function} (abi/*.sol)"
+            );
+        }
+    }
+
+    let mut fx = fixture();
+    let reference = fingerprint(&mut fx);
+    let (mut allowed, mut refused, mut extra_callers) = (0, 0, 0);
+    for (index, row) in rows.iter().enumerate() {
+        let key = row.key();
+        let build = builders
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, b)| *b)
+            .expect("checked above");
+        let case = build(&fx);
+        let has_own = row.cells.contains(&Cell::Own);
+        assert_eq!(
+            has_own,
+            case.foreign.is_some(),
+            "{key}: an `own` cell needs a call on someone else's record, and only then"
+        );
+        for (column, cell) in row.cells.iter().enumerate() {
+            let (who, role) = (fx.callers[column], fx.roles[column]);
+            let what = format!("{key}, called by {} ({who})", COLUMNS[column]);
+            if matches!(cell, Cell::Yes | Cell::Own) {
+                let r = simulate(&mut fx, who, &case.call);
+                assert!(r.success, "{what}: allowed, but {}", r.outcome());
+                allowed += 1;
+            }
+            let refusal = match cell {
+                Cell::Yes => None,
+                Cell::No => Some(&case.call),
+                Cell::Own => case.foreign.as_ref(),
+            };
+            if let Some(refused_call) = refusal {
+                let r = send(&mut fx, who, refused_call);
+                assert!(
+                    access_error(&r, who, role).is_some(),
+                    "{what}: should be refused by the access gate, got {}",
+                    r.outcome()
+                );
+                assert!(r.logs.is_empty(), "{what}: a refused call logs nothing");
+                refused += 1;
+            }
+        }
+        if let Some(label) = &row.also {
+            let who = also_caller(&fx, label);
+            let r = simulate(&mut fx, who, &case.call);
+            assert!(
+                r.success,
+                "{key}, called by the {label} ({who}): allowed, but {}",
+                r.outcome()
+            );
+            extra_callers += 1;
+        }
+        // After the last row of each contract: the refused calls (sent as
+        // real transactions) changed no view of the fixture.
+        let last_of_contract = rows
+            .get(index + 1)
+            .is_none_or(|next| next.contract != row.contract);
+        if last_of_contract {
+            let now = fingerprint(&mut fx);
+            let changed: Vec<_> = reference.iter().zip(&now).filter(|(a, b)| a != b).collect();
+            assert!(
+                changed.is_empty(),
+                "the refused calls to {} changed the state: {changed:?}",
+                row.contract
+            );
+        }
+    }
+    println!(
+        "role matrix: {} functions x {} roles = {} cases",
+        rows.len(),
+        COLUMNS.len(),
+        rows.len() * COLUMNS.len()
+    );
+    println!(
+        "role matrix: {allowed} calls allowed, {refused} refused by their access gate, \
+         {extra_callers} callers outside the columns allowed"
+    );
+}
