@@ -75,6 +75,8 @@ interface IDSToken {
 
     error NotAnInvestor(address);
 
+    error OnlyRegistry(address);
+
     error AmountTooLarge(uint256);
 
     error TransferRejected(uint256, string);

@@ -25,6 +25,8 @@ interface IDSTokenAdmin {
 
     function setFrozenTokens(address account, uint256 amount) external returns (bool);
 
+    function reserveWallet(address wallet) external returns (uint256);
+
     function pause() external;
 
     function unpause() external;
@@ -46,6 +48,8 @@ interface IDSTokenAdmin {
     error InvalidCountry(string);
 
     error NotAnInvestor(address);
+
+    error OnlyRegistry(address);
 
     error AmountTooLarge(uint256);
 

@@ -189,3 +189,33 @@ fn erc165_interfaces() {
         "never 0xffffffff"
     );
 }
+
+/// The issue's gas targets, guarded in CI on the same scenario as the bench
+/// (regulated rules; programs cached; 21,000 intrinsic included): a transfer
+/// to an existing holder ≤ 80,000, to a newly registered wallet ≤ 110,000,
+/// each with at most 2 cross-contract calls.
+#[test]
+fn compliant_transfers_stay_within_the_gas_targets() {
+    use ds_e2e::{ids::attribute::ACCREDITED, regulated_rules, report::Measured};
+    let mut s = Suite::new();
+    s.set_countries(&COUNTRIES);
+    s.set_rules(&regulated_rules());
+    let us1 = s.new_investor("us-1", "US", &[ACCREDITED]);
+    let us2 = s.new_investor("us-2", "US", &[ACCREDITED]);
+    let fr1 = s.new_investor("fr-1", "FR", &[]);
+    let de1 = s.new_investor("de-1", "DE", &[]);
+    s.issue(us1, 1_000).expect_ok("issue");
+    s.issue(us2, 1_000).expect_ok("issue");
+    s.issue(fr1, 1_000).expect_ok("issue");
+    let existing = Measured::of("existing", &s.transfer(us1, us2, 10).expect_ok("transfer"));
+    let new_holder = Measured::of("new", &s.transfer(fr1, de1, 10).expect_ok("transfer"));
+    assert!(
+        existing.gas_cached <= 80_000,
+        "existing holder: {existing:?}"
+    );
+    assert!(
+        new_holder.gas_cached <= 110_000,
+        "new holder: {new_holder:?}"
+    );
+    assert!(existing.calls <= 2 && new_holder.calls <= 2);
+}

@@ -31,6 +31,17 @@ sol! {
     event DSServiceSet(uint256 serviceId, address serviceAddress);
 }
 
+/// `address` (a copy of service `id`'s address) unless it is zero, then
+/// [`ServiceNotSet`].
+pub fn service_set(address: Address, id: u64) -> Result<Address, DSError> {
+    if address.is_zero() {
+        return Err(DSError::ServiceNotSet(ServiceNotSet {
+            serviceId: U256::from(id),
+        }));
+    }
+    Ok(address)
+}
+
 /// Addresses of the other DS services, by DS service id.
 #[storage]
 pub struct ServiceRegistry {
@@ -45,12 +56,7 @@ impl ServiceRegistry {
 
     /// The address registered for the well-known service `id`, or [`ServiceNotSet`].
     pub fn require(&self, id: u64) -> Result<Address, DSError> {
-        let id = U256::from(id);
-        let address = self.services.get(id);
-        if address.is_zero() {
-            return Err(DSError::ServiceNotSet(ServiceNotSet { serviceId: id }));
-        }
-        Ok(address)
+        service_set(self.services.get(U256::from(id)), id)
     }
 
     /// Registers `address` for `id` and emits [`DSServiceSet`]. The caller

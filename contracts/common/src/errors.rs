@@ -347,7 +347,7 @@ pub enum DSError {
     #[cfg(feature = "compliance-errors")]
     /// See [`OnlyToken`].
     OnlyToken(OnlyToken),
-    #[cfg(feature = "compliance-errors")]
+    #[cfg(any(feature = "compliance-errors", feature = "token-errors"))]
     /// See [`OnlyRegistry`].
     OnlyRegistry(OnlyRegistry),
     #[cfg(feature = "compliance-errors")]

@@ -41,9 +41,11 @@ sol_interface! {
         function getInvestorBalance(bytes32 investor_key) external view returns (uint256);
     }
 
-    /// What the Registry asks the token (wallet removal needs a zero balance).
+    /// What the Registry asks the token: a wallet added or removed must hold
+    /// nothing; an added wallet's storage is reserved by the token.
     interface IDSTokenBalances {
         function balanceOf(address wallet) external view returns (uint256);
         function isPaused() external view returns (bool);
+        function reserveWallet(address wallet) external returns (uint256);
     }
 }

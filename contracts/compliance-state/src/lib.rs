@@ -14,7 +14,7 @@ pub mod snapshot;
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
 use ds_common::{
-    consumer::ServiceRegistry,
+    consumer::{service_set, ServiceRegistry},
     errors::{InvalidCountry, InvalidCountryStatus, OnlyToken, RuleValueOutOfRange, UnknownRule},
     ids::{region, role, service},
     party::{country_code, investor_key},
@@ -26,7 +26,7 @@ use ds_rules::{
 };
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageBool, StorageMap, StorageU256, StorageU32, StorageU8},
+    storage::{StorageBool, StorageMap, StorageU256, StorageU8},
 };
 
 use events::*;
@@ -53,8 +53,8 @@ pub struct ComplianceState {
     pub rule_slots: StorageMap<u8, StorageU256>,
     /// Packed global counters.
     pub counts: StorageU256,
-    /// EU retail investors per packed country code.
-    pub eu_retail: StorageMap<u32, StorageU32>,
+    /// EU retail investor counter per packed country code (see [`layout`]).
+    pub eu_retail: StorageMap<u32, StorageU256>,
     /// Compliance status (region) per packed country code.
     pub regions: StorageMap<u32, StorageU8>,
     /// Packed investor word per investor key.
@@ -126,15 +126,34 @@ impl ComplianceState {
         }
     }
 
+    /// Registers service `id` at `address` (master only) and keeps the
+    /// token and registry addresses in rule slots H0 / H1 as well.
+    pub fn set_service(&mut self, id: U256, address: Address) -> Result<bool, DSError> {
+        let done = self.services.set_by_master(id, address)?;
+        let slot = if id == U256::from(service::DS_TOKEN) {
+            layout::SLOT_TOKEN
+        } else if id == U256::from(service::REGISTRY) {
+            layout::SLOT_REGISTRY
+        } else {
+            return Ok(done);
+        };
+        let word = self.rule_slots.get(slot);
+        self.rule_slots
+            .insert(slot, layout::with_address(word, address));
+        Ok(done)
+    }
+
     /// The stored word of investor `key`.
     pub fn investor_word(&self, key: B256) -> InvestorWord {
         InvestorWord::decode(self.investors.get(key))
     }
 
-    /// Refuses any caller but the registered DS token.
+    /// Refuses any caller but the registered DS token (its address is kept
+    /// in rule slot H0, which a check reads anyway).
     pub fn only_token(&self) -> Result<(), DSError> {
         let sender = self.vm().msg_sender();
-        if sender != self.services.require(service::DS_TOKEN)? {
+        let token = layout::address_in(self.rule_slots.get(layout::SLOT_TOKEN));
+        if sender != service_set(token, service::DS_TOKEN)? {
             return Err(DSError::OnlyToken(OnlyToken { caller: sender }));
         }
         Ok(())
@@ -175,6 +194,11 @@ impl ComplianceState {
         self.regions
             .setter(code)
             .set(alloy_primitives::aliases::U8::from(status));
+        // Allocate the country's EU retail counter now, so that the first
+        // retail investor of the country does not pay for a fresh slot.
+        if status == region::EU && self.eu_retail.get(code).is_zero() {
+            self.eu_retail.insert(code, layout::encode_eu_retail(0));
+        }
         self.vm().log(DSComplianceStringToUIntMapRuleSet {
             ruleName: String::from("countryCompliance"),
             keyValue: country.into(),
@@ -192,7 +216,7 @@ impl ComplianceState {
             return Ok(true);
         }
         self.blacklist.insert(wallet, listed);
-        let slot_b = self.rule_slots.get(1);
+        let slot_b = self.rule_slots.get(layout::SLOT_B);
         let count = layout::blacklist_count(slot_b);
         let count = if listed {
             count.saturating_add(1)
@@ -200,7 +224,7 @@ impl ComplianceState {
             count.saturating_sub(1)
         };
         self.rule_slots
-            .insert(1, layout::with_blacklist_count(slot_b, count));
+            .insert(layout::SLOT_B, layout::with_blacklist_count(slot_b, count));
         if listed {
             self.vm().log(WalletBlacklisted { wallet, sender });
         } else {

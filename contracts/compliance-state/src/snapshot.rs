@@ -3,6 +3,7 @@
 use alloc::vec::Vec;
 use alloy_primitives::{Address, B256, U256};
 use ds_common::{
+    consumer::service_set,
     errors::{NotAnInvestor, ServiceCallFailed},
     ids::{region, service},
     interfaces::{IDSTokenBalances, IRegistryService},
@@ -19,7 +20,7 @@ use ds_rules::{
 use stylus_sdk::prelude::*;
 
 use crate::{
-    layout::{self, InvestorWord, RULE_SLOTS, SLOT_AUTHORIZED},
+    layout::{self, InvestorWord, RULE_SLOTS, SLOT_AUTHORIZED, SLOT_B, SLOT_REGISTRY},
     ComplianceState,
 };
 
@@ -91,13 +92,21 @@ impl ComplianceState {
         Ok((balance, paused))
     }
 
+    /// The Registry, from rule slot H1 (the slot a check reads anyway).
+    pub fn registry(&self) -> Result<Address, DSError> {
+        service_set(
+            layout::address_in(self.rule_slots.get(SLOT_REGISTRY)),
+            service::REGISTRY,
+        )
+    }
+
     /// Investor keys and packed infos of two wallets (one Registry call).
     pub fn parties(
         &self,
         from: Address,
         to: Address,
     ) -> Result<(B256, PartyInfo, B256, PartyInfo), DSError> {
-        let registry = self.services.require(service::REGISTRY)?;
+        let registry = self.registry()?;
         let (fk, fi, tk, ti) = IRegistryService::new(registry)
             .get_transfer_parties(self.vm(), Call::new(), from, to)
             .map_err(|_| call_failed(service::REGISTRY, registry))?;
@@ -106,7 +115,7 @@ impl ComplianceState {
 
     /// Investor key and info of one wallet (one Registry call).
     pub fn party_info(&self, wallet: Address) -> Result<(B256, PartyInfo), DSError> {
-        let registry = self.services.require(service::REGISTRY)?;
+        let registry = self.registry()?;
         let (key, info) = IRegistryService::new(registry)
             .get_party(self.vm(), Call::new(), wallet)
             .map_err(|_| call_failed(service::REGISTRY, registry))?;
@@ -229,8 +238,9 @@ impl ComplianceState {
         let mut slots = [U256::ZERO; RULE_SLOTS as usize];
         slots[0] = self.rule_slots.get(0);
         slots[1] = self.rule_slots.get(1);
-        for slot in [2u8, 3] {
-            if layout::needs_slot(slots[0], slot) {
+        slots[2] = self.rule_slots.get(2);
+        for slot in [3u8, 4] {
+            if layout::needs_slot(slots[1], slot) {
                 slots[slot as usize] = self.rule_slots.get(slot);
             }
         }
@@ -242,7 +252,7 @@ impl ComplianceState {
 
     /// Whether `wallet` is blacklisted (no read while nobody is).
     pub fn is_blacklisted(&self, wallet: Address) -> bool {
-        layout::blacklist_count(self.rule_slots.get(1)) != 0 && self.blacklist.get(wallet)
+        layout::blacklist_count(self.rule_slots.get(SLOT_B)) != 0 && self.blacklist.get(wallet)
     }
 
     /// The global counters.
@@ -261,7 +271,7 @@ impl ComplianceState {
     /// The EU retail counter relevant to a receiver (read only for EU receivers).
     pub fn eu_retail_of(&self, party: &Party) -> u32 {
         if party.region == region::EU {
-            self.eu_retail.get(party.info.country).to()
+            layout::decode_eu_retail(self.eu_retail.get(party.info.country))
         } else {
             0
         }
@@ -288,10 +298,9 @@ impl ComplianceState {
         }
         for (country, d) in delta.eu_retail {
             if d != 0 {
-                let current: u32 = self.eu_retail.get(country).to();
+                let current = layout::decode_eu_retail(self.eu_retail.get(country));
                 self.eu_retail
-                    .setter(country)
-                    .set(alloy_primitives::aliases::U32::from(apply(current, d)));
+                    .insert(country, layout::encode_eu_retail(apply(current, d)));
             }
         }
     }

@@ -19,7 +19,7 @@ use ds_common::{
     party::{country_code, investor_key, PartyInfo},
     DSError,
 };
-use ds_compliance_state::ComplianceState;
+use ds_compliance_state::{layout::InvestorWord, ComplianceState};
 use ds_rules::category::Category;
 use stylus_sdk::{prelude::*, ArbResult};
 
@@ -52,7 +52,8 @@ impl ComplianceViews {
         if sender != self.state.services.require(service::REGISTRY)? {
             return Err(DSError::OnlyRegistry(OnlyRegistry { caller: sender }));
         }
-        let mut word = self.state.investor_word(investor_key);
+        let stored = self.state.investors.get(investor_key);
+        let mut word = InvestorWord::decode(stored);
         if let Some(old) = word.state.counted {
             let info = PartyInfo::unpack(new_info);
             let new = Category::of(&info, self.state.region_of(info.country));
@@ -61,6 +62,11 @@ impl ComplianceViews {
             word.state.counted = Some(new);
             self.state.write_investor(investor_key, &word);
             self.state.apply_delta(&delta);
+        } else if stored.is_zero() {
+            // First news of this investor (its country is set at onboarding):
+            // allocate its word now, so its first tokens do not pay for a
+            // fresh slot on the transfer path.
+            self.state.write_investor(investor_key, &word);
         }
         Ok(true)
     }
@@ -197,7 +203,9 @@ impl ComplianceViews {
     /// EU retail investors of `country` holding tokens.
     #[selector(name = "getEURetailInvestorsCount")]
     pub fn get_eu_retail_investors_count(&self, country: String) -> U256 {
-        U256::from(country_code(&country).map_or(0, |c| self.state.eu_retail.get(c).to::<u32>()))
+        U256::from(country_code(&country).map_or(0, |c| {
+            ds_compliance_state::layout::decode_eu_retail(self.state.eu_retail.get(c))
+        }))
     }
 
     /// Balance of investor `id` across all its wallets.

@@ -37,7 +37,7 @@ impl ComplianceService {
     /// Registers the address of DS service `serviceId` (master, per Trust).
     #[selector(name = "setDSService")]
     pub fn set_ds_service(&mut self, service_id: U256, service: Address) -> Result<bool, DSError> {
-        self.state.services.set_by_master(service_id, service)
+        self.state.set_service(service_id, service)
     }
 
     /// The address registered for DS service `serviceId` (zero when none).

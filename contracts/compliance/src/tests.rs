@@ -6,7 +6,7 @@ use alloy_primitives::{address, Address, B256, U256};
 use alloy_sol_types::{sol, SolCall, SolValue};
 use ds_common::{
     codes,
-    errors::{OnlyToken, SeizeTargetNotIssuerWallet, UnauthorizedCaller},
+    errors::{OnlyRegistry, OnlyToken, SeizeTargetNotIssuerWallet, UnauthorizedCaller},
     ids::{attribute, region, role, service, wallet_type},
     party::{country_code, investor_key, PartyInfo},
 };
@@ -218,13 +218,9 @@ fn full_transfer_moves_the_investor_count() {
     assert_eq!(code, U256::ZERO);
     let counts = c.state.load_counts();
     assert_eq!((counts.total, counts.us), (1, 1), "bob left, alice joined");
-    assert_eq!(
-        c.state
-            .eu_retail
-            .get(country_code("DE").unwrap())
-            .to::<u32>(),
-        0
-    );
+    let de_retail = c.state.eu_retail.get(country_code("DE").unwrap());
+    assert_eq!(ds_compliance_state::layout::decode_eu_retail(de_retail), 0);
+    assert_ne!(de_retail, U256::ZERO, "allocated when DE became EU");
     assert_eq!(balance(&c, "bob"), U256::ZERO);
     assert_eq!(balance(&c, "alice"), U256::from(100));
 }
@@ -340,6 +336,95 @@ fn admin_facet_writes_what_the_contract_reads() {
         U256::from(region::JP)
     );
     assert_eq!(c.state.config(false).num(uint_rule::JP_INVESTORS_LIMIT), 7);
+}
+
+#[test]
+fn token_and_registry_addresses_share_rule_slots_without_disturbing_them() {
+    let (host, mut c) = deployed();
+    let mut admin = ComplianceAdmin::from(&host);
+    host.vm.set_sender(AGENT);
+    mock_role(&host, AGENT, role::TRANSFER_AGENT);
+    // Every count limit at its largest, every flag on.
+    let limit = U256::from(ds_rules::config::MAX_COUNT_LIMIT);
+    for i in 0..ds_rules::config::UINT_RULES {
+        if ds_rules::config::range(i) == Some(ds_rules::config::Range::Count) {
+            admin.set_uint_rule(U256::from(i), limit).unwrap();
+        }
+    }
+    assert!(matches!(
+        admin.set_uint_rule(
+            U256::from(uint_rule::TOTAL_INVESTORS_LIMIT),
+            limit + U256::from(1)
+        ),
+        Err(DSError::RuleValueOutOfRange(_))
+    ));
+    for i in 0..ds_rules::config::BOOL_RULES {
+        admin.set_bool_rule(U256::from(i), true).unwrap();
+    }
+    let config = c.state.config(true);
+    assert_eq!(c.state.registry(), Ok(REGISTRY));
+    // The token may record; re-pointing the token service moves that right.
+    host.vm.set_sender(TOKEN);
+    assert!(c.state.only_token().is_ok());
+    let new_token = address!("00000000000000000000000000000000000000f2");
+    host.vm.set_sender(MASTER);
+    c.set_ds_service(U256::from(service::DS_TOKEN), new_token)
+        .unwrap();
+    assert_eq!(c.get_ds_service(U256::from(service::DS_TOKEN)), new_token);
+    host.vm.set_sender(TOKEN);
+    assert_eq!(
+        c.state.only_token(),
+        Err(DSError::OnlyToken(OnlyToken { caller: TOKEN }))
+    );
+    host.vm.set_sender(new_token);
+    assert!(c.state.only_token().is_ok());
+    assert_eq!(
+        c.state.config(true),
+        config,
+        "rules untouched by the address"
+    );
+    assert_eq!(c.state.registry(), Ok(REGISTRY));
+    // Other services do not touch the rule slots.
+    host.vm.set_sender(MASTER);
+    let before = c.state.rule_slots_all();
+    c.set_ds_service(U256::from(service::COMMS), NOBODY)
+        .unwrap();
+    assert_eq!(c.state.rule_slots_all(), before);
+}
+
+#[test]
+fn registry_hook_allocates_a_new_investors_word_and_nothing_else() {
+    let (host, c) = deployed();
+    let mut views = ComplianceViews::from(&host);
+    let key = investor_key("newcomer");
+    let info = PartyInfo {
+        is_investor: true,
+        country: country_code("US").unwrap(),
+        ..PartyInfo::default()
+    }
+    .pack();
+    let before = storage(&host);
+    host.vm.set_sender(NOBODY);
+    assert_eq!(
+        views.on_investor_info_changed(key, U256::ZERO, info),
+        Err(DSError::OnlyRegistry(OnlyRegistry { caller: NOBODY }))
+    );
+    assert_eq!(storage(&host), before);
+    host.vm.set_sender(REGISTRY);
+    let counts = c.state.load_counts();
+    assert_eq!(
+        views.on_investor_info_changed(key, U256::ZERO, info),
+        Ok(true)
+    );
+    assert_ne!(c.state.investors.get(key), U256::ZERO);
+    assert_eq!(c.state.investor_word(key), Default::default());
+    assert_eq!(c.state.load_counts(), counts, "not a holder: not counted");
+    let allocated = storage(&host);
+    assert_eq!(
+        views.on_investor_info_changed(key, U256::ZERO, info),
+        Ok(true)
+    );
+    assert_eq!(storage(&host), allocated, "a second notice writes nothing");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use alloy_sol_types::{sol, SolCall, SolEvent, SolValue};
 use ds_common::{
     errors::{
         AmountTooLarge, BatchTooLarge, ERC20InsufficientBalance, ERC20InvalidReceiver,
-        IssuanceRejected, LengthMismatch, ServiceNotSet, TextTooLong,
+        IssuanceRejected, LengthMismatch, OnlyRegistry, ServiceNotSet, TextTooLong,
     },
     ids::role,
 };
@@ -883,6 +883,81 @@ fn get_wallet_at_is_one_based_and_bounded() {
             }))
         );
     }
+}
+
+// ----- storage reserved at registration -------------------------------------------------------
+
+const REGISTRY: Address = address!("0000000000000000000000000000000000000004");
+
+/// Non-zero storage keys.
+fn live_keys(host: &MockHost) -> std::collections::BTreeSet<U256> {
+    storage(host)
+        .into_iter()
+        .filter(|(_, v)| !v.is_zero())
+        .map(|(k, _)| k)
+        .collect()
+}
+
+#[test]
+fn only_the_registry_reserves_wallets() {
+    let (host, mut token) = deployed();
+    token
+        .set_ds_service(U256::from(service::REGISTRY), REGISTRY)
+        .unwrap();
+    let before = storage(&host);
+    for (caller, _) in CALLERS {
+        host.vm.set_sender(caller);
+        assert_eq!(
+            admin(&host).reserve_wallet(ALICE),
+            Err(DSError::OnlyRegistry(OnlyRegistry { caller }))
+        );
+    }
+    assert_eq!(storage(&host), before);
+    host.vm.set_sender(REGISTRY);
+    assert_eq!(admin(&host).reserve_wallet(ALICE), Ok(U256::ZERO));
+    assert_eq!(
+        live_keys(&host).len(),
+        before.len() + 3,
+        "account, list slot, count"
+    );
+    let reserved = storage(&host);
+    assert_eq!(admin(&host).reserve_wallet(ALICE), Ok(U256::ZERO));
+    assert_eq!(storage(&host), reserved, "reserving twice writes nothing");
+}
+
+#[test]
+fn a_reserved_wallet_receives_without_fresh_slots_and_keeps_them_when_emptied() {
+    let (host, mut token) = deployed();
+    token
+        .set_ds_service(U256::from(service::REGISTRY), REGISTRY)
+        .unwrap();
+    host.vm.set_sender(REGISTRY);
+    admin(&host).reserve_wallet(ALICE).unwrap();
+    let keys = live_keys(&host);
+    issue(&host, &token, ALICE, 10);
+    let fresh: Vec<_> = live_keys(&host).difference(&keys).copied().collect();
+    assert_eq!(fresh.len(), 1, "only the supply word is new: {fresh:?}");
+    // A wallet never reserved takes two fresh slots (account, list entry).
+    let keys = live_keys(&host);
+    issue(&host, &token, BOB, 5);
+    assert_eq!(live_keys(&host).difference(&keys).count(), 2);
+    assert_eq!(holders(&token), vec![ALICE, BOB]);
+    // Emptied: unlisted, but no slot goes back to zero.
+    let keys = live_keys(&host);
+    transfer(&host, &mut token, ALICE, BOB, 10);
+    assert_eq!(live_keys(&host), keys);
+    assert_eq!(holders(&token), vec![BOB]);
+    assert_eq!(token.state.ledger.holder_at(u(2)), Address::ZERO);
+    assert_eq!(token.state.ledger.account(ALICE), Default::default());
+    // The registry asks again: the balance is reported, nothing written.
+    host.vm.set_sender(REGISTRY);
+    let before = storage(&host);
+    assert_eq!(admin(&host).reserve_wallet(BOB), Ok(u(15)));
+    assert_eq!(storage(&host), before);
+    // A re-listed wallet lands in the kept slot.
+    transfer(&host, &mut token, BOB, ALICE, 1);
+    assert_eq!(live_keys(&host), keys);
+    assert_eq!(holders(&token), vec![BOB, ALICE]);
 }
 
 // ----- invariants -------------------------------------------------------------------------

@@ -67,7 +67,7 @@ impl RegistryService {
                 WalletEntry::Investor(owner) if owner == key => {}
                 WalletEntry::Unknown if wallets[..i].contains(&wallet) => {}
                 WalletEntry::Unknown => {
-                    self.check_empty(wallet)?;
+                    self.check_empty(wallet, true)?;
                     added.push(wallet);
                 }
                 entry => {

@@ -434,14 +434,21 @@ impl RegistryService {
     }
 
     /// Refuses unless `wallet` holds no tokens (no token service: no tokens).
+    /// When `adding` the wallet, the token also reserves its storage (see
+    /// the token's `reserveWallet`), in the same call.
     #[inline(never)]
-    fn check_empty(&self, wallet: Address) -> Result<(), DSError> {
+    fn check_empty(&mut self, wallet: Address, adding: bool) -> Result<(), DSError> {
         let Some(token) = self.service(service::DS_TOKEN) else {
             return Ok(());
         };
-        let balance = IDSTokenBalances::new(token)
-            .balance_of(self.vm(), Call::new(), wallet)
-            .map_err(|_| call_failed(service::DS_TOKEN, token))?;
+        let client = IDSTokenBalances::new(token);
+        let balance = if adding {
+            let call = Call::new_mutating(self);
+            client.reserve_wallet(self.vm(), call, wallet)
+        } else {
+            client.balance_of(self.vm(), Call::new(), wallet)
+        }
+        .map_err(|_| call_failed(service::DS_TOKEN, token))?;
         if !balance.is_zero() {
             return Err(DSError::WalletHasBalance(WalletHasBalance {
                 wallet,

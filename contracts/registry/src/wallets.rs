@@ -27,7 +27,7 @@ impl RegistryService {
                 walletType: entry.wallet_type(),
             }));
         }
-        self.check_empty(wallet)?;
+        self.check_empty(wallet, true)?;
         self.wallets.setter(wallet).set(key);
         record.wallet_count += 1;
         self.store_record(key, &record);
@@ -52,7 +52,7 @@ impl RegistryService {
                 investorKey: key,
             }));
         }
-        self.check_empty(wallet)?;
+        self.check_empty(wallet, false)?;
         self.wallets.setter(wallet).set(B256::ZERO);
         // The wallet is the investor's, so the count is at least 1.
         record.wallet_count = record.wallet_count.saturating_sub(1);

@@ -59,10 +59,11 @@ pub mod bool_rule {
 }
 
 /// Value range of a numeric rule. Storage packs the rules by range, so a
-/// transfer check reads four configuration slots.
+/// transfer check reads three configuration slots (two of them shared with
+/// the token and registry addresses).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Range {
-    /// An investor count: fits `u32`.
+    /// An investor count limit: at most [`MAX_COUNT_LIMIT`].
     Count,
     /// A percentage: at most 100.
     Percent,
@@ -71,6 +72,10 @@ pub enum Range {
     /// A token amount: fits `u128`.
     Amount,
 }
+
+/// Largest investor count limit (24 bits: 16,777,215 investors), so four
+/// limits share a storage word with an address.
+pub const MAX_COUNT_LIMIT: u32 = (1 << 24) - 1;
 
 /// The range of numeric rule `index` (`None` for an unknown index).
 pub fn range(index: usize) -> Option<Range> {
@@ -115,7 +120,7 @@ pub enum ConfigError {
 /// Checks that `value` is acceptable for numeric rule `index`.
 pub fn validate_uint(index: usize, value: U256) -> Result<(), ConfigError> {
     let max = match range(index).ok_or(ConfigError::UnknownRule(index))? {
-        Range::Count => U256::from(u32::MAX),
+        Range::Count => U256::from(MAX_COUNT_LIMIT),
         Range::Percent => U256::from(100),
         Range::Time => U256::from(u64::MAX),
         Range::Amount => U256::from(u128::MAX),
@@ -223,7 +228,7 @@ mod tests {
         let one = U256::from(1);
         for (index, max) in [
             (uint_rule::US_LOCK_PERIOD, U256::from(u64::MAX)),
-            (uint_rule::JP_INVESTORS_LIMIT, U256::from(u32::MAX)),
+            (uint_rule::JP_INVESTORS_LIMIT, U256::from(MAX_COUNT_LIMIT)),
             (uint_rule::MIN_US_TOKENS, U256::from(u128::MAX)),
         ] {
             assert_eq!(validate_uint(index, max), Ok(()));

@@ -9,7 +9,7 @@ extern crate alloc;
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
 use ds_common::{
-    errors::{AmountTooLarge, IssuanceRejected},
+    errors::{AmountTooLarge, IssuanceRejected, OnlyRegistry},
     ids::{role, service},
     interfaces::IComplianceService,
     DSError,
@@ -177,6 +177,19 @@ impl DSTokenAdmin {
         }
         self.state.ledger.set_frozen(account, amount);
         Ok(true)
+    }
+
+    /// Registry only: a wallet is being added to an investor. Allocates its
+    /// account word and a holder-list slot (so its first tokens cost no
+    /// fresh slot) and returns its balance, which the Registry requires to
+    /// be zero.
+    #[selector(name = "reserveWallet")]
+    pub fn reserve_wallet(&mut self, wallet: Address) -> Result<U256, DSError> {
+        let sender = self.vm().msg_sender();
+        if sender != self.state.services.require(service::REGISTRY)? {
+            return Err(DSError::OnlyRegistry(OnlyRegistry { caller: sender }));
+        }
+        Ok(U256::from(self.state.ledger.reserve(wallet)))
     }
 
     /// Pauses transfers; platform-wallet deposits still pass, as in DS.

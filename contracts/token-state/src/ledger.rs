@@ -3,12 +3,18 @@
 //! Every balance change goes through [`Ledger::credit`] and [`Ledger::debit`],
 //! which keep the holder list exact: a wallet is listed while its balance is
 //! not zero (swap-and-pop removal, positions 1-based as in DS `getWalletAt`).
+//!
+//! Slots are never cleared back to zero: an emptied account keeps its
+//! allocated bit, a holder-list slot past the end keeps [`UNUSED_ENTRY`], and
+//! the Registry reserves both for every wallet it adds ([`Ledger::reserve`]).
+//! So a transfer to a new holder writes no fresh slot (20,000 gas each);
+//! registration pays for them once instead.
 
 use alloy_primitives::{Address, U256};
 use ds_common::{errors::AmountTooLarge, DSError};
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageAddress, StorageMap, StorageU256},
+    storage::{StorageMap, StorageU256},
 };
 
 use crate::{
@@ -23,12 +29,23 @@ pub struct Ledger {
     hot: StorageU256,
     /// [`Account`] word per wallet.
     accounts: StorageMap<Address, StorageU256>,
-    /// Holder list: position (1-based) to wallet.
-    holders: StorageMap<U256, StorageAddress>,
+    /// Holder list: position (1-based) to wallet (as a word; past the end:
+    /// [`UNUSED_ENTRY`] or zero).
+    holders: StorageMap<U256, StorageU256>,
     /// The [`Supply`] word.
     supply: StorageU256,
     /// ERC-7943 frozen amount per wallet (read only when the account's flag is set).
     frozen: StorageMap<Address, StorageU256>,
+    /// Number of holder-list slots reserved by [`Ledger::reserve`].
+    reserved_entries: StorageU256,
+}
+
+/// A holder-list slot holding no wallet but kept non-zero (bit 160 set), so
+/// listing a holder there costs a storage update, not a fresh slot.
+pub const UNUSED_ENTRY: U256 = U256::from_limbs([0, 0, 1 << 32, 0]);
+
+fn entry_of(wallet: Address) -> U256 {
+    U256::from_be_slice(wallet.as_slice())
 }
 
 /// `value` as a token amount, or [`AmountTooLarge`].
@@ -68,7 +85,28 @@ impl Ledger {
 
     /// The wallet at 1-based `position` of the holder list (zero if none).
     pub fn holder_at(&self, position: U256) -> Address {
-        self.holders.get(position)
+        let entry = self.holders.get(position);
+        if entry == UNUSED_ENTRY {
+            return Address::ZERO;
+        }
+        Address::from_word(entry.into())
+    }
+
+    /// Registry only (checked by the caller): allocates the account word of
+    /// a wallet being registered and one more holder-list slot, unless the
+    /// wallet has a stored word already. Returns the wallet's balance.
+    pub fn reserve(&mut self, wallet: Address) -> u128 {
+        let word = self.accounts.get(wallet);
+        if !word.is_zero() {
+            return Account::decode(word).balance;
+        }
+        self.set_account(wallet, &Account::default());
+        let position = self.reserved_entries.get() + U256::from(1);
+        self.reserved_entries.set(position);
+        if self.holders.get(position).is_zero() {
+            self.holders.insert(position, UNUSED_ENTRY);
+        }
+        0
     }
 
     /// ERC-7943 frozen amount of `wallet`.
@@ -122,7 +160,8 @@ impl Ledger {
         if account.position == 0 && account.balance != 0 {
             hot.holders += 1;
             account.position = hot.holders;
-            self.holders.insert(U256::from(hot.holders), wallet);
+            self.holders
+                .insert(U256::from(hot.holders), entry_of(wallet));
         }
         self.set_account(wallet, &account);
         Ok(())
@@ -143,14 +182,14 @@ impl Ledger {
     /// Swap-and-pop removal of `wallet` from `position`.
     fn unlist(&mut self, hot: &mut Hot, wallet: Address, position: u64) {
         let last_position = U256::from(hot.holders);
-        let last = self.holders.get(last_position);
+        let last = self.holder_at(last_position);
         if last != wallet {
-            self.holders.insert(U256::from(position), last);
+            self.holders.insert(U256::from(position), entry_of(last));
             let mut moved = self.account(last);
             moved.position = position;
             self.set_account(last, &moved);
         }
-        self.holders.delete(last_position);
+        self.holders.insert(last_position, UNUSED_ENTRY);
         hot.holders -= 1;
     }
 

@@ -15,8 +15,8 @@ use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
 use ds_common::{
     codes,
-    consumer::ServiceRegistry,
-    errors::{ERC20InsufficientBalance, ERC20InvalidReceiver, ServiceCallFailed, ServiceNotSet},
+    consumer::{service_set, ServiceRegistry},
+    errors::{ERC20InsufficientBalance, ERC20InvalidReceiver, ServiceCallFailed},
     ids::service,
     text::StorageText,
     DSError,
@@ -79,12 +79,7 @@ impl TokenState {
 
 /// The Compliance address kept in the hot word, or [`ServiceNotSet`].
 pub fn compliance_in(hot: &Hot) -> Result<Address, DSError> {
-    if hot.compliance.is_zero() {
-        return Err(DSError::ServiceNotSet(ServiceNotSet {
-            serviceId: U256::from(service::COMPLIANCE),
-        }));
-    }
-    Ok(hot.compliance)
+    service_set(hot.compliance, service::COMPLIANCE)
 }
 
 /// Refuses the zero address as a receiver ([`ERC20InvalidReceiver`]).

@@ -49,7 +49,10 @@ impl Hot {
 }
 
 /// One wallet's word: balance in bits 0–127, holder-list position in bits
-/// 128–167, frozen flag at bit 168.
+/// 128–167, frozen flag at bit 168, "allocated" at bit 255. The allocated
+/// bit is always written, so a stored account word is never zero again: a
+/// wallet reserved at registration (see `Ledger::reserve`) or that held
+/// tokens before receives its next tokens without paying for a fresh slot.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Account {
     /// Token balance.
@@ -62,6 +65,7 @@ pub struct Account {
 
 impl Account {
     const FROZEN_BIT: u64 = 1 << 40;
+    const ALLOCATED_BIT: u64 = 1 << 63;
 
     /// Unpacks a stored word.
     pub fn decode(word: U256) -> Self {
@@ -80,7 +84,7 @@ impl Account {
             self.balance as u64,
             (self.balance >> 64) as u64,
             (self.position & U40_MASK) | flag,
-            0,
+            Self::ALLOCATED_BIT,
         ])
     }
 }
@@ -171,7 +175,9 @@ mod tests {
             ..Account::default()
         };
         assert!(!Account::decode(only_balance.encode()).frozen);
-        assert_eq!(Account::default().encode(), U256::ZERO);
+        let allocated = Account::default().encode();
+        assert_ne!(allocated, U256::ZERO);
+        assert_eq!(Account::decode(allocated), Account::default());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::process::Command;
 use alloy_sol_types::{SolCall, SolValue};
 use ds_e2e::{
     abi::{ICompliance, IDSToken, IErc20Min},
-    ids::attribute::{ACCREDITED, QUALIFIED},
+    ids::attribute::ACCREDITED,
     regulated_rules,
     report::{self, thousands, Measured},
     u, wasm, Devnet, Receipt, ReceiptExt, Suite, COUNTRIES,
@@ -48,7 +48,7 @@ fn ds_rows() -> Vec<Measured> {
     let us3 = s.new_investor("us-3", "US", &[]);
     let fr1 = s.new_investor("fr-1", "FR", &[]);
     let fr2 = s.new_investor("fr-2", "FR", &[]);
-    let de1 = s.new_investor("de-1", "DE", &[QUALIFIED]);
+    let de1 = s.new_investor("de-1", "DE", &[]);
     let mut rows = Vec::new();
 
     let r = ok(s.issue(us1, 100_000), "issue us-1");
@@ -67,6 +67,13 @@ fn ds_rows() -> Vec<Measured> {
     rows.push(Measured::of("transfer to new holder (US->US)", &r));
     let r = ok(s.transfer(fr1, de1, 100), "transfer fr-1 -> de-1");
     rows.push(Measured::of("transfer to new holder (EU->EU)", &r));
+
+    let extra = Devnet::account("us-1 second wallet");
+    let r = ok(s.add_wallet("us-1", extra), "add a wallet to us-1");
+    rows.push(Measured::of(
+        "addWallet (Registry; reserves token slots)",
+        &r,
+    ));
 
     let token = s.token();
     let check = IDSToken::preTransferCheckCall {

@@ -18,6 +18,7 @@ use ds_testing::MockHost;
 sol! {
     function getRole(address target) external view returns (uint8);
     function balanceOf(address wallet) external view returns (uint256);
+    function reserveWallet(address wallet) external returns (uint256);
     function onInvestorInfoChanged(bytes32 investorKey, uint256 oldInfo, uint256 newInfo) external;
 }
 
@@ -114,7 +115,8 @@ impl Env {
         self.host.reset_records();
     }
 
-    /// Makes the token answer `balance` for `wallet` (and be the token service).
+    /// Makes the token answer `balance` for `wallet` (and be the token
+    /// service), both to `balanceOf` and to `reserveWallet`.
     pub fn mock_balance(&mut self, wallet: Address, balance: u64) {
         if self
             .reg
@@ -126,6 +128,11 @@ impl Env {
         self.host.mock_static(
             TOKEN,
             balanceOfCall { wallet }.abi_encode(),
+            Ok(word(balance)),
+        );
+        self.host.mock_call(
+            TOKEN,
+            reserveWalletCall { wallet }.abi_encode(),
             Ok(word(balance)),
         );
     }

@@ -151,15 +151,22 @@ fn wallets_with_tokens_are_neither_added_nor_removed() {
         Err(DSError::WalletHasBalance(_))
     ));
     assert_eq!(env.storage(), before);
-    // The token was asked by static call, about exactly these wallets.
+    // The token was asked about exactly these wallets.
     let asked: Vec<_> = env
         .host
         .calls()
         .into_iter()
         .filter(|c| c.to == TOKEN)
         .collect();
+    // Removal asks `balanceOf` (static); adding asks `reserveWallet`, which
+    // also reserves the wallet's storage in the token (a mutating call).
     assert_eq!(asked.len(), 3);
-    assert!(asked.iter().all(|c| c.is_static));
+    assert!(asked[0].is_static);
+    assert_eq!(asked[0].data, balanceOfCall { wallet: W1 }.abi_encode());
+    for call in &asked[1..] {
+        assert!(!call.is_static);
+        assert_eq!(call.data, reserveWalletCall { wallet: W3 }.abi_encode());
+    }
     // With an empty balance both work.
     env.mock_balance(W1, 0);
     env.mock_balance(W3, 0);
