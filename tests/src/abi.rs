@@ -241,6 +241,11 @@ sol! {
         function lockCountForInvestor(string calldata investor_id) external view returns (uint256);
     }
 
+    /// The DS token entry point reserved to the Registry.
+    interface ITokenRegistryHook {
+        function reserveWallet(address wallet) external returns (uint256);
+    }
+
     /// Access and bound errors the `DSErrors` declaration leaves out.
     #[derive(Debug, PartialEq, Eq)]
     interface AccessErrors {

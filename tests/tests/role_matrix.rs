@@ -33,7 +33,7 @@ use ds_devnet::Tx;
 use ds_e2e::{
     abi::{
         self, IComms, ICompliance, IComplianceInternal, IDSToken, IRegistry, IRegistryAdmin,
-        ITrust, ITrustAdmin,
+        ITokenRegistryHook, ITrust, ITrustAdmin,
     },
     ids::{attribute, attribute_status, region, role},
     investor_key, u, wasm, Address, Devnet, Receipt, ReceiptExt, Rules, Suite, B256, COUNTRIES,
@@ -983,6 +983,14 @@ fn cases() -> Vec<(&'static str, Builder)> {
                 },
             )
         }),
+        ("DS token: reserveWallet", |fx| {
+            token(
+                fx,
+                ITokenRegistryHook::reserveWalletCall {
+                    wallet: fresh("wallet"),
+                },
+            )
+        }),
         ("DS token: pause", |fx| token(fx, IDSToken::pauseCall {})),
         ("DS token: unpause", |fx| {
             token(fx, IDSToken::unpauseCall {})
@@ -1192,6 +1200,85 @@ fn fingerprint(fx: &mut Fx) -> Vec<String> {
     out
 }
 
+/// Calls made by [`check_rows`].
+#[derive(Default)]
+struct Tally {
+    allowed: usize,
+    refused: usize,
+    extra_callers: usize,
+}
+
+/// Checks every cell of `rows` on a fixture of its own.
+fn check_rows(rows: &[&Row], builders: &[(&'static str, Builder)]) -> Tally {
+    let mut fx = fixture();
+    let reference = fingerprint(&mut fx);
+    let mut tally = Tally::default();
+    for (index, row) in rows.iter().enumerate() {
+        let key = row.key();
+        let build = builders
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, b)| *b)
+            .expect("checked above");
+        let case = build(&fx);
+        let has_own = row.cells.contains(&Cell::Own);
+        assert_eq!(
+            has_own,
+            case.foreign.is_some(),
+            "{key}: an `own` cell needs a call on someone else's record, and only then"
+        );
+        for (column, cell) in row.cells.iter().enumerate() {
+            let (who, role) = (fx.callers[column], fx.roles[column]);
+            let what = format!("{key}, called by {} ({who})", COLUMNS[column]);
+            if matches!(cell, Cell::Yes | Cell::Own) {
+                let r = simulate(&mut fx, who, &case.call);
+                assert!(r.success, "{what}: allowed, but {}", r.outcome());
+                tally.allowed += 1;
+            }
+            let refusal = match cell {
+                Cell::Yes => None,
+                Cell::No => Some(&case.call),
+                Cell::Own => case.foreign.as_ref(),
+            };
+            if let Some(refused_call) = refusal {
+                let r = send(&mut fx, who, refused_call);
+                assert!(
+                    access_error(&r, who, role).is_some(),
+                    "{what}: should be refused by the access gate, got {}",
+                    r.outcome()
+                );
+                assert!(r.logs.is_empty(), "{what}: a refused call logs nothing");
+                tally.refused += 1;
+            }
+        }
+        if let Some(label) = &row.also {
+            let who = also_caller(&fx, label);
+            let r = simulate(&mut fx, who, &case.call);
+            assert!(
+                r.success,
+                "{key}, called by the {label} ({who}): allowed, but {}",
+                r.outcome()
+            );
+            tally.extra_callers += 1;
+        }
+        // After the last row of each contract: the refused calls (sent as
+        // real transactions) changed no view of the fixture.
+        let last_of_contract = rows
+            .get(index + 1)
+            .is_none_or(|next| next.contract != row.contract);
+        if last_of_contract {
+            let now = fingerprint(&mut fx);
+            let changed: Vec<_> = reference.iter().zip(&now).filter(|(a, b)| a != b).collect();
+            assert!(
+                changed.is_empty(),
+                "the refused calls to {} changed the state: {changed:?}",
+                row.contract
+            );
+        }
+    }
+    tally
+}
+
 #[test]
 fn every_function_against_every_caller() {
     let rows = parse_spec();
@@ -1220,72 +1307,36 @@ fn every_function_against_every_caller() {
         }
     }
 
-    let mut fx = fixture();
-    let reference = fingerprint(&mut fx);
-    let (mut allowed, mut refused, mut extra_callers) = (0, 0, 0);
-    for (index, row) in rows.iter().enumerate() {
-        let key = row.key();
-        let build = builders
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, b)| *b)
-            .expect("checked above");
-        let case = build(&fx);
-        let has_own = row.cells.contains(&Cell::Own);
-        assert_eq!(
-            has_own,
-            case.foreign.is_some(),
-            "{key}: an `own` cell needs a call on someone else's record, and only then"
+    // Two fixtures on two threads (the machine has two cores), each
+    // checking the rows of some contracts; every row belongs to one group.
+    const GROUPS: [&[&str]; 2] = [&["Trust", "Registry", "Comms"], &["Compliance", "DS token"]];
+    for row in &rows {
+        assert!(
+            GROUPS.iter().any(|g| g.contains(&row.contract.as_str())),
+            "docs/roles.md: unknown contract {:?}",
+            row.contract
         );
-        for (column, cell) in row.cells.iter().enumerate() {
-            let (who, role) = (fx.callers[column], fx.roles[column]);
-            let what = format!("{key}, called by {} ({who})", COLUMNS[column]);
-            if matches!(cell, Cell::Yes | Cell::Own) {
-                let r = simulate(&mut fx, who, &case.call);
-                assert!(r.success, "{what}: allowed, but {}", r.outcome());
-                allowed += 1;
-            }
-            let refusal = match cell {
-                Cell::Yes => None,
-                Cell::No => Some(&case.call),
-                Cell::Own => case.foreign.as_ref(),
-            };
-            if let Some(refused_call) = refusal {
-                let r = send(&mut fx, who, refused_call);
-                assert!(
-                    access_error(&r, who, role).is_some(),
-                    "{what}: should be refused by the access gate, got {}",
-                    r.outcome()
-                );
-                assert!(r.logs.is_empty(), "{what}: a refused call logs nothing");
-                refused += 1;
-            }
-        }
-        if let Some(label) = &row.also {
-            let who = also_caller(&fx, label);
-            let r = simulate(&mut fx, who, &case.call);
-            assert!(
-                r.success,
-                "{key}, called by the {label} ({who}): allowed, but {}",
-                r.outcome()
-            );
-            extra_callers += 1;
-        }
-        // After the last row of each contract: the refused calls (sent as
-        // real transactions) changed no view of the fixture.
-        let last_of_contract = rows
-            .get(index + 1)
-            .is_none_or(|next| next.contract != row.contract);
-        if last_of_contract {
-            let now = fingerprint(&mut fx);
-            let changed: Vec<_> = reference.iter().zip(&now).filter(|(a, b)| a != b).collect();
-            assert!(
-                changed.is_empty(),
-                "the refused calls to {} changed the state: {changed:?}",
-                row.contract
-            );
-        }
     }
+    let tallies: Vec<Tally> = std::thread::scope(|scope| {
+        let handles: Vec<_> = GROUPS
+            .iter()
+            .map(|group| {
+                let group_rows: Vec<&Row> = rows
+                    .iter()
+                    .filter(|r| group.contains(&r.contract.as_str()))
+                    .collect();
+                let builders = &builders;
+                scope.spawn(move || check_rows(&group_rows, builders))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let (allowed, refused, extra_callers) = tallies.iter().fold((0, 0, 0), |t, x| {
+        (t.0 + x.allowed, t.1 + x.refused, t.2 + x.extra_callers)
+    });
     println!(
         "role matrix: {} functions x {} roles = {} cases",
         rows.len(),
