@@ -33,7 +33,7 @@
 //! Open (the test asserts the safe behaviour and is ignored until the
 //! contracts change; see its comment):
 //! - M-4 (historical issuances pick up a new lock-up after a residency
-//!   change): [`m4_residency_change_does_not_relock_past_issuances`].
+//!   change): [`m4_residency_change_does_not_change_past_lock_ups`].
 
 use ds_e2e::{
     abi::{self, ICompliance, IComplianceInternal, IDSToken, IRegistry},
@@ -168,28 +168,38 @@ fn m3_same_country_change_changes_nothing() {
     assert_eq!(s.counts(), counts(1, 0, 0, 0, 0), "only de-1 holds");
 }
 
-/// M-4: tokens issued to a non-US investor, free under the non-US lock-up,
-/// must not become locked under the US lock-up when the investor moves to
-/// the US (nor would US tokens escape their lock-up by a move abroad).
+/// M-4: the lock-up of an issuance is the one of the rules it was issued
+/// under: tokens issued to a non-US investor, free under the non-US
+/// lock-up, must not become locked under the US lock-up when the investor
+/// moves to the US; tokens issued to a US investor must not escape the US
+/// lock-up by a move abroad.
 ///
-/// OPEN: the contracts keep issuance records as (value, time) and apply the
-/// lock-up period of the sender's *current* region
-/// (`contracts/rules/src/transfer.rs`, `TransferCheck::check`: `from_us` →
-/// `held_up(US_LOCK_PERIOD)`), so the move re-locks past issuances (code 32)
-/// exactly as in DS. Un-ignore once the period (or region) is fixed per
-/// issuance record.
+/// OPEN (both directions fail today): issuance records are (value, time)
+/// and the check applies the lock-up period of the sender's *current*
+/// region (`contracts/rules/src/transfer.rs`, `TransferCheck::check`:
+/// `from_us` selects `US_LOCK_PERIOD`, otherwise `NON_US_LOCK_PERIOD`), so
+/// a move to the US re-locks past issuances (code 32) and a move abroad
+/// frees US tokens at once, as in DS. Un-ignore once the period (or the
+/// region) is fixed per issuance record.
 #[test]
 #[ignore = "audit M-4 is open: lock-ups follow the current residency (see doc comment)"]
-fn m4_residency_change_does_not_relock_past_issuances() {
+fn m4_residency_change_does_not_change_past_lock_ups() {
     let mut s = suite();
     s.set_uint_rule(uint_rule::US_LOCK_PERIOD, 1_000);
     let fr = s.new_investor("fr-1", "FR", &[]);
+    let us = s.new_investor("us-1", "US", &[]);
     let de = s.new_investor("de-1", "DE", &[]);
     s.issue(fr, 100)
         .expect_ok("issue under the non-US rules (no lock-up)");
+    s.issue(us, 100)
+        .expect_ok("issue under the US rules (1,000 s)");
     s.expect_transfer(fr, de, 10);
+    s.expect_refused(us, de, 10, code::HOLD_UP_US);
+
     set_country(&mut s, "fr-1", "US");
+    set_country(&mut s, "us-1", "FR");
     s.expect_transfer(fr, de, 10);
+    s.expect_refused(us, de, 10, code::HOLD_UP_US);
 }
 
 /// M-6: moving between retail and qualified within one EU country must keep
