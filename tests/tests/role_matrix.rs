@@ -3,8 +3,9 @@
 //!
 //! The specification is read from ONE place: the markdown table, included
 //! at build time and parsed here. For every row (a state-changing function)
-//! and every column (a caller) the test makes the call on one shared fixture
-//! in which every function has something to act on:
+//! and every column (a caller) the test makes the call on a fixture in
+//! which every function has something to act on (two identical fixtures,
+//! one per thread, each checking the rows of some contracts):
 //!
 //! - `yes`: the call, simulated (run in full, nothing kept, so every case
 //!   starts from the same fresh fixture), must succeed;
