@@ -37,6 +37,12 @@ interface IDSToken {
 
     function getWalletAt(uint256 index) external view returns (address);
 
+    function currentSnapshotId() external view returns (uint256);
+
+    function balanceOfAt(address wallet, uint256 snapshot_id) external view returns (uint256);
+
+    function totalSupplyAt(uint256 snapshot_id) external view returns (uint256);
+
     function getFrozenTokens(address account) external view returns (uint256);
 
     function messageForTransferRestriction(uint8 restriction_code) external view returns (string memory);
@@ -94,6 +100,10 @@ interface IDSToken {
     error ERC7943InsufficientUnfrozenBalance(address, uint256, uint256);
 
     error IndexOutOfRange(uint256, uint256);
+
+    error SnapshotNotFound(uint256, uint256);
+
+    error SnapshotLimitReached(uint256);
 }
 
 interface IDSTokenEvents {
@@ -107,4 +117,5 @@ interface IDSTokenEvents {
     event Unpause();
     event ForcedTransfer(address, address, uint256);
     event Frozen(address, uint256);
+    event Snapshot(uint256);
 }

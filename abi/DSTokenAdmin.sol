@@ -27,6 +27,8 @@ interface IDSTokenAdmin {
 
     function reserveWallet(address wallet) external returns (uint256);
 
+    function snapshot() external returns (uint256);
+
     function pause() external;
 
     function unpause() external;
@@ -68,6 +70,10 @@ interface IDSTokenAdmin {
     error ERC7943InsufficientUnfrozenBalance(address, uint256, uint256);
 
     error IndexOutOfRange(uint256, uint256);
+
+    error SnapshotNotFound(uint256, uint256);
+
+    error SnapshotLimitReached(uint256);
 }
 
 interface IDSTokenAdminEvents {
@@ -80,4 +86,5 @@ interface IDSTokenAdminEvents {
     event Unpause();
     event ForcedTransfer(address, address, uint256);
     event Frozen(address, uint256);
+    event Snapshot(uint256);
 }

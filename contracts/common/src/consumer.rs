@@ -78,12 +78,7 @@ impl ServiceRegistry {
         let trust = self.require(ids::service::TRUST)?;
         ITrustService::new(trust)
             .get_role(self.vm(), Call::new(), who)
-            .map_err(|_| {
-                DSError::ServiceCallFailed(ServiceCallFailed {
-                    serviceId: U256::from(ids::service::TRUST),
-                    service: trust,
-                })
-            })
+            .map_err(|_| trust_call_failed(trust))
     }
 
     /// The sender's role if it is one of `allowed`, else [`DSError::UnauthorizedCaller`].
@@ -91,6 +86,44 @@ impl ServiceRegistry {
         let role = self.role_of(who)?;
         if allowed.contains(&role) {
             Ok(role)
+        } else {
+            Err(DSError::unauthorized(who, role))
+        }
+    }
+}
+
+/// [`ServiceCallFailed`] for the Trust service at `trust`.
+fn trust_call_failed(trust: Address) -> DSError {
+    DSError::ServiceCallFailed(ServiceCallFailed {
+        serviceId: U256::from(ids::service::TRUST),
+        service: trust,
+    })
+}
+
+/// How a caller passed [`ServiceRegistry::require_role_or_app`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// It holds one of the allowed roles (given).
+    Role(u8),
+    /// It is a DS app Trust authorises (its role, usually NONE, given).
+    App(u8),
+}
+
+impl ServiceRegistry {
+    /// Refuses `who` unless it holds one of `allowed` or is an authorised
+    /// DS app (Trust `isAuthorizedApp`, asked only when the role does not
+    /// suffice).
+    pub fn require_role_or_app(&self, who: Address, allowed: &[u8]) -> Result<Access, DSError> {
+        let role = self.role_of(who)?;
+        if allowed.contains(&role) {
+            return Ok(Access::Role(role));
+        }
+        let trust = self.require(ids::service::TRUST)?;
+        let authorised = ITrustService::new(trust)
+            .is_authorized_app(self.vm(), Call::new(), who)
+            .map_err(|_| trust_call_failed(trust))?;
+        if authorised {
+            Ok(Access::App(role))
         } else {
             Err(DSError::unauthorized(who, role))
         }

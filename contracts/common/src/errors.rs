@@ -210,6 +210,39 @@ sol! {
     /// Position `index` is outside `1..=count`.
     #[derive(Debug, PartialEq, Eq)]
     error IndexOutOfRange(uint256 index, uint256 count);
+    /// Snapshot `id` was not taken: ids run from 1 to `current`.
+    #[derive(Debug, PartialEq, Eq)]
+    error SnapshotNotFound(uint256 id, uint256 current);
+    /// No snapshot id is left (at most `max`).
+    #[derive(Debug, PartialEq, Eq)]
+    error SnapshotLimitReached(uint256 max);
+    /// No distribution `distributionId` exists.
+    #[derive(Debug, PartialEq, Eq)]
+    error UnknownDistribution(uint256 distributionId);
+    /// Distribution `distributionId` closed for claims at `deadline`.
+    #[derive(Debug, PartialEq, Eq)]
+    error DistributionExpired(uint256 distributionId, uint64 deadline);
+    /// Distribution `distributionId` is open for claims until `deadline`; its rest is reclaimed only after.
+    #[derive(Debug, PartialEq, Eq)]
+    error DistributionNotEnded(uint256 distributionId, uint64 deadline);
+    /// `wallet` already claimed its share of distribution `distributionId`.
+    #[derive(Debug, PartialEq, Eq)]
+    error AlreadyClaimed(uint256 distributionId, address wallet);
+    /// `wallet` has no share of distribution `distributionId` (no balance at its snapshot).
+    #[derive(Debug, PartialEq, Eq)]
+    error NothingToClaim(uint256 distributionId, address wallet);
+    /// The rest of distribution `distributionId` was already reclaimed.
+    #[derive(Debug, PartialEq, Eq)]
+    error AlreadyReclaimed(uint256 distributionId);
+    /// A distribution of nothing: the amount must be positive.
+    #[derive(Debug, PartialEq, Eq)]
+    error ZeroAmount();
+    /// Snapshot `snapshotId` of the DS token has no supply to distribute over.
+    #[derive(Debug, PartialEq, Eq)]
+    error EmptySnapshot(uint256 snapshotId);
+    /// Moving `amount` of payment token `token` from `from` to `to` failed (reverted or returned false).
+    #[derive(Debug, PartialEq, Eq)]
+    error PaymentFailed(address token, address from, address to, uint256 amount);
 }
 
 /// Every error a DS contract can revert with.
@@ -321,7 +354,7 @@ pub enum DSError {
     #[cfg(feature = "comms-errors")]
     /// See [`InvalidNoticeTarget`].
     InvalidNoticeTarget(InvalidNoticeTarget),
-    #[cfg(feature = "comms-errors")]
+    #[cfg(any(feature = "comms-errors", feature = "distribution-errors"))]
     /// See [`InvalidDeadline`].
     InvalidDeadline(InvalidDeadline),
     #[cfg(feature = "comms-errors")]
@@ -403,6 +436,39 @@ pub enum DSError {
     /// See [`IndexOutOfRange`].
     #[cfg(feature = "token-errors")]
     IndexOutOfRange(IndexOutOfRange),
+    /// See [`SnapshotNotFound`].
+    #[cfg(feature = "token-errors")]
+    SnapshotNotFound(SnapshotNotFound),
+    /// See [`SnapshotLimitReached`].
+    #[cfg(feature = "token-errors")]
+    SnapshotLimitReached(SnapshotLimitReached),
+    #[cfg(feature = "distribution-errors")]
+    /// See [`UnknownDistribution`].
+    UnknownDistribution(UnknownDistribution),
+    #[cfg(feature = "distribution-errors")]
+    /// See [`DistributionExpired`].
+    DistributionExpired(DistributionExpired),
+    #[cfg(feature = "distribution-errors")]
+    /// See [`DistributionNotEnded`].
+    DistributionNotEnded(DistributionNotEnded),
+    #[cfg(feature = "distribution-errors")]
+    /// See [`AlreadyClaimed`].
+    AlreadyClaimed(AlreadyClaimed),
+    #[cfg(feature = "distribution-errors")]
+    /// See [`NothingToClaim`].
+    NothingToClaim(NothingToClaim),
+    #[cfg(feature = "distribution-errors")]
+    /// See [`AlreadyReclaimed`].
+    AlreadyReclaimed(AlreadyReclaimed),
+    #[cfg(feature = "distribution-errors")]
+    /// See [`ZeroAmount`].
+    ZeroAmount(ZeroAmount),
+    #[cfg(feature = "distribution-errors")]
+    /// See [`EmptySnapshot`].
+    EmptySnapshot(EmptySnapshot),
+    #[cfg(feature = "distribution-errors")]
+    /// See [`PaymentFailed`].
+    PaymentFailed(PaymentFailed),
 }
 
 /// Shorthand constructors, so call sites stay one line.

@@ -48,4 +48,12 @@ sol_interface! {
         function isPaused() external view returns (bool);
         function reserveWallet(address wallet) external returns (uint256);
     }
+
+    /// What DS apps (the distribution app) ask the token: a new snapshot
+    /// (issuer, master or an authorised app) and balances at a snapshot.
+    interface IDSTokenSnapshots {
+        function snapshot() external returns (uint256);
+        function balanceOfAt(address wallet, uint256 snapshot_id) external view returns (uint256);
+        function totalSupplyAt(uint256 snapshot_id) external view returns (uint256);
+    }
 }

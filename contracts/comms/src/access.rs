@@ -3,10 +3,10 @@
 
 use alloy_primitives::{Address, B256, U256};
 use ds_common::{
-    consumer::ServiceRegistry,
+    consumer::{Access, ServiceRegistry},
     errors::{NotAnInvestor, ServiceCallFailed},
     ids::{role, service},
-    interfaces::{IRegistryService, ITrustService},
+    interfaces::IRegistryService,
     party::PartyInfo,
     DSError,
 };
@@ -26,19 +26,12 @@ pub enum Publisher {
 /// Trust service for the role first, and for the app authorisation only
 /// when the role does not suffice.
 pub fn publisher(services: &ServiceRegistry, sender: Address) -> Result<Publisher, DSError> {
-    let sender_role = services.role_of(sender)?;
-    if matches!(sender_role, role::MASTER | role::ISSUER) {
-        return Ok(Publisher::Admin);
-    }
-    let trust = services.require(service::TRUST)?;
-    let authorised = ITrustService::new(trust)
-        .is_authorized_app(services.vm(), Call::new(), sender)
-        .map_err(|_| call_failed(service::TRUST, trust))?;
-    if authorised {
-        Ok(Publisher::App(sender_role))
-    } else {
-        Err(DSError::unauthorized(sender, sender_role))
-    }
+    Ok(
+        match services.require_role_or_app(sender, role::ISSUER_OR_ABOVE)? {
+            Access::Role(_) => Publisher::Admin,
+            Access::App(sender_role) => Publisher::App(sender_role),
+        },
+    )
 }
 
 /// The investor key and registry info of `wallet`, or [`NotAnInvestor`]

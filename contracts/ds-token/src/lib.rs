@@ -199,6 +199,26 @@ impl DSToken {
         Ok(self.state.ledger.holder_at(index))
     }
 
+    /// Id of the latest balance snapshot (0: none taken).
+    #[selector(name = "currentSnapshotId")]
+    pub fn current_snapshot_id(&self) -> U256 {
+        U256::from(self.state.ledger.hot().snapshot)
+    }
+
+    /// `wallet`'s balance when snapshot `snapshotId` was taken.
+    #[selector(name = "balanceOfAt")]
+    pub fn balance_of_at(&self, wallet: Address, snapshot_id: U256) -> Result<U256, DSError> {
+        let id = self.state.snapshot(snapshot_id)?;
+        Ok(U256::from(self.state.ledger.balance_at(wallet, id)))
+    }
+
+    /// The total supply when snapshot `snapshotId` was taken.
+    #[selector(name = "totalSupplyAt")]
+    pub fn total_supply_at(&self, snapshot_id: U256) -> Result<U256, DSError> {
+        let id = self.state.snapshot(snapshot_id)?;
+        Ok(U256::from(self.state.ledger.supply_at(id)))
+    }
+
     /// ERC-7943: the frozen amount of `account` (may exceed its balance).
     pub fn get_frozen_tokens(&self, account: Address) -> U256 {
         let ledger = &self.state.ledger;

@@ -9,16 +9,18 @@ use alloy_sol_types::{sol, SolCall, SolEvent, SolValue};
 use ds_common::{
     errors::{
         AmountTooLarge, BatchTooLarge, ERC20InsufficientBalance, ERC20InvalidReceiver,
-        IssuanceRejected, LengthMismatch, OnlyRegistry, ServiceNotSet, TextTooLong,
+        IssuanceRejected, LengthMismatch, OnlyRegistry, ServiceNotSet, SnapshotNotFound,
+        TextTooLong,
     },
     ids::role,
 };
 use ds_testing::MockHost;
 use ds_token_admin::DSTokenAdmin;
-use ds_token_state::events::{Burn, Frozen, Issue, Pause, Seize, Unpause};
+use ds_token_state::events::{Burn, Frozen, Issue, Pause, Seize, Snapshot, Unpause};
 
 sol! {
     function getRole(address target) external view returns (uint8);
+    function isAuthorizedApp(address app) external view returns (bool);
     function validateTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
     function validateIssuance(address to, uint256 value, uint256 issuance_time, uint256 total_supply, uint256[] lock_values, uint64[] lock_release_times, string reason) external returns (uint256);
     function validateBurn(address who, uint256 value) external returns (bool);
@@ -960,6 +962,126 @@ fn a_reserved_wallet_receives_without_fresh_slots_and_keeps_them_when_emptied() 
     assert_eq!(holders(&token), vec![BOB, ALICE]);
 }
 
+// ----- snapshots ---------------------------------------------------------------------
+
+const APP: Address = address!("00000000000000000000000000000000000000ab");
+
+#[test]
+fn snapshots_are_taken_by_issuers_and_authorised_apps_only() {
+    let (host, _token) = deployed();
+    host.mock_static(
+        TRUST,
+        getRoleCall { target: APP }.abi_encode(),
+        Ok(U256::from(role::NONE).abi_encode()),
+    );
+    for (who, authorised) in [
+        (APP, true),
+        (EXCHANGE, false),
+        (AGENT, false),
+        (NOBODY, false),
+    ] {
+        host.mock_static(
+            TRUST,
+            isAuthorizedAppCall { app: who }.abi_encode(),
+            Ok(authorised.abi_encode()),
+        );
+    }
+    let before = storage(&host);
+    for (caller, r) in [
+        (EXCHANGE, role::EXCHANGE),
+        (AGENT, role::TRANSFER_AGENT),
+        (NOBODY, role::NONE),
+    ] {
+        host.vm.set_sender(caller);
+        assert_eq!(
+            admin(&host).snapshot(),
+            Err(DSError::unauthorized(caller, r)),
+            "{caller}"
+        );
+    }
+    assert_eq!(storage(&host), before);
+    assert!(logs_of::<Snapshot>(&host).is_empty());
+    for (n, caller) in [ISSUER, MASTER, APP].into_iter().enumerate() {
+        host.vm.set_sender(caller);
+        assert_eq!(admin(&host).snapshot(), Ok(u(n as u64 + 1)));
+    }
+    let ids: Vec<U256> = logs_of::<Snapshot>(&host).iter().map(|e| e.id).collect();
+    assert_eq!(ids, vec![u(1), u(2), u(3)]);
+}
+
+#[test]
+fn balances_at_a_snapshot_survive_every_kind_of_move() {
+    let (host, mut token) = deployed();
+    issue(&host, &token, ALICE, 100);
+    host.vm.set_sender(ISSUER);
+    admin(&host).snapshot().unwrap(); // 1: alice 100
+    transfer(&host, &mut token, ALICE, BOB, 30);
+    issue(&host, &token, CAROL, 5);
+    admin(&host).snapshot().unwrap(); // 2: alice 70, bob 30, carol 5
+    mock_burn(&host, BOB, 10);
+    host.vm.set_sender(AGENT);
+    admin(&host).burn(BOB, u(10), String::new()).unwrap();
+    let seize = validateSeizeCall {
+        from: ALICE,
+        to: VAULT,
+        value: u(70),
+    };
+    host.mock_call(COMPLIANCE, seize.abi_encode(), Ok(true.abi_encode()));
+    admin(&host)
+        .seize(ALICE, VAULT, u(70), String::new())
+        .unwrap();
+    let at = |t: &DSToken, w, id| t.balance_of_at(w, u(id)).unwrap().to::<u64>();
+    assert_eq!(
+        [
+            at(&token, ALICE, 1),
+            at(&token, BOB, 1),
+            at(&token, CAROL, 1)
+        ],
+        [100, 0, 0]
+    );
+    assert_eq!(
+        [
+            at(&token, ALICE, 2),
+            at(&token, BOB, 2),
+            at(&token, CAROL, 2)
+        ],
+        [70, 30, 5]
+    );
+    assert_eq!(at(&token, VAULT, 2), 0);
+    assert_eq!(token.total_supply_at(u(1)), Ok(u(100)));
+    assert_eq!(token.total_supply_at(u(2)), Ok(u(105)));
+    assert_eq!(token.total_supply(), u(95));
+    for bad in [0, 3] {
+        assert_eq!(
+            token.balance_of_at(ALICE, u(bad)),
+            Err(DSError::SnapshotNotFound(SnapshotNotFound {
+                id: u(bad),
+                current: u(2)
+            }))
+        );
+        assert!(token.total_supply_at(u(bad)).is_err());
+    }
+}
+
+#[test]
+fn without_a_snapshot_a_transfer_writes_no_checkpoint() {
+    let (host, mut token) = deployed();
+    issue(&host, &token, ALICE, 10);
+    issue(&host, &token, BOB, 10);
+    let keys = live_keys(&host);
+    transfer(&host, &mut token, ALICE, BOB, 1);
+    assert_eq!(live_keys(&host), keys);
+    // After a snapshot: one checkpoint per side, once.
+    host.vm.set_sender(ISSUER);
+    admin(&host).snapshot().unwrap();
+    let keys = live_keys(&host);
+    transfer(&host, &mut token, ALICE, BOB, 1);
+    assert_eq!(live_keys(&host).difference(&keys).count(), 2);
+    let keys = live_keys(&host);
+    transfer(&host, &mut token, ALICE, BOB, 1);
+    assert_eq!(live_keys(&host), keys);
+}
+
 // ----- invariants -------------------------------------------------------------------------
 
 mod invariants {
@@ -974,6 +1096,7 @@ mod invariants {
         Transfer(usize, usize, u64),
         Burn(usize, u64),
         Forced(usize, usize, u64),
+        Snapshot,
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -982,6 +1105,7 @@ mod invariants {
             (0..4usize, 0..4usize, 0..60u64).prop_map(|(a, b, v)| Op::Transfer(a, b, v)),
             (0..4usize, 0..60u64).prop_map(|(w, v)| Op::Burn(w, v)),
             (0..4usize, 0..4usize, 0..60u64).prop_map(|(a, b, v)| Op::Forced(a, b, v)),
+            Just(Op::Snapshot),
         ]
     }
 
@@ -1016,6 +1140,10 @@ mod invariants {
                 host.vm.set_sender(AGENT);
                 admin(host).forced_transfer(from, to, u(v)).unwrap();
             }
+            Op::Snapshot => {
+                host.vm.set_sender(ISSUER);
+                admin(host).snapshot().unwrap();
+            }
         }
     }
 
@@ -1036,6 +1164,31 @@ mod invariants {
                     WALLETS.into_iter().filter(|w| !token.balance_of(*w).is_zero()).collect();
                 with_balance.sort();
                 prop_assert_eq!(listed, with_balance);
+            }
+        }
+
+        /// Every snapshot keeps the balances and supply of its moment, while
+        /// issuance, transfers, burns and forced transfers go on.
+        #[test]
+        fn snapshots_keep_the_balances_of_their_moment(
+            ops in proptest::collection::vec(op(), 1..40)
+        ) {
+            let (host, mut token) = deployed();
+            let mut taken: Vec<(Vec<U256>, U256)> = Vec::new();
+            for op in &ops {
+                apply(&host, &mut token, op);
+                if matches!(op, Op::Snapshot) {
+                    let balances = WALLETS.iter().map(|w| token.balance_of(*w)).collect();
+                    taken.push((balances, token.total_supply()));
+                }
+            }
+            prop_assert_eq!(token.current_snapshot_id(), u(taken.len() as u64));
+            for (i, (balances, supply)) in taken.iter().enumerate() {
+                let id = u(i as u64 + 1);
+                for (w, balance) in WALLETS.iter().zip(balances) {
+                    prop_assert_eq!(token.balance_of_at(*w, id), Ok(*balance));
+                }
+                prop_assert_eq!(token.total_supply_at(id), Ok(*supply));
             }
         }
     }

@@ -9,15 +9,17 @@ extern crate alloc;
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
 use ds_common::{
-    errors::{AmountTooLarge, IssuanceRejected, OnlyRegistry},
+    errors::{AmountTooLarge, IssuanceRejected, OnlyRegistry, SnapshotLimitReached},
     ids::{role, service},
     interfaces::IComplianceService,
     DSError,
 };
 use ds_token_state::{
-    events::{Burn, ForcedTransfer, Issue, Pause, Seize, Transfer, Unpause},
+    events::{Burn, ForcedTransfer, Issue, Pause, Seize, Snapshot, Transfer, Unpause},
     ledger::amount,
-    passed_on, reason_of, require_receiver, within_balance, Revert, TokenState,
+    passed_on, reason_of, require_receiver, within_balance,
+    words::MAX_SNAPSHOT_ID,
+    Revert, TokenState,
 };
 use stylus_sdk::prelude::*;
 
@@ -190,6 +192,24 @@ impl DSTokenAdmin {
             return Err(DSError::OnlyRegistry(OnlyRegistry { caller: sender }));
         }
         Ok(U256::from(self.state.ledger.reserve(wallet)))
+    }
+
+    /// Takes a snapshot of every balance and of the supply (issuer, master
+    /// or a DS app Trust authorises, e.g. a distribution) and returns its id.
+    pub fn snapshot(&mut self) -> Result<U256, DSError> {
+        let sender = self.vm().msg_sender();
+        self.state
+            .services
+            .require_role_or_app(sender, role::ISSUER_OR_ABOVE)?;
+        let id = self
+            .state
+            .ledger
+            .take_snapshot()
+            .ok_or(DSError::SnapshotLimitReached(SnapshotLimitReached {
+                max: U256::from(MAX_SNAPSHOT_ID),
+            }))?;
+        self.vm().log(Snapshot { id: U256::from(id) });
+        Ok(U256::from(id))
     }
 
     /// Pauses transfers; platform-wallet deposits still pass, as in DS.

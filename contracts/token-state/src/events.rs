@@ -22,11 +22,13 @@ sol! {
     event ForcedTransfer(address indexed from, address indexed to, uint256 amount);
     /// ERC-7943: `account`'s frozen amount is now `amount`.
     event Frozen(address indexed account, uint256 amount);
+    /// Snapshot `id` of all balances and the supply was taken.
+    event Snapshot(uint256 id);
 }
 
 /// Signatures of the events above, for the ABI export.
 #[cfg(feature = "export-abi")]
-pub const SIGNATURES: [&str; 9] = {
+pub const SIGNATURES: [&str; 10] = {
     use alloy_sol_types::SolEvent;
     [
         Transfer::SIGNATURE,
@@ -38,5 +40,6 @@ pub const SIGNATURES: [&str; 9] = {
         Unpause::SIGNATURE,
         ForcedTransfer::SIGNATURE,
         Frozen::SIGNATURE,
+        Snapshot::SIGNATURE,
     ]
 };

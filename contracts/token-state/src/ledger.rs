@@ -19,7 +19,7 @@ use stylus_sdk::{
 
 use crate::{
     events::Frozen,
-    words::{Account, Hot, Supply},
+    words::{Account, Checkpoint, Hot, Supply, SupplyCheckpoints},
 };
 
 /// Storage of balances, holders, supply and freezes.
@@ -38,6 +38,12 @@ pub struct Ledger {
     frozen: StorageMap<Address, StorageU256>,
     /// Number of holder-list slots reserved by [`Ledger::reserve`].
     reserved_entries: StorageU256,
+    /// Balance [`Checkpoint`]s per wallet, by index (snapshot order).
+    checkpoints: StorageMap<Address, StorageMap<u32, StorageU256>>,
+    /// Total supply [`Checkpoint`]s, by index (snapshot order).
+    supply_checkpoints: StorageMap<u32, StorageU256>,
+    /// The [`SupplyCheckpoints`] word.
+    supply_checkpoint_count: StorageU256,
 }
 
 /// A holder-list slot holding no wallet but kept non-zero (bit 160 set), so
@@ -148,9 +154,79 @@ impl Ledger {
         }
     }
 
+    /// Before `account`'s balance changes: keeps its balance as it was at
+    /// the latest snapshot, unless a checkpoint for that snapshot exists.
+    fn checkpoint(&mut self, hot: &Hot, wallet: Address, account: &mut Account) {
+        if account.snapshot >= hot.snapshot {
+            return;
+        }
+        let checkpoint = Checkpoint {
+            id: hot.snapshot,
+            value: account.balance,
+        };
+        self.checkpoints
+            .setter(wallet)
+            .insert(account.checkpoints, checkpoint.encode());
+        account.checkpoints += 1;
+        account.snapshot = hot.snapshot;
+    }
+
+    /// Before the supply changes from `total`: the supply's checkpoint.
+    fn checkpoint_supply(&mut self, snapshot: u32, total: u128) {
+        let mut meta = SupplyCheckpoints::decode(self.supply_checkpoint_count.get());
+        if meta.snapshot >= snapshot {
+            return;
+        }
+        let checkpoint = Checkpoint {
+            id: snapshot,
+            value: total,
+        };
+        self.supply_checkpoints
+            .insert(meta.count, checkpoint.encode());
+        meta.count += 1;
+        meta.snapshot = snapshot;
+        self.supply_checkpoint_count.set(meta.encode());
+    }
+
+    /// Takes a snapshot: returns its id (the previous id + 1), or `None`
+    /// past [`crate::words::MAX_SNAPSHOT_ID`].
+    pub fn take_snapshot(&mut self) -> Option<u32> {
+        let mut hot = self.hot();
+        if hot.snapshot >= crate::words::MAX_SNAPSHOT_ID {
+            return None;
+        }
+        hot.snapshot += 1;
+        self.set_hot(&hot);
+        Some(hot.snapshot)
+    }
+
+    /// `wallet`'s balance at snapshot `id` (1 ≤ `id` ≤ the latest, checked
+    /// by the caller).
+    pub fn balance_at(&self, wallet: Address, id: u32) -> u128 {
+        let account = self.account(wallet);
+        let list = self.checkpoints.getter(wallet);
+        value_at(
+            id,
+            account.snapshot,
+            account.checkpoints,
+            account.balance,
+            |i| list.get(i),
+        )
+    }
+
+    /// The total supply at snapshot `id` (checked by the caller).
+    pub fn supply_at(&self, id: u32) -> u128 {
+        let meta = SupplyCheckpoints::decode(self.supply_checkpoint_count.get());
+        let total = self.supply().total;
+        value_at(id, meta.snapshot, meta.count, total, |i| {
+            self.supply_checkpoints.get(i)
+        })
+    }
+
     /// Adds `value` to `wallet` (listing it when it becomes a holder).
     fn credit(&mut self, hot: &mut Hot, wallet: Address, value: u128) -> Result<(), DSError> {
         let mut account = self.account(wallet);
+        self.checkpoint(hot, wallet, &mut account);
         account.balance = account
             .balance
             .checked_add(value)
@@ -171,6 +247,7 @@ impl Ledger {
     /// `wallet`, whose word is `account` as just read (unlisting it when its
     /// balance reaches zero).
     fn debit(&mut self, hot: &mut Hot, wallet: Address, mut account: Account, value: u128) {
+        self.checkpoint(hot, wallet, &mut account);
         account.balance = account.balance.saturating_sub(value);
         if account.balance == 0 && account.position != 0 {
             self.unlist(hot, wallet, account.position);
@@ -230,6 +307,7 @@ impl Ledger {
     /// Issues `value` to `to`, the supply becoming `supply`.
     pub fn mint(&mut self, to: Address, value: u128, supply: &Supply) -> Result<(), DSError> {
         let hot = self.hot();
+        self.checkpoint_supply(hot.snapshot, supply.total.saturating_sub(value));
         self.with_holders(hot, |ledger, hot| ledger.credit(hot, to, value))?;
         self.set_supply(supply);
         Ok(())
@@ -239,9 +317,68 @@ impl Ledger {
     /// its word as just read.
     pub fn burn(&mut self, who: Address, account: Account, value: u128) {
         let hot = self.hot();
-        self.with_holders(hot, |ledger, hot| ledger.debit(hot, who, account, value));
         let mut supply = self.supply();
+        self.checkpoint_supply(hot.snapshot, supply.total);
+        self.with_holders(hot, |ledger, hot| ledger.debit(hot, who, account, value));
         supply.total = supply.total.saturating_sub(value);
         self.set_supply(&supply);
+    }
+}
+
+/// The value at snapshot `id` of something whose checkpoints (ids rising,
+/// the last one `last_id`, `count` of them, read by `at(index)`) were taken
+/// before each change, and whose value now is `current`: the first
+/// checkpoint at or after `id`, else the current value.
+fn value_at(id: u32, last_id: u32, count: u32, current: u128, at: impl Fn(u32) -> U256) -> u128 {
+    if count == 0 || id > last_id {
+        return current;
+    }
+    let (mut low, mut high) = (0, count - 1);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if Checkpoint::decode(at(mid)).id < id {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    Checkpoint::decode(at(low)).value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Against a model that records every value at every snapshot.
+        #[test]
+        fn value_at_finds_the_value_of_every_snapshot(
+            steps in proptest::collection::vec((any::<bool>(), 0u128..1000), 1..40)
+        ) {
+            // Each step: take a snapshot (true) or change the value.
+            let (mut value, mut snapshot) = (0u128, 0u32);
+            let mut at_snapshot = Vec::new(); // value at snapshot i + 1
+            let mut checkpoints: Vec<Checkpoint> = Vec::new();
+            for (take, next) in steps {
+                if take {
+                    snapshot += 1;
+                    at_snapshot.push(value);
+                } else {
+                    if checkpoints.last().map_or(0, |c| c.id) < snapshot {
+                        checkpoints.push(Checkpoint { id: snapshot, value });
+                    }
+                    value = next;
+                }
+            }
+            let last = checkpoints.last().map_or(0, |c| c.id);
+            for (i, expected) in at_snapshot.iter().enumerate() {
+                let id = i as u32 + 1;
+                let found = value_at(id, last, checkpoints.len() as u32, value, |k| {
+                    checkpoints[k as usize].encode()
+                });
+                prop_assert_eq!(found, *expected, "snapshot {}", id);
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ use alloy_primitives::{Address, U256};
 use ds_common::{
     codes,
     consumer::{service_set, ServiceRegistry},
-    errors::{ERC20InsufficientBalance, ERC20InvalidReceiver, ServiceCallFailed},
+    errors::{ERC20InsufficientBalance, ERC20InvalidReceiver, ServiceCallFailed, SnapshotNotFound},
     ids::service,
     text::StorageText,
     DSError,
@@ -56,6 +56,18 @@ impl TokenState {
     pub fn authorize(&self, allowed: &[u8]) -> Result<(), DSError> {
         let sender = self.vm().msg_sender();
         self.services.require_role(sender, allowed).map(|_| ())
+    }
+
+    /// `id` as a snapshot taken, or [`SnapshotNotFound`].
+    pub fn snapshot(&self, id: U256) -> Result<u32, DSError> {
+        let current = self.ledger.hot().snapshot;
+        match u32::try_from(id) {
+            Ok(found) if found != 0 && found <= current => Ok(found),
+            _ => Err(DSError::SnapshotNotFound(SnapshotNotFound {
+                id,
+                current: U256::from(current),
+            })),
+        }
     }
 
     /// The Compliance service, from the hot word.

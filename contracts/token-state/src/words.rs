@@ -1,19 +1,28 @@
 //! Packed storage words of the token, as plain values (no host).
 //!
 //! A transfer reads three slots of the token: the [`Hot`] word (Compliance's
-//! address, pause flag, holder count) and the two [`Account`] words (balance,
-//! holder-list position, frozen flag). Issuance and burn also touch the
-//! [`Supply`] word. Balances are `u128`: the supply can never exceed it.
+//! address, pause flag, holder count, current snapshot id) and the two
+//! [`Account`] words (balance, holder-list position, frozen flag, snapshot
+//! bookkeeping). Issuance and burn also touch the [`Supply`] word. Balances
+//! are `u128`: the supply can never exceed it. [`Checkpoint`]s keep balances
+//! (and the supply) as they were at a snapshot.
 
 use alloy_primitives::{Address, U256};
 
 const U40_MASK: u64 = (1 << 40) - 1;
+const U32_MASK: u64 = (1 << 32) - 1;
+const U24_MASK: u64 = (1 << 24) - 1;
+
+/// Largest snapshot id: a wallet has at most one checkpoint per snapshot, so
+/// its checkpoint count (24 bits) never overflows.
+pub const MAX_SNAPSHOT_ID: u32 = (1 << 24) - 1;
 
 // Words are built from their four 64-bit limbs (least significant first):
 // 256-bit shifts cost hundreds of Wasm instructions, limb moves a few.
 
 /// The word every transfer reads first: Compliance's address in bits
-/// 0–159, the pause flag at bit 160, the holder count in bits 192–231.
+/// 0–159, the pause flag at bit 160, the holder count in bits 192–223, the
+/// current snapshot id in bits 224–255.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Hot {
     /// The Compliance service (a copy of service id 8, kept here to save a read).
@@ -22,6 +31,8 @@ pub struct Hot {
     pub paused: bool,
     /// Number of wallets holding tokens (the holder list's length).
     pub holders: u64,
+    /// Id of the latest snapshot (0: none taken yet).
+    pub snapshot: u32,
 }
 
 impl Hot {
@@ -33,7 +44,8 @@ impl Hot {
         Self {
             compliance: Address::from_word(word.into()),
             paused: limbs[2] & Self::PAUSED_BIT != 0,
-            holders: limbs[3] & U40_MASK,
+            holders: limbs[3] & U32_MASK,
+            snapshot: (limbs[3] >> 32) as u32,
         }
     }
 
@@ -43,13 +55,15 @@ impl Hot {
         if self.paused {
             limbs[2] |= Self::PAUSED_BIT;
         }
-        limbs[3] = self.holders & U40_MASK;
+        limbs[3] = (self.holders & U32_MASK) | u64::from(self.snapshot) << 32;
         U256::from_limbs(limbs)
     }
 }
 
 /// One wallet's word: balance in bits 0–127, holder-list position in bits
-/// 128–167, frozen flag at bit 168, "allocated" at bit 255. The allocated
+/// 128–167, frozen flag at bit 168, the snapshot id of its last checkpoint in
+/// bits 192–223, its checkpoint count in bits 224–247, "allocated" at bit
+/// 255. The allocated
 /// bit is always written, so a stored account word is never zero again: a
 /// wallet reserved at registration (see `Ledger::reserve`) or that held
 /// tokens before receives its next tokens without paying for a fresh slot.
@@ -61,6 +75,10 @@ pub struct Account {
     pub position: u64,
     /// Whether a frozen amount (ERC-7943) is stored for the wallet.
     pub frozen: bool,
+    /// Snapshot id of the wallet's last [`Checkpoint`] (0: none).
+    pub snapshot: u32,
+    /// Number of the wallet's checkpoints.
+    pub checkpoints: u32,
 }
 
 impl Account {
@@ -74,6 +92,8 @@ impl Account {
             balance: low_u128(word),
             position: limbs[2] & U40_MASK,
             frozen: limbs[2] & Self::FROZEN_BIT != 0,
+            snapshot: limbs[3] as u32,
+            checkpoints: ((limbs[3] >> 32) & U24_MASK) as u32,
         }
     }
 
@@ -84,7 +104,9 @@ impl Account {
             self.balance as u64,
             (self.balance >> 64) as u64,
             (self.position & U40_MASK) | flag,
-            Self::ALLOCATED_BIT,
+            Self::ALLOCATED_BIT
+                | u64::from(self.snapshot)
+                | (u64::from(self.checkpoints) & U24_MASK) << 32,
         ])
     }
 }
@@ -127,6 +149,63 @@ impl Supply {
     }
 }
 
+/// A balance (or the supply) as it was at snapshot `id`: value in bits
+/// 0–127, id in bits 128–159. Kept per wallet in snapshot order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Checkpoint {
+    /// The snapshot the value belongs to (and every earlier snapshot after
+    /// the previous checkpoint).
+    pub id: u32,
+    /// The balance at that snapshot.
+    pub value: u128,
+}
+
+impl Checkpoint {
+    /// Unpacks a stored word.
+    pub fn decode(word: U256) -> Self {
+        Self {
+            id: word.as_limbs()[2] as u32,
+            value: low_u128(word),
+        }
+    }
+
+    /// Packs into a stored word.
+    pub fn encode(&self) -> U256 {
+        U256::from_limbs([
+            self.value as u64,
+            (self.value >> 64) as u64,
+            u64::from(self.id),
+            0,
+        ])
+    }
+}
+
+/// Snapshot bookkeeping of the total supply: the snapshot id of its last
+/// checkpoint (bits 0–31) and the checkpoint count (bits 32–63).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SupplyCheckpoints {
+    /// Snapshot id of the supply's last checkpoint (0: none).
+    pub snapshot: u32,
+    /// Number of supply checkpoints.
+    pub count: u32,
+}
+
+impl SupplyCheckpoints {
+    /// Unpacks a stored word.
+    pub fn decode(word: U256) -> Self {
+        let limb = word.as_limbs()[0];
+        Self {
+            snapshot: limb as u32,
+            count: (limb >> 32) as u32,
+        }
+    }
+
+    /// Packs into a stored word.
+    pub fn encode(&self) -> U256 {
+        U256::from(u64::from(self.snapshot) | u64::from(self.count) << 32)
+    }
+}
+
 fn low_u128(word: U256) -> u128 {
     let limbs = word.as_limbs();
     u128::from(limbs[0]) | (u128::from(limbs[1]) << 64)
@@ -144,12 +223,14 @@ mod tests {
             Hot {
                 compliance: address!("ffffffffffffffffffffffffffffffffffffffff"),
                 paused: true,
-                holders: U40_MASK,
+                holders: U32_MASK,
+                snapshot: u32::MAX,
             },
             Hot {
                 compliance: address!("00000000000000000000000000000000000000c0"),
                 paused: false,
                 holders: 7,
+                snapshot: 3,
             },
         ] {
             assert_eq!(Hot::decode(hot.encode()), hot);
@@ -162,6 +243,8 @@ mod tests {
             balance: u128::MAX,
             position: U40_MASK,
             frozen: true,
+            snapshot: u32::MAX,
+            checkpoints: U24_MASK as u32,
         };
         assert_eq!(Account::decode(full.encode()), full);
         let only_frozen = Account {
@@ -178,6 +261,20 @@ mod tests {
         let allocated = Account::default().encode();
         assert_ne!(allocated, U256::ZERO);
         assert_eq!(Account::decode(allocated), Account::default());
+    }
+
+    #[test]
+    fn checkpoints_round_trip() {
+        let c = Checkpoint {
+            id: u32::MAX,
+            value: u128::MAX,
+        };
+        assert_eq!(Checkpoint::decode(c.encode()), c);
+        let s = SupplyCheckpoints {
+            snapshot: u32::MAX,
+            count: 7,
+        };
+        assert_eq!(SupplyCheckpoints::decode(s.encode()), s);
     }
 
     #[test]
