@@ -259,3 +259,15 @@ sol! {
 }
 
 pub use AccessErrors::*;
+
+sol! {
+    /// The DS token's balance snapshots.
+    #[derive(Debug, PartialEq, Eq)]
+    interface ITokenSnapshots {
+        function snapshot() external returns (uint256);
+        function currentSnapshotId() external view returns (uint256);
+        function balanceOfAt(address wallet, uint256 snapshot_id) external view returns (uint256);
+        function totalSupplyAt(uint256 snapshot_id) external view returns (uint256);
+        event Snapshot(uint256 id);
+    }
+}

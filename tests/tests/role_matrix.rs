@@ -35,7 +35,7 @@ use ds_devnet::Tx;
 use ds_e2e::{
     abi::{
         self, IComms, ICompliance, IComplianceInternal, IDSToken, IRegistry, IRegistryAdmin,
-        ITokenRegistryHook, ITrust, ITrustAdmin,
+        ITokenRegistryHook, ITokenSnapshots, ITrust, ITrustAdmin,
     },
     ids::{attribute, attribute_status, region, role},
     investor_key, u, wasm, Address, Devnet, Receipt, ReceiptExt, Rules, Suite, B256, COUNTRIES,
@@ -992,6 +992,7 @@ fn cases() -> Vec<(&'static str, Builder)> {
                 },
             )
         }),
+        ("DS token: snapshot", |fx| token(fx, ITokenSnapshots::snapshotCall {})),
         ("DS token: pause", |fx| token(fx, IDSToken::pauseCall {})),
         ("DS token: unpause", |fx| {
             token(fx, IDSToken::unpauseCall {})
