@@ -8,9 +8,20 @@ cd "$(dirname "$0")/.."
 [ -f scripts/.toolchain.env ] && . scripts/.toolchain.env
 CARGO=${CARGO:-cargo}
 
-CONTRACTS=(trust registry compliance compliance_views compliance_admin comms ds_token token_admin)
-# `scripts/build.sh ds_token comms` rebuilds only those.
-if (($# > 0)); then CONTRACTS=("$@"); fi
+CONTRACTS=(trust registry compliance compliance_views compliance_admin comms ds_token token_admin
+           distribution)
+# Test fixtures (not size-gated): the devnet's gas calibration token
+# (devnet/calibration/erc20) and the distribution app's payment token
+# (devnet/fixtures/payment-token).
+FIXTURES=(erc20_min payment_token)
+# `scripts/build.sh ds_token comms payment_token` rebuilds only those.
+if (($# > 0)); then
+    CONTRACTS=() FIXTURES_NAMED=()
+    for name in "$@"; do
+        case $name in erc20_min | payment_token) FIXTURES_NAMED+=("$name") ;; *) CONTRACTS+=("$name") ;; esac
+    done
+    FIXTURES=("${FIXTURES_NAMED[@]}")
+fi
 LIMIT=24576
 WARN=16384
 
@@ -39,10 +50,12 @@ for c in "${CONTRACTS[@]}"; do
     printf '%-12s %10d %10d  %s\n' "$c" "$raw" "$compressed" "$verdict"
 done
 
-(($# > 0)) && exit $status
-# Calibration token for the devnet gas model (devnet/calibration/erc20; not size-gated).
-RUSTC_BOOTSTRAP=1 "$CARGO" build --release --lib --locked --target wasm32-unknown-unknown \
-    -Z build-std=std,panic_abort -p erc20-min
-cp target/wasm32-unknown-unknown/release/erc20_min.wasm target/stylus/erc20_min.wasm
-printf '%-12s %10d  %s\n' erc20_min "$(stat -c %s target/stylus/erc20_min.wasm)" calibration
+# Fixtures are copied as the compiler wrote them (no wasm-opt): the
+# calibration token must keep the code its gas figures were measured on.
+for f in "${FIXTURES[@]}"; do
+    RUSTC_BOOTSTRAP=1 "$CARGO" build --release --lib --locked --target wasm32-unknown-unknown \
+        -Z build-std=std,panic_abort -p "${f//_/-}"
+    cp "target/wasm32-unknown-unknown/release/$f.wasm" "target/stylus/$f.wasm"
+    printf '%-12s %10d  %s\n' "$f" "$(stat -c %s "target/stylus/$f.wasm")" fixture
+done
 exit $status

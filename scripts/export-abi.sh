@@ -10,7 +10,7 @@ CARGO=${CARGO:-cargo}
 
 # crate:Contract file name
 CONTRACTS=(ds-trust:TrustService ds-registry:RegistryService ds-compliance:ComplianceService ds-compliance-views:ComplianceViews ds-compliance-admin:ComplianceAdmin
-           ds-comms:CommsService ds-token:DSToken ds-token-admin:DSTokenAdmin)
+           ds-comms:CommsService ds-token:DSToken ds-token-admin:DSTokenAdmin ds-distribution:Distribution)
 
 out=abi
 if [ "${1:-}" = "--check" ]; then out=$(mktemp -d); trap 'rm -rf "$out"' EXIT; fi

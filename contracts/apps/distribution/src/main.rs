@@ -1,0 +1,17 @@
+//! Prints the Solidity interface of the distribution app (`--features export-abi`).
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+
+#[cfg(feature = "export-abi")]
+fn main() {
+    use alloy_sol_types::SolEvent;
+    ds_distribution::print_from_args();
+    ds_common::abi_export::print_events(
+        "Distribution",
+        &[
+            ds_distribution::DistributionCreated::SIGNATURE,
+            ds_distribution::Claimed::SIGNATURE,
+            ds_distribution::Reclaimed::SIGNATURE,
+            ds_common::consumer::DSServiceSet::SIGNATURE,
+        ],
+    );
+}
