@@ -271,3 +271,51 @@ sol! {
         event Snapshot(uint256 id);
     }
 }
+
+// ----- distribution app (tests/tests/distribution.rs) -----
+
+sol! {
+    /// The distribution app (`abi/Distribution.sol`).
+    interface IDistribution {
+        function setDSService(uint256 service_id, address service) external returns (bool);
+        function getDSService(uint256 service_id) external view returns (address);
+        function createDistribution(address payment_token, uint256 amount, uint64 deadline, bytes32 content_hash, string calldata uri) external returns (uint256);
+        function claim(uint256 id) external returns (uint256);
+        function reclaim(uint256 id) external returns (uint256);
+        function claimable(uint256 id, address wallet) external view returns (uint256);
+        function hasClaimed(uint256 id, address wallet) external view returns (bool);
+        function distributionCount() external view returns (uint256);
+        function getDistribution(uint256 id) external view returns (address, uint256, uint256, uint256, uint64, uint256, address, bool, address, uint256);
+    }
+
+    /// The payment-token fixture (`devnet/fixtures/payment-token`).
+    interface IPaymentToken {
+        function totalSupply() external view returns (uint256);
+        function balanceOf(address owner) external view returns (uint256);
+        function allowance(address owner, address spender) external view returns (uint256);
+        function approve(address spender, uint256 value) external returns (bool);
+        function transfer(address to, uint256 value) external returns (bool);
+        function transferFrom(address from, address to, uint256 value) external returns (bool);
+    }
+
+    event DistributionCreated(uint256 indexed id, address paymentToken, uint256 amount, uint256 snapshotId, uint64 deadline);
+    event Claimed(uint256 indexed id, address indexed wallet, uint256 amount);
+    event Reclaimed(uint256 indexed id, address indexed to, uint256 amount);
+
+    /// The distribution app's own errors.
+    #[derive(Debug, PartialEq, Eq)]
+    interface DistributionErrors {
+        error UnknownDistribution(uint256 distributionId);
+        error DistributionExpired(uint256 distributionId, uint64 deadline);
+        error DistributionNotEnded(uint256 distributionId, uint64 deadline);
+        error AlreadyClaimed(uint256 distributionId, address wallet);
+        error NothingToClaim(uint256 distributionId, address wallet);
+        error AlreadyReclaimed(uint256 distributionId);
+        error ZeroAmount();
+        error EmptySnapshot(uint256 snapshotId);
+        error PaymentFailed(address token, address from, address to, uint256 amount);
+        error InvalidDeadline(uint64 deadline, uint64 now);
+    }
+}
+
+pub use DistributionErrors::*;
