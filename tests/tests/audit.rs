@@ -29,11 +29,6 @@
 //!   design (an EU investor is retail unless its QUALIFIED attribute is
 //!   approved; PROFESSIONAL is not consulted), so there is no safe/unsafe
 //!   behaviour to assert; the counter itself is exact (M-6 below).
-//!
-//! Open (the test asserts the safe behaviour and is ignored until the
-//! contracts change; see its comment):
-//! - M-4 (historical issuances pick up a new lock-up after a residency
-//!   change): [`m4_residency_change_does_not_change_past_lock_ups`].
 
 use ds_e2e::{
     abi::{self, ICompliance, IComplianceInternal, IDSToken, IRegistry},
@@ -174,15 +169,10 @@ fn m3_same_country_change_changes_nothing() {
 /// moves to the US; tokens issued to a US investor must not escape the US
 /// lock-up by a move abroad.
 ///
-/// OPEN (both directions fail today): issuance records are (value, time)
-/// and the check applies the lock-up period of the sender's *current*
-/// region (`contracts/rules/src/transfer.rs`, `TransferCheck::check`:
-/// `from_us` selects `US_LOCK_PERIOD`, otherwise `NON_US_LOCK_PERIOD`), so
-/// a move to the US re-locks past issuances (code 32) and a move abroad
-/// frees US tokens at once, as in DS. Un-ignore once the period (or the
-/// region) is fixed per issuance record.
+/// Fixed here: each issuance record keeps the residency it was issued
+/// under (`ds_rules::locks::Issuance::us`) and is held for that residency's
+/// period; code 32 is reported while a US-issued record binds.
 #[test]
-#[ignore = "audit M-4 is open: lock-ups follow the current residency (see doc comment)"]
 fn m4_residency_change_does_not_change_past_lock_ups() {
     let mut s = suite();
     s.set_uint_rule(uint_rule::US_LOCK_PERIOD, 1_000);

@@ -24,7 +24,8 @@
 //! allocated @255 (always set: a stored investor word is never zero, so the
 //! first tokens an investor receives do not pay for a fresh slot).
 //! Lock record: value u128 | release time u64 @128 | reason code u64 @192.
-//! Issuance record: value u128 | time u64 @128.
+//! Issuance record: value u128 | time u64 @128 | issued to a US investor
+//! @192 (its lock-up period follows that residency, audit M-4).
 
 use alloy_primitives::{Address, U256};
 use ds_common::bits::{field as get, with_field as set};
@@ -72,6 +73,7 @@ const C_NONZERO_AT: usize = 245;
 const D_NONZERO_AT: usize = 246;
 const BLACKLIST_COUNT_AT: usize = 192;
 const ALLOCATED_AT: usize = 255;
+const ISSUED_US_AT: usize = 192;
 
 fn bit(word: U256, at: usize) -> bool {
     word.bit(at)
@@ -232,12 +234,9 @@ pub fn decode_lock(w: U256) -> (Lock, u64) {
 
 /// Packs an issuance record.
 pub fn encode_issuance(i: &Issuance) -> U256 {
-    set(
-        set(U256::ZERO, 0, 128, i.value),
-        128,
-        64,
-        U256::from(i.time),
-    )
+    let w = set(U256::ZERO, 0, 128, i.value);
+    let w = set(w, 128, 64, U256::from(i.time));
+    set(w, ISSUED_US_AT, 1, U256::from(i.us))
 }
 
 /// Inverse of [`encode_issuance`].
@@ -245,6 +244,7 @@ pub fn decode_issuance(w: U256) -> Issuance {
     Issuance {
         value: get(w, 0, 128),
         time: get(w, 128, 64).to(),
+        us: bit(w, ISSUED_US_AT),
     }
 }
 
@@ -348,11 +348,14 @@ mod tests {
             release_time: u64::MAX,
         };
         assert_eq!(decode_lock(encode_lock(&lock, 77)), (lock, 77));
-        let issuance = Issuance {
-            value: U256::from(9),
-            time: 1234,
-        };
-        assert_eq!(decode_issuance(encode_issuance(&issuance)), issuance);
+        for us in [false, true] {
+            let issuance = Issuance {
+                value: U256::from(u128::MAX),
+                time: u64::MAX,
+                us,
+            };
+            assert_eq!(decode_issuance(encode_issuance(&issuance)), issuance);
+        }
         let counts = Counts {
             total: u32::MAX,
             accredited: 1,

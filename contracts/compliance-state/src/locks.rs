@@ -6,6 +6,7 @@ use alloc::{string::String, vec::Vec};
 use alloy_primitives::{B256, U256};
 use ds_common::{
     errors::{AmountTooLarge, InvalidIssuanceTime, InvalidLock, LockNotFound, TooManyRecords},
+    ids::region,
     DSError,
 };
 use ds_rules::{
@@ -271,7 +272,11 @@ impl ComplianceState {
         if records.len() >= usize::from(MAX_ISSUANCES) {
             return Err(too_many(key, MAX_ISSUANCES));
         }
-        records.push(Issuance { value, time });
+        records.push(Issuance {
+            value,
+            time,
+            us: party.region == region::US,
+        });
         Ok(records)
     }
 

@@ -167,12 +167,11 @@ impl ComplianceState {
         let (to_party, to_word) = self.party_of(to_key, to_info);
         let config = self.config(false);
         let locks = self.load_locks(from_key, from_word.locks);
-        let period = if from_party.region == region::US {
-            uint_rule::US_LOCK_PERIOD
-        } else {
-            uint_rule::NON_US_LOCK_PERIOD
-        };
-        let issuances = if config.num(period) == 0 {
+        // Each issuance keeps the lock-up of the residency it was issued
+        // under (audit M-4): either period may bind.
+        let lock_ups =
+            config.num(uint_rule::US_LOCK_PERIOD) | config.num(uint_rule::NON_US_LOCK_PERIOD);
+        let issuances = if lock_ups == 0 {
             Vec::new()
         } else {
             self.load_issuances(from_key, from_word.issuances)

@@ -29,6 +29,10 @@ pub struct Issuance {
     pub value: U256,
     /// Issuance time.
     pub time: u64,
+    /// Whether the investor was a US investor when issued: the lock-up
+    /// period of the issuance follows the residency at issuance, not a later
+    /// one (audit M-4).
+    pub us: bool,
 }
 
 impl Issuance {
@@ -36,6 +40,16 @@ impl Issuance {
     /// `now` (free from `time + period` exactly).
     pub fn is_held(&self, now: u64, period: u64) -> bool {
         now < self.time.saturating_add(period)
+    }
+
+    /// The issuance's own lock-up period: `us_period` or `non_us_period`
+    /// by the residency it was issued under.
+    pub fn period(&self, us_period: u64, non_us_period: u64) -> u64 {
+        if self.us {
+            us_period
+        } else {
+            non_us_period
+        }
     }
 }
 
@@ -47,11 +61,12 @@ pub fn manually_locked(locks: &[Lock], now: u64) -> U256 {
         .fold(U256::ZERO, |sum, l| sum.saturating_add(l.value))
 }
 
-/// Sum of the issuances still under a lock-up of `period` at `now`.
-pub fn held_up(issuances: &[Issuance], now: u64, period: u64) -> U256 {
+/// Sum of the issuances still under their lock-up at `now` (each under the
+/// period of the residency it was issued under).
+pub fn held_up(issuances: &[Issuance], now: u64, us_period: u64, non_us_period: u64) -> U256 {
     issuances
         .iter()
-        .filter(|i| i.is_held(now, period))
+        .filter(|i| i.is_held(now, i.period(us_period, non_us_period)))
         .fold(U256::ZERO, |sum, i| sum.saturating_add(i.value))
 }
 
@@ -88,6 +103,7 @@ mod tests {
         let issuance = Issuance {
             value: u(7),
             time: 1_000,
+            us: true,
         };
         assert!(issuance.is_held(1_099, 100));
         assert!(!issuance.is_held(1_100, 100));
@@ -117,14 +133,23 @@ mod tests {
             Issuance {
                 value: u(4),
                 time: 0,
+                us: false,
             },
             Issuance {
                 value: u(6),
                 time: 90,
+                us: false,
+            },
+            Issuance {
+                value: u(1),
+                time: 90,
+                us: true,
             },
         ];
-        assert_eq!(held_up(&issuances, 95, 10), u(6));
-        assert_eq!(held_up(&issuances, 100, 10), U256::ZERO);
+        assert_eq!(held_up(&issuances, 95, 0, 10), u(6));
+        assert_eq!(held_up(&issuances, 95, 10, 10), u(7));
+        assert_eq!(held_up(&issuances, 100, 1_000, 10), u(1));
+        assert_eq!(held_up(&issuances, 100, 10, 10), U256::ZERO);
     }
 
     #[test]

@@ -174,13 +174,31 @@ impl TransferCheck<'_> {
         locks::transferable(self.from.state.balance, locked) < self.value
     }
 
-    /// Issuances within `period` leave less than the value.
-    fn held_up(&self, period: usize) -> bool {
+    /// The hold-up code when issuances still under their lock-up leave less
+    /// than the value: each issuance keeps the period of the residency it
+    /// was issued under (audit M-4); code 32 when a US-issued one binds,
+    /// else 33.
+    fn hold_up_code(&self) -> Option<u8> {
         if !self.from.info.is_investor {
-            return false;
+            return None;
         }
-        let held = locks::held_up(self.from_issuances, self.now, self.config.num(period));
-        locks::transferable(self.from.state.balance, held) < self.value
+        let (us_period, non_us_period) = (
+            self.config.num(uint_rule::US_LOCK_PERIOD),
+            self.config.num(uint_rule::NON_US_LOCK_PERIOD),
+        );
+        let held = locks::held_up(self.from_issuances, self.now, us_period, non_us_period);
+        if locks::transferable(self.from.state.balance, held) >= self.value {
+            return None;
+        }
+        let us_binds = self
+            .from_issuances
+            .iter()
+            .any(|i| i.us && i.is_held(self.now, us_period));
+        Some(if us_binds {
+            codes::HOLD_UP_US
+        } else {
+            codes::HOLD_UP_NON_US
+        })
     }
 
     /// Counter changes the limits judge: the sender leaving and the receiver
@@ -243,10 +261,10 @@ impl TransferCheck<'_> {
         if !self.from.info.is_platform() && self.manually_locked() {
             return codes::TOKENS_LOCKED;
         }
+        if let Some(code) = self.hold_up_code() {
+            return code;
+        }
         if from_us {
-            if self.held_up(uint_rule::US_LOCK_PERIOD) {
-                return codes::HOLD_UP_US;
-            }
             if self.leaves_under(self.cfg(uint_rule::MIN_US_TOKENS)) {
                 return codes::AMOUNT_OF_TOKENS_UNDER_MIN;
             }
@@ -255,9 +273,6 @@ impl TransferCheck<'_> {
                 return codes::ONLY_FULL_TRANSFER;
             }
         } else {
-            if self.held_up(uint_rule::NON_US_LOCK_PERIOD) {
-                return codes::HOLD_UP_NON_US;
-            }
             let flowback_end = cfg.num(uint_rule::BLOCK_FLOWBACK_END_TIME);
             if self.to.region == region::US
                 && !self.from.info.is_platform()

@@ -161,6 +161,7 @@ fn code_32_us_lock_up_boundary() {
     s.issuances = vec![Issuance {
         value: u(60),
         time: s.now - 999,
+        us: true,
     }];
     assert_eq!(s.code(), codes::HOLD_UP_US, "40 free, 50 asked");
     s.value = u(40);
@@ -176,6 +177,7 @@ fn code_33_non_us_lock_up() {
     s.issuances = vec![Issuance {
         value: u(60),
         time: s.now,
+        us: false,
     }];
     assert_eq!(s.code(), codes::HOLD_UP_NON_US);
     // The US period does not apply to non-US senders.
@@ -183,8 +185,35 @@ fn code_33_non_us_lock_up() {
     t.issuances = vec![Issuance {
         value: u(60),
         time: t.now,
+        us: false,
     }];
     assert_eq!(t.code(), codes::VALID);
+}
+
+#[test]
+fn lock_ups_follow_the_residency_at_issuance() {
+    // Audit M-4: a US issuance stays under the US lock-up after the
+    // investor moves abroad (code 32: a US-issued record binds), and a
+    // non-US issuance does not pick up the US lock-up when the investor
+    // moves to the US.
+    let issued_us = Issuance {
+        value: u(60),
+        time: 1_000_000 - 10,
+        us: true,
+    };
+    let mut moved_abroad = Scenario::new(de(100), de(0), 50).uint(r::US_LOCK_PERIOD, 1_000);
+    moved_abroad.issuances = vec![issued_us];
+    assert_eq!(moved_abroad.code(), codes::HOLD_UP_US);
+    moved_abroad.value = u(40);
+    assert_eq!(moved_abroad.code(), codes::VALID);
+    let mut moved_to_us = Scenario::new(us(100), us(0), 50).uint(r::US_LOCK_PERIOD, 1_000);
+    moved_to_us.issuances = vec![Issuance {
+        us: false,
+        ..issued_us
+    }];
+    assert_eq!(moved_to_us.code(), codes::VALID);
+    moved_to_us.issuances[0].us = true;
+    assert_eq!(moved_to_us.code(), codes::HOLD_UP_US);
 }
 
 #[test]
@@ -194,6 +223,7 @@ fn manual_lock_and_hold_up_are_not_double_counted() {
     s.issuances = vec![Issuance {
         value: u(60),
         time: s.now,
+        us: true,
     }];
     s.locks = vec![Lock {
         value: u(60),
