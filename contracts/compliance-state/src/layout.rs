@@ -300,8 +300,8 @@ mod tests {
         let mut slots = [U256::ZERO; RULE_SLOTS as usize];
         slots[0] = with_address(slots[0], token);
         slots[1] = with_address(slots[1], registry);
-        for i in 0..UINT_RULES {
-            encode_uint(&mut slots, i, get(U256::MAX, 0, UINT_LAYOUT[i].2));
+        for (i, (_, _, width)) in UINT_LAYOUT.iter().enumerate() {
+            encode_uint(&mut slots, i, get(U256::MAX, 0, *width));
         }
         for i in 0..BOOL_RULES {
             encode_bool(&mut slots, i, true);
