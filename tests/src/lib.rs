@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 
 pub mod abi;
+pub mod apps;
 pub mod ids;
 pub mod report;
 

@@ -4,16 +4,15 @@
 //! issuances change nothing), claims are exact and once, the rest goes back
 //! after the deadline. Prints the gas of `createDistribution` and `claim`.
 
-use alloy_sol_types::{SolCall, SolValue};
+use alloy_sol_types::SolCall;
 use ds_e2e::{
-    abi::{self, IComms, IDistribution, IPaymentToken, ITokenSnapshots, ITrust},
-    ids::{role, service},
+    abi::{self, IComms, IDistribution, IPaymentToken, ITokenSnapshots},
+    apps::{self, PAYMENT_SUPPLY},
+    ids::role,
     report::{self, Measured},
-    u, wasm, Address, Receipt, ReceiptExt, Suite, B256, COUNTRIES, U256,
+    u, Address, Receipt, ReceiptExt, Suite, B256, COUNTRIES, U256,
 };
 
-/// Payment token units the issuer starts with.
-const PAYMENT_SUPPLY: u64 = 10_000_000;
 /// Units distributed.
 const AMOUNT: u64 = 1_000_000;
 /// Claim window.
@@ -36,49 +35,14 @@ struct Fixture {
     carol: Address,
 }
 
-/// Deploys the app (constructor: Trust) and the payment token (constructor:
-/// holder, supply) and registers the DS token and Comms in the app;
-/// `authorise` also makes the app a resource of a Trust entity.
+/// Deploys the app and the payment token next to the suite
+/// ([`apps::deploy_distribution`]); `authorise` also makes the app a
+/// resource of a Trust entity.
 fn deploy(s: &mut Suite, authorise: bool) -> (Address, Address) {
-    let master = s.master;
-    let app = s
-        .net
-        .deploy(&wasm("distribution"), master, &s.trust.abi_encode())
-        .unwrap_or_else(|r| panic!("distribution constructor: {}", r.outcome()));
-    let args = (s.issuer, u(PAYMENT_SUPPLY)).abi_encode_params();
-    let pay = s
-        .net
-        .deploy(&wasm("payment_token"), master, &args)
-        .unwrap_or_else(|r| panic!("payment token constructor: {}", r.outcome()));
-    let token = s.token();
-    for (id, at) in [(service::DS_TOKEN, token), (service::COMMS, s.comms)] {
-        let call = IDistribution::setDSServiceCall {
-            service_id: U256::from(id),
-            service: at,
-        };
-        s.must(master, app, &call);
-    }
+    let (app, pay) = apps::deploy_distribution(s);
     if authorise {
         let owner = s.wallet("apps owner");
-        let trust = s.trust;
-        let name = "dividend apps".to_string();
-        s.must(
-            master,
-            trust,
-            &ITrust::addEntityCall {
-                name: name.clone(),
-                owner,
-            },
-        );
-        s.must(
-            master,
-            trust,
-            &ITrust::addResourceCall {
-                name,
-                resource: app,
-            },
-        );
-        assert!(s.view(trust, &ITrust::isAuthorizedAppCall { app }));
+        apps::authorise(s, "dividend apps", owner, app);
     }
     (app, pay)
 }

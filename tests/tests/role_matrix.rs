@@ -12,16 +12,19 @@
 //! - `no`: the call, sent as a real transaction, must revert with the access
 //!   error naming the caller (`UnauthorizedCaller` with its Trust role,
 //!   `RoleNotManageable`, `OnlyToken`, `OnlyRegistry`, `NotPendingMaster`,
-//!   `NotAnInvestor`) and log nothing; after the rows of each contract,
-//!   every view of the fixture (roles, entities, investors, wallets, rules,
-//!   counters, locks, blacklist, notices, balances, allowances...) must read
-//!   as before the first call;
+//!   `NotAnInvestor`, `NothingToClaim`) and log nothing; after the rows of
+//!   each contract, every view of the fixture (roles, entities, investors,
+//!   wallets, rules, counters, locks, blacklist, notices, balances,
+//!   allowances, distributions, payments...) must read as before the first
+//!   call;
 //! - `own`: the call on what the caller created must succeed (simulated),
 //!   the same call on what someone else created must be refused as above
 //!   (`NotInvestorCreator` / `UnauthorizedCaller`);
 //! - "also allowed" (a caller outside the eight columns: the proposed master,
-//!   the Registry, an investor wallet, an entity owner): simulated, must
-//!   succeed, so a row refused to all eight columns is known to work.
+//!   the Registry, an investor wallet, an entity owner, a holder at a
+//!   distribution's snapshot, a distribution's creator without a role):
+//!   simulated, must succeed, so a row refused to all eight columns is
+//!   known to work.
 //!
 //! The table must list exactly the functions this file knows how to call,
 //! every file of `abi/` must belong to a contract of the table, and every
@@ -34,9 +37,10 @@ use ds_common::ids::{notice_category, notice_target};
 use ds_devnet::Tx;
 use ds_e2e::{
     abi::{
-        self, IComms, ICompliance, IComplianceInternal, IDSToken, IRegistry, IRegistryAdmin,
-        ITokenRegistryHook, ITokenSnapshots, ITrust, ITrustAdmin,
+        self, IComms, ICompliance, IComplianceInternal, IDSToken, IDistribution, IPaymentToken,
+        IRegistry, IRegistryAdmin, ITokenRegistryHook, ITokenSnapshots, ITrust, ITrustAdmin,
     },
+    apps,
     ids::{attribute, attribute_status, region, role},
     investor_key, u, wasm, Address, Devnet, Receipt, ReceiptExt, Rules, Suite, B256, COUNTRIES,
     U256,
@@ -47,7 +51,7 @@ const SPEC: &str = include_str!("../../docs/roles.md");
 /// The ABI files (`abi/`) and the contract (table name) whose address
 /// serves them. A file not listed here fails the test: its contract needs
 /// rows in `docs/roles.md`.
-const ABI_FILES: [(&str, &str); 8] = [
+const ABI_FILES: [(&str, &str); 9] = [
     ("TrustService.sol", "Trust"),
     ("RegistryService.sol", "Registry"),
     ("ComplianceService.sol", "Compliance"),
@@ -56,6 +60,7 @@ const ABI_FILES: [(&str, &str); 8] = [
     ("CommsService.sol", "Comms"),
     ("DSToken.sol", "DS token"),
     ("DSTokenAdmin.sol", "DS token"),
+    ("Distribution.sol", "Distribution"),
 ];
 
 /// The caller columns, in table order.
@@ -174,6 +179,11 @@ struct Fx {
     platform: Address,
     listed: Address,
     spender: Address,
+    /// The distribution app (authorised in Trust) and its payment token.
+    dist: Address,
+    pay: Address,
+    /// Created distribution 2, then lost its ISSUER role.
+    dist_creator: Address,
 }
 
 /// A fresh address for arguments (new role holders, wallets, owners).
@@ -186,6 +196,18 @@ const SPARE_SERVICE: u64 = 4096;
 
 const APPS: &str = "Example Apps";
 const EMPTY: &str = "Empty entity";
+const DIVIDEND_APPS: &str = "Dividend apps";
+
+/// Distribution 1: by the issuer, open (the holders at its snapshot, alice
+/// and bob, may claim).
+const OPEN: u64 = 1;
+/// Distribution 2: by the distribution creator, past its deadline (may be
+/// reclaimed).
+const ENDED: u64 = 2;
+/// Claim window of the distributions the fixture and the cases create.
+const WINDOW: u64 = 30 * 86_400;
+/// Payment units of each distribution.
+const DISTRIBUTED: u64 = 1_000;
 
 fn fixture() -> Fx {
     let mut s = Suite::new();
@@ -312,6 +334,7 @@ fn fixture() -> Fx {
     let comms = s.comms;
     s.must(app, comms, &notice());
     s.must(s.issuer, comms, &notice());
+    let (dist, pay, dist_creator) = distribution_app(&mut s);
 
     let callers = [
         s.wallet("random eoa"),
@@ -354,6 +377,76 @@ fn fixture() -> Fx {
         platform,
         listed,
         spender: fresh("spender"),
+        dist,
+        pay,
+        dist_creator,
+    }
+}
+
+/// The distribution app, authorised in Trust (a resource of its own
+/// entity), with its payment token: the master, the issuer and the
+/// distribution creator hold payment units and approved the app;
+/// distribution [`OPEN`] by the issuer (open), distribution [`ENDED`] by the
+/// distribution creator, which then lost its ISSUER role, past its
+/// deadline. Returns (app, payment token, distribution creator).
+fn distribution_app(s: &mut Suite) -> (Address, Address, Address) {
+    let (master, issuer, trust) = (s.master, s.issuer, s.trust);
+    let (dist, pay) = apps::deploy_distribution(s);
+    let owner = s.wallet("dividend apps owner");
+    apps::authorise(s, DIVIDEND_APPS, owner, dist);
+    let creator = s.wallet("distribution creator");
+    s.must(
+        master,
+        trust,
+        &ITrust::setRoleCall {
+            target: creator,
+            role: role::ISSUER,
+        },
+    );
+    for who in [master, creator] {
+        let to_who = IPaymentToken::transferCall {
+            to: who,
+            value: u(100 * DISTRIBUTED),
+        };
+        s.must(issuer, pay, &to_who);
+    }
+    for who in [master, issuer, creator] {
+        let approval = IPaymentToken::approveCall {
+            spender: dist,
+            value: u(100 * DISTRIBUTED),
+        };
+        s.must(who, pay, &approval);
+    }
+    let open = s.now() + WINDOW;
+    let id = s.must(issuer, dist, &create_distribution(pay, open));
+    assert_eq!(
+        id.decode::<IDistribution::createDistributionCall>()
+            .unwrap(),
+        u(OPEN)
+    );
+    let ended = s.now() + 60;
+    let id = s.must(creator, dist, &create_distribution(pay, ended));
+    assert_eq!(
+        id.decode::<IDistribution::createDistributionCall>()
+            .unwrap(),
+        u(ENDED)
+    );
+    s.must(master, trust, &ITrust::removeRoleCall { target: creator });
+    assert_eq!(
+        s.view(trust, &ITrust::getRoleCall { target: creator }),
+        role::NONE
+    );
+    s.advance(ended + 1 - s.now());
+    (dist, pay, creator)
+}
+
+fn create_distribution(pay: Address, deadline: u64) -> IDistribution::createDistributionCall {
+    IDistribution::createDistributionCall {
+        payment_token: pay,
+        amount: u(DISTRIBUTED),
+        deadline,
+        content_hash: B256::repeat_byte(0xd1),
+        uri: "ipfs://dividend".into(),
     }
 }
 
@@ -992,10 +1085,26 @@ fn cases() -> Vec<(&'static str, Builder)> {
                 },
             )
         }),
-        ("DS token: snapshot", |fx| token(fx, ITokenSnapshots::snapshotCall {})),
+        ("DS token: snapshot", |fx| {
+            token(fx, ITokenSnapshots::snapshotCall {})
+        }),
         ("DS token: pause", |fx| token(fx, IDSToken::pauseCall {})),
         ("DS token: unpause", |fx| {
             token(fx, IDSToken::unpauseCall {})
+        }),
+        // ----- Distribution app -----
+        ("Distribution: setDSService", |fx| set_service(fx.dist)),
+        ("Distribution: createDistribution", |fx| {
+            plain(call(
+                fx.dist,
+                create_distribution(fx.pay, fx.s.now() + WINDOW),
+            ))
+        }),
+        ("Distribution: claim", |fx| {
+            plain(call(fx.dist, IDistribution::claimCall { id: u(OPEN) }))
+        }),
+        ("Distribution: reclaim", |fx| {
+            plain(call(fx.dist, IDistribution::reclaimCall { id: u(ENDED) }))
         }),
     ]
 }
@@ -1007,6 +1116,8 @@ fn also_caller(fx: &Fx, label: &str) -> Address {
         "Registry" => fx.s.registry,
         "investor wallet" => fx.alice,
         "entity owner" => fx.apps_owner,
+        "holder at the snapshot" => fx.alice,
+        "distribution creator" => fx.dist_creator,
         other => panic!("docs/roles.md: unknown \"also allowed\" caller {other:?}"),
     }
 }
@@ -1054,6 +1165,9 @@ fn access_error(r: &Receipt, who: Address, role: u8) -> Option<String> {
     if let Ok(e) = abi::NotInvestorCreator::abi_decode(out) {
         return (e.caller == who).then(|| format!("{e:?}"));
     }
+    if let Ok(e) = abi::NothingToClaim::abi_decode(out) {
+        return (e.wallet == who).then(|| format!("{e:?}"));
+    }
     None
 }
 
@@ -1083,7 +1197,7 @@ fn fingerprint(fx: &mut Fx) -> Vec<String> {
         s.view(trust, &ITrust::serviceOwnerCall {}),
         s.view(trust, &ITrustAdmin::pendingServiceOwnerCall {})
     ));
-    for contract in [trust, registry, compliance, comms, token] {
+    for contract in [trust, registry, compliance, comms, token, fx.dist] {
         let call = ITrust::getDSServiceCall {
             service_id: u(SPARE_SERVICE),
         };
@@ -1198,6 +1312,31 @@ fn fingerprint(fx: &mut Fx) -> Vec<String> {
         let spender = fx.spender;
         let allowance = s.view(token, &IDSToken::allowanceCall { owner, spender });
         out.push(format!("allowance {owner}: {allowance}"));
+    }
+    let (dist, pay) = (fx.dist, fx.pay);
+    out.push(format!(
+        "distributions {}",
+        s.view(dist, &IDistribution::distributionCountCall {})
+    ));
+    for id in [u(OPEN), u(ENDED)] {
+        let d = s.view(dist, &IDistribution::getDistributionCall { id });
+        out.push(format!(
+            "distribution {id}: amount {} claimed {} reclaimed {}",
+            d._1, d._5, d._7
+        ));
+    }
+    let mut payees = fx.callers.to_vec();
+    payees.extend([fx.alice, fx.bob, fx.dist_creator, dist]);
+    for wallet in payees {
+        let claimed = s.view(
+            dist,
+            &IDistribution::hasClaimedCall {
+                id: u(OPEN),
+                wallet,
+            },
+        );
+        let paid = s.view(pay, &IPaymentToken::balanceOfCall { owner: wallet });
+        out.push(format!("payee {wallet}: claimed {claimed} paid {paid}"));
     }
     out
 }
@@ -1330,7 +1469,10 @@ fn every_function_against_every_caller() {
 
     // Two fixtures on two threads (the machine has two cores), each
     // checking the rows of some contracts; every row belongs to one group.
-    const GROUPS: [&[&str]; 2] = [&["Trust", "Registry", "Comms"], &["Compliance", "DS token"]];
+    const GROUPS: [&[&str]; 2] = [
+        &["Trust", "Registry", "Comms", "Distribution"],
+        &["Compliance", "DS token"],
+    ];
     for row in &rows {
         assert!(
             GROUPS.iter().any(|g| g.contains(&row.contract.as_str())),
@@ -1347,7 +1489,13 @@ fn every_function_against_every_caller() {
                     .filter(|r| group.contains(&r.contract.as_str()))
                     .collect();
                 let builders = &builders;
-                scope.spawn(move || check_rows(&group_rows, builders))
+                // the distribution rows nest four contracts deep (app,
+                // token, its admin facet, Trust): room beyond the 2 MiB
+                // default, whatever the interpreter's optimisation level
+                std::thread::Builder::new()
+                    .stack_size(16 << 20)
+                    .spawn_scoped(scope, move || check_rows(&group_rows, builders))
+                    .expect("spawn a matrix thread")
             })
             .collect();
         handles
