@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 CARGO=${CARGO:-cargo}
 
 # crate:Contract file name
-CONTRACTS=(ds-trust:TrustService ds-registry:RegistryService ds-compliance:ComplianceService ds-compliance-views:ComplianceViews ds-compliance-admin:ComplianceAdmin
+CONTRACTS=(ds-trust:TrustService ds-registry:RegistryService ds-compliance:ComplianceService ds-compliance-views:ComplianceViews ds-compliance-admin:ComplianceAdmin ds-compliance-rules:ComplianceRules
            ds-comms:CommsService ds-token:DSToken ds-token-admin:DSTokenAdmin ds-distribution:Distribution)
 
 out=abi

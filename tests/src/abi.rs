@@ -319,3 +319,51 @@ sol! {
 }
 
 pub use DistributionErrors::*;
+
+sol! {
+    /// The Compliance rules facet: the DS configuration service's named setters and getters.
+    interface IComplianceRules {
+        function setTotalInvestorsLimit(uint256 value) external;
+        function getTotalInvestorsLimit() external view returns (uint256);
+        function setMinUSTokens(uint256 value) external;
+        function getMinUSTokens() external view returns (uint256);
+        function setMinEUTokens(uint256 value) external;
+        function getMinEUTokens() external view returns (uint256);
+        function setUSInvestorsLimit(uint256 value) external;
+        function getUSInvestorsLimit() external view returns (uint256);
+        function setUSAccreditedInvestorsLimit(uint256 value) external;
+        function getUSAccreditedInvestorsLimit() external view returns (uint256);
+        function setNonAccreditedInvestorsLimit(uint256 value) external;
+        function getNonAccreditedInvestorsLimit() external view returns (uint256);
+        function setMaxUSInvestorsPercentage(uint256 value) external;
+        function getMaxUSInvestorsPercentage() external view returns (uint256);
+        function setBlockFlowbackEndTime(uint256 value) external;
+        function getBlockFlowbackEndTime() external view returns (uint256);
+        function setNonUSLockPeriod(uint256 value) external;
+        function getNonUSLockPeriod() external view returns (uint256);
+        function setMinimumTotalInvestors(uint256 value) external;
+        function getMinimumTotalInvestors() external view returns (uint256);
+        function setMinimumHoldingsPerInvestor(uint256 value) external;
+        function getMinimumHoldingsPerInvestor() external view returns (uint256);
+        function setMaximumHoldingsPerInvestor(uint256 value) external;
+        function getMaximumHoldingsPerInvestor() external view returns (uint256);
+        function setEURetailInvestorsLimit(uint256 value) external;
+        function getEURetailInvestorsLimit() external view returns (uint256);
+        function setUSLockPeriod(uint256 value) external;
+        function getUSLockPeriod() external view returns (uint256);
+        function setJPInvestorsLimit(uint256 value) external;
+        function getJPInvestorsLimit() external view returns (uint256);
+        function setAuthorizedSecurities(uint256 value) external;
+        function getAuthorizedSecurities() external view returns (uint256);
+        function setForceFullTransfer(bool value) external;
+        function getForceFullTransfer() external view returns (bool);
+        function setForceAccredited(bool value) external;
+        function getForceAccredited() external view returns (bool);
+        function setForceAccreditedUS(bool value) external;
+        function getForceAccreditedUS() external view returns (bool);
+        function setWorldWideForceFullTransfer(bool value) external;
+        function getWorldWideForceFullTransfer() external view returns (bool);
+        function setDisallowBackDating(bool value) external;
+        function getDisallowBackDating() external view returns (bool);
+    }
+}

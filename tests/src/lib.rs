@@ -191,6 +191,8 @@ pub struct Suite {
     pub compliance_views: Address,
     /// Compliance admin facet (registered in Compliance).
     pub compliance_admin: Address,
+    /// Compliance rules facet: DS-named rule setters (registered in Compliance).
+    pub compliance_rules: Address,
     /// Comms service.
     pub comms: Address,
     token: Option<Address>,
@@ -247,6 +249,7 @@ impl Suite {
         };
         let compliance_views = install("compliance_views");
         let compliance_admin = install("compliance_admin");
+        let compliance_rules = install("compliance_rules");
         let token_admin = token.map(|_| install("token_admin"));
         let mut suite = Self {
             net,
@@ -259,6 +262,7 @@ impl Suite {
             compliance,
             compliance_views,
             compliance_admin,
+            compliance_rules,
             comms,
             token,
             token_admin,
@@ -279,7 +283,7 @@ impl Suite {
     }
 
     /// The DS service entries every contract gets: the five DS services in
-    /// all of them, the two facets in Compliance and the admin facet in the
+    /// all of them, the three facets in Compliance and the admin facet in the
     /// token.
     pub fn wiring(&self) -> Vec<(Address, u64, Address)> {
         let mut services = vec![
@@ -306,6 +310,11 @@ impl Suite {
             self.compliance,
             service::COMPLIANCE_ADMIN_FACET,
             self.compliance_admin,
+        ));
+        entries.push((
+            self.compliance,
+            service::COMPLIANCE_RULES_FACET,
+            self.compliance_rules,
         ));
         if let (Some(token), Some(admin)) = (self.token, self.token_admin) {
             entries.push((token, service::TOKEN_ADMIN_FACET, admin));

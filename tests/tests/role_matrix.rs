@@ -37,8 +37,9 @@ use ds_common::ids::{notice_category, notice_target};
 use ds_devnet::Tx;
 use ds_e2e::{
     abi::{
-        self, IComms, ICompliance, IComplianceInternal, IDSToken, IDistribution, IPaymentToken,
-        IRegistry, IRegistryAdmin, ITokenRegistryHook, ITokenSnapshots, ITrust, ITrustAdmin,
+        self, IComms, ICompliance, IComplianceInternal, IComplianceRules, IDSToken, IDistribution,
+        IPaymentToken, IRegistry, IRegistryAdmin, ITokenRegistryHook, ITokenSnapshots, ITrust,
+        ITrustAdmin,
     },
     apps,
     ids::{attribute, attribute_status, region, role},
@@ -51,12 +52,13 @@ const SPEC: &str = include_str!("../../docs/roles.md");
 /// The ABI files (`abi/`) and the contract (table name) whose address
 /// serves them. A file not listed here fails the test: its contract needs
 /// rows in `docs/roles.md`.
-const ABI_FILES: [(&str, &str); 9] = [
+const ABI_FILES: [(&str, &str); 10] = [
     ("TrustService.sol", "Trust"),
     ("RegistryService.sol", "Registry"),
     ("ComplianceService.sol", "Compliance"),
     ("ComplianceViews.sol", "Compliance"),
     ("ComplianceAdmin.sol", "Compliance"),
+    ("ComplianceRules.sol", "Compliance"),
     ("CommsService.sol", "Comms"),
     ("DSToken.sol", "DS token"),
     ("DSTokenAdmin.sol", "DS token"),
@@ -831,6 +833,120 @@ fn cases() -> Vec<(&'static str, Builder)> {
                     index: U256::ZERO,
                     value: true,
                 },
+            )
+        }),
+        ("Compliance: setTotalInvestorsLimit", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setTotalInvestorsLimitCall { value: u(100) },
+            )
+        }),
+        ("Compliance: setMinUSTokens", |fx| {
+            compliance(fx, IComplianceRules::setMinUSTokensCall { value: u(100) })
+        }),
+        ("Compliance: setMinEUTokens", |fx| {
+            compliance(fx, IComplianceRules::setMinEUTokensCall { value: u(100) })
+        }),
+        ("Compliance: setUSInvestorsLimit", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setUSInvestorsLimitCall { value: u(100) },
+            )
+        }),
+        ("Compliance: setUSAccreditedInvestorsLimit", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setUSAccreditedInvestorsLimitCall { value: u(100) },
+            )
+        }),
+        ("Compliance: setNonAccreditedInvestorsLimit", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setNonAccreditedInvestorsLimitCall { value: u(100) },
+            )
+        }),
+        ("Compliance: setMaxUSInvestorsPercentage", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setMaxUSInvestorsPercentageCall { value: u(10) },
+            )
+        }),
+        ("Compliance: setBlockFlowbackEndTime", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setBlockFlowbackEndTimeCall { value: u(100) },
+            )
+        }),
+        ("Compliance: setNonUSLockPeriod", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setNonUSLockPeriodCall { value: u(100) },
+            )
+        }),
+        ("Compliance: setMinimumTotalInvestors", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setMinimumTotalInvestorsCall { value: u(100) },
+            )
+        }),
+        ("Compliance: setMinimumHoldingsPerInvestor", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setMinimumHoldingsPerInvestorCall { value: u(100) },
+            )
+        }),
+        ("Compliance: setMaximumHoldingsPerInvestor", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setMaximumHoldingsPerInvestorCall { value: u(100) },
+            )
+        }),
+        ("Compliance: setEURetailInvestorsLimit", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setEURetailInvestorsLimitCall { value: u(100) },
+            )
+        }),
+        ("Compliance: setUSLockPeriod", |fx| {
+            compliance(fx, IComplianceRules::setUSLockPeriodCall { value: u(100) })
+        }),
+        ("Compliance: setJPInvestorsLimit", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setJPInvestorsLimitCall { value: u(100) },
+            )
+        }),
+        ("Compliance: setAuthorizedSecurities", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setAuthorizedSecuritiesCall { value: u(100) },
+            )
+        }),
+        ("Compliance: setForceFullTransfer", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setForceFullTransferCall { value: true },
+            )
+        }),
+        ("Compliance: setForceAccredited", |fx| {
+            compliance(fx, IComplianceRules::setForceAccreditedCall { value: true })
+        }),
+        ("Compliance: setForceAccreditedUS", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setForceAccreditedUSCall { value: true },
+            )
+        }),
+        ("Compliance: setWorldWideForceFullTransfer", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setWorldWideForceFullTransferCall { value: true },
+            )
+        }),
+        ("Compliance: setDisallowBackDating", |fx| {
+            compliance(
+                fx,
+                IComplianceRules::setDisallowBackDatingCall { value: true },
             )
         }),
         ("Compliance: setCountryCompliance", |fx| {

@@ -11,8 +11,8 @@ use ds_e2e::{
 fn every_contract_knows_every_service() {
     let mut s = Suite::without_token();
     let wiring = s.wiring();
-    // 4 contracts × 4 services + 2 facets
-    assert_eq!(wiring.len(), 18);
+    // 4 contracts × 4 services + 3 facets
+    assert_eq!(wiring.len(), 19);
     for (contract, id, expected) in wiring {
         let got = s.view(
             contract,
@@ -303,4 +303,34 @@ fn compliance_runs_its_facets_by_delegatecall() {
     assert_eq!(r.events::<abi::DSComplianceUIntRuleSet>().len(), 1);
     let all = s.view(s.compliance, &ICompliance::getAllCall {});
     assert_eq!(all._0[uint_rule::TOTAL_INVESTORS_LIMIT], u(7));
+}
+
+/// The DS configuration service's named setters and getters reach the rules
+/// facet through Compliance (Compliance → views → admin → rules) and agree
+/// with `getAll`; a refusal passes back through the chain unchanged.
+#[test]
+fn ds_named_rule_setters_work_through_compliance() {
+    use ds_e2e::abi::IComplianceRules as R;
+    let mut s = Suite::without_token();
+    let (c, agent) = (s.compliance, s.transfer_agent);
+    s.must(agent, c, &R::setTotalInvestorsLimitCall { value: u(2_000) });
+    s.must(agent, c, &R::setUSLockPeriodCall { value: u(86_400) });
+    s.must(agent, c, &R::setForceAccreditedUSCall { value: true });
+    assert_eq!(s.view(c, &R::getTotalInvestorsLimitCall {}), u(2_000));
+    assert_eq!(s.view(c, &R::getUSLockPeriodCall {}), u(86_400));
+    assert!(s.view(c, &R::getForceAccreditedUSCall {}));
+    let all = s.view(c, &ICompliance::getAllCall {});
+    assert_eq!(all._0[uint_rule::TOTAL_INVESTORS_LIMIT], u(2_000));
+    assert_eq!(all._0[uint_rule::US_LOCK_PERIOD], u(86_400));
+    assert!(all._1[bool_rule::FORCE_ACCREDITED_US]);
+    let exchange = s.exchange;
+    let refused = s.send(exchange, c, &R::setTotalInvestorsLimitCall { value: u(1) });
+    assert_eq!(
+        refused.revert_error::<abi::UnauthorizedCaller>(),
+        Some(abi::UnauthorizedCaller {
+            caller: exchange,
+            callerRole: role::EXCHANGE,
+        })
+    );
+    assert_eq!(s.view(c, &R::getTotalInvestorsLimitCall {}), u(2_000));
 }

@@ -53,6 +53,9 @@ pub mod service {
     pub const COMPLIANCE_VIEWS_FACET: u64 = 1 << 16;
     /// The DS token's admin facet, registered in the token (not a DS id).
     pub const TOKEN_ADMIN_FACET: u64 = 1 << 17;
+    /// The Compliance facet with the DS-named rule setters and getters,
+    /// registered in Compliance (not a DS id).
+    pub const COMPLIANCE_RULES_FACET: u64 = 1 << 18;
 }
 
 /// Registry attribute ids (bit values, as in DS).
@@ -204,9 +207,10 @@ mod tests {
             [
                 COMPLIANCE_CONFIGURATION,
                 COMPLIANCE_VIEWS_FACET,
-                TOKEN_ADMIN_FACET
+                TOKEN_ADMIN_FACET,
+                COMPLIANCE_RULES_FACET
             ],
-            [256, 65_536, 131_072]
+            [256, 65_536, 131_072, 262_144]
         );
         assert_eq!(
             [

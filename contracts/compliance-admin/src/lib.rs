@@ -13,10 +13,10 @@ extern crate alloc;
 
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
-use ds_common::{party::investor_key, DSError};
+use ds_common::{ids::service, party::investor_key, DSError};
 use ds_compliance_state::{ComplianceState, InvestorFlag};
 use ds_rules::config::{BOOL_RULES, UINT_RULES};
-use stylus_sdk::prelude::*;
+use stylus_sdk::{prelude::*, ArbResult};
 
 /// The Compliance administration facet (storage = Compliance's).
 #[storage]
@@ -224,5 +224,13 @@ impl ComplianceAdmin {
     ) -> Result<bool, DSError> {
         self.state
             .set_investor_flag(investor_id, InvestorFlag::LiquidateOnly, enabled)
+    }
+
+    /// The DS-named rule setters and getters (`ComplianceRules.sol`) run in
+    /// the rules facet, last in Compliance's facet chain.
+    #[fallback]
+    pub fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
+        self.state
+            .delegate_to_facet(service::COMPLIANCE_RULES_FACET, calldata)
     }
 }

@@ -3,7 +3,7 @@
 
 use super::*;
 use alloy_primitives::{address, Address, B256, U256};
-use alloy_sol_types::{sol, SolCall, SolValue};
+use alloy_sol_types::{sol, SolCall, SolEvent, SolValue};
 use ds_common::{
     codes,
     errors::{OnlyRegistry, OnlyToken, SeizeTargetNotIssuerWallet, UnauthorizedCaller},
@@ -11,6 +11,8 @@ use ds_common::{
     party::{country_code, investor_key, PartyInfo},
 };
 use ds_compliance_admin::ComplianceAdmin;
+use ds_compliance_rules::ComplianceRules;
+use ds_compliance_state::events::DSComplianceUIntRuleSet;
 use ds_compliance_views::ComplianceViews;
 use ds_rules::config::uint_rule;
 use ds_testing::MockHost;
@@ -26,6 +28,7 @@ const TOKEN: Address = address!("0000000000000000000000000000000000000002");
 const REGISTRY: Address = address!("0000000000000000000000000000000000000004");
 const MASTER: Address = address!("00000000000000000000000000000000000000a1");
 const AGENT: Address = address!("00000000000000000000000000000000000000d8");
+const EXCHANGE: Address = address!("00000000000000000000000000000000000000c4");
 const NOBODY: Address = address!("00000000000000000000000000000000000000e0");
 const ALICE: Address = address!("000000000000000000000000000000000000a11c");
 const ALICE2: Address = address!("000000000000000000000000000000000000a11d");
@@ -425,6 +428,168 @@ fn registry_hook_allocates_a_new_investors_word_and_nothing_else() {
         Ok(true)
     );
     assert_eq!(storage(&host), allocated, "a second notice writes nothing");
+}
+
+/// A DS-named numeric rule setter and getter of the rules facet.
+type UintRule = (
+    fn(&mut ComplianceRules, U256) -> Result<(), DSError>,
+    fn(&ComplianceRules) -> U256,
+);
+
+/// The rules facet's numeric setters and getters, in the DS wire order.
+const UINT_RULE_FNS: [UintRule; 16] = [
+    (
+        ComplianceRules::set_total_investors_limit,
+        ComplianceRules::get_total_investors_limit,
+    ),
+    (
+        ComplianceRules::set_min_us_tokens,
+        ComplianceRules::get_min_us_tokens,
+    ),
+    (
+        ComplianceRules::set_min_eu_tokens,
+        ComplianceRules::get_min_eu_tokens,
+    ),
+    (
+        ComplianceRules::set_us_investors_limit,
+        ComplianceRules::get_us_investors_limit,
+    ),
+    (
+        ComplianceRules::set_us_accredited_investors_limit,
+        ComplianceRules::get_us_accredited_investors_limit,
+    ),
+    (
+        ComplianceRules::set_non_accredited_investors_limit,
+        ComplianceRules::get_non_accredited_investors_limit,
+    ),
+    (
+        ComplianceRules::set_max_us_investors_percentage,
+        ComplianceRules::get_max_us_investors_percentage,
+    ),
+    (
+        ComplianceRules::set_block_flowback_end_time,
+        ComplianceRules::get_block_flowback_end_time,
+    ),
+    (
+        ComplianceRules::set_non_us_lock_period,
+        ComplianceRules::get_non_us_lock_period,
+    ),
+    (
+        ComplianceRules::set_minimum_total_investors,
+        ComplianceRules::get_minimum_total_investors,
+    ),
+    (
+        ComplianceRules::set_minimum_holdings_per_investor,
+        ComplianceRules::get_minimum_holdings_per_investor,
+    ),
+    (
+        ComplianceRules::set_maximum_holdings_per_investor,
+        ComplianceRules::get_maximum_holdings_per_investor,
+    ),
+    (
+        ComplianceRules::set_eu_retail_investors_limit,
+        ComplianceRules::get_eu_retail_investors_limit,
+    ),
+    (
+        ComplianceRules::set_us_lock_period,
+        ComplianceRules::get_us_lock_period,
+    ),
+    (
+        ComplianceRules::set_jp_investors_limit,
+        ComplianceRules::get_jp_investors_limit,
+    ),
+    (
+        ComplianceRules::set_authorized_securities,
+        ComplianceRules::get_authorized_securities,
+    ),
+];
+
+/// A DS-named boolean rule setter and getter of the rules facet.
+type BoolRule = (
+    fn(&mut ComplianceRules, bool) -> Result<(), DSError>,
+    fn(&ComplianceRules) -> bool,
+);
+
+/// The rules facet's boolean setters and getters, in the DS wire order.
+const BOOL_RULE_FNS: [BoolRule; 5] = [
+    (
+        ComplianceRules::set_force_full_transfer,
+        ComplianceRules::get_force_full_transfer,
+    ),
+    (
+        ComplianceRules::set_force_accredited,
+        ComplianceRules::get_force_accredited,
+    ),
+    (
+        ComplianceRules::set_force_accredited_us,
+        ComplianceRules::get_force_accredited_us,
+    ),
+    (
+        ComplianceRules::set_world_wide_force_full_transfer,
+        ComplianceRules::get_world_wide_force_full_transfer,
+    ),
+    (
+        ComplianceRules::set_disallow_back_dating,
+        ComplianceRules::get_disallow_back_dating,
+    ),
+];
+
+#[test]
+fn ds_named_setters_write_their_wire_index_and_emit() {
+    let (host, _c) = deployed();
+    let mut rules = ComplianceRules::from(&host);
+    let views = ComplianceViews::from(&host);
+    host.vm.set_sender(AGENT);
+    mock_role(&host, AGENT, role::TRANSFER_AGENT);
+    for (i, (set, get)) in UINT_RULE_FNS.iter().enumerate() {
+        let value = U256::from(i as u64 + 1);
+        set(&mut rules, value).unwrap();
+        assert_eq!(get(&rules), value, "rule {i}");
+        assert_eq!(views.get_all().0[i], value, "rule {i} in getAll");
+        let logs = host.vm.get_emitted_logs();
+        let (topics, data) = logs.last().unwrap();
+        let event = DSComplianceUIntRuleSet::decode_raw_log(topics.iter().copied(), data).unwrap();
+        assert_eq!((event.ruleIndex, event.newValue), (U256::from(i), value));
+    }
+    for (i, (set, get)) in BOOL_RULE_FNS.iter().enumerate() {
+        set(&mut rules, true).unwrap();
+        assert!(get(&rules), "flag {i}");
+        assert!(views.get_all().1[i], "flag {i} in getAll");
+        set(&mut rules, false).unwrap();
+        assert!(!get(&rules));
+    }
+}
+
+#[test]
+fn ds_named_setters_refuse_other_roles_and_out_of_range_values() {
+    let (host, _c) = deployed();
+    let mut rules = ComplianceRules::from(&host);
+    mock_role(&host, EXCHANGE, role::EXCHANGE);
+    mock_role(&host, AGENT, role::TRANSFER_AGENT);
+    let before = storage(&host);
+    host.vm.set_sender(EXCHANGE);
+    for (set, _) in UINT_RULE_FNS {
+        assert_eq!(
+            set(&mut rules, U256::from(1)),
+            Err(DSError::unauthorized(EXCHANGE, role::EXCHANGE))
+        );
+    }
+    for (set, _) in BOOL_RULE_FNS {
+        assert_eq!(
+            set(&mut rules, true),
+            Err(DSError::unauthorized(EXCHANGE, role::EXCHANGE))
+        );
+    }
+    host.vm.set_sender(AGENT);
+    assert!(matches!(
+        rules.set_max_us_investors_percentage(U256::from(101)),
+        Err(DSError::RuleValueOutOfRange(_))
+    ));
+    assert!(matches!(
+        rules.set_total_investors_limit(U256::from(1u64 << 24)),
+        Err(DSError::RuleValueOutOfRange(_))
+    ));
+    assert_eq!(storage(&host), before);
 }
 
 #[test]

@@ -22,12 +22,13 @@ const TARGET_EXISTING_HOLDER: u64 = 80_000;
 const TARGET_NEW_HOLDER: u64 = 110_000;
 
 /// Artifacts whose size the bench reports.
-const ARTIFACTS: [&str; 9] = [
+const ARTIFACTS: [&str; 10] = [
     "trust",
     "registry",
     "compliance",
     "compliance_views",
     "compliance_admin",
+    "compliance_rules",
     "comms",
     "ds_token",
     "token_admin",

@@ -59,6 +59,7 @@ fn main() {
         ("Compliance", s.compliance),
         ("  views facet", s.compliance_views),
         ("  admin facet", s.compliance_admin),
+        ("  rules facet", s.compliance_rules),
         ("Comms", s.comms),
         ("DS token", s.token()),
     ] {

@@ -1,0 +1,309 @@
+//! Rules facet of the DS Compliance service: the DS configuration
+//! service's individually named setters and getters (`setTotalInvestorsLimit`,
+//! `getUSLockPeriod`, `setForceAccredited`, ...), each one rule of the
+//! `setAll` / `getAll` wire order.
+//!
+//! Compliance reaches this facet by delegatecall at the end of its facet
+//! chain (Compliance → views → admin → rules), so it works on the Compliance
+//! contract's storage: the facet embeds `ComplianceState` as its only field.
+//! The same validation, events and role gate (transfer agent or master) as
+//! `setUIntRule` / `setBoolRule` apply.
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+extern crate alloc;
+
+use alloy_primitives::U256;
+use ds_common::DSError;
+use ds_compliance_state::ComplianceState;
+use ds_rules::config::{bool_rule, uint_rule};
+use stylus_sdk::prelude::*;
+
+/// The Compliance rules facet (storage = Compliance's).
+#[storage]
+#[entrypoint]
+pub struct ComplianceRules {
+    /// The Compliance service's storage, at the same slots.
+    state: ComplianceState,
+}
+
+#[public]
+impl ComplianceRules {
+    /// Sets `totalInvestorsLimit` (rule total investors limit; transfer agent or master).
+    #[selector(name = "setTotalInvestorsLimit")]
+    pub fn set_total_investors_limit(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::TOTAL_INVESTORS_LIMIT, value)
+    }
+
+    /// `totalInvestorsLimit`.
+    #[selector(name = "getTotalInvestorsLimit")]
+    pub fn get_total_investors_limit(&self) -> U256 {
+        self.uint(uint_rule::TOTAL_INVESTORS_LIMIT)
+    }
+
+    /// Sets `minUSTokens` (rule min us tokens; transfer agent or master).
+    #[selector(name = "setMinUSTokens")]
+    pub fn set_min_us_tokens(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::MIN_US_TOKENS, value)
+    }
+
+    /// `minUSTokens`.
+    #[selector(name = "getMinUSTokens")]
+    pub fn get_min_us_tokens(&self) -> U256 {
+        self.uint(uint_rule::MIN_US_TOKENS)
+    }
+
+    /// Sets `minEUTokens` (rule min eu tokens; transfer agent or master).
+    #[selector(name = "setMinEUTokens")]
+    pub fn set_min_eu_tokens(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::MIN_EU_TOKENS, value)
+    }
+
+    /// `minEUTokens`.
+    #[selector(name = "getMinEUTokens")]
+    pub fn get_min_eu_tokens(&self) -> U256 {
+        self.uint(uint_rule::MIN_EU_TOKENS)
+    }
+
+    /// Sets `uSInvestorsLimit` (rule us investors limit; transfer agent or master).
+    #[selector(name = "setUSInvestorsLimit")]
+    pub fn set_us_investors_limit(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::US_INVESTORS_LIMIT, value)
+    }
+
+    /// `uSInvestorsLimit`.
+    #[selector(name = "getUSInvestorsLimit")]
+    pub fn get_us_investors_limit(&self) -> U256 {
+        self.uint(uint_rule::US_INVESTORS_LIMIT)
+    }
+
+    /// Sets `uSAccreditedInvestorsLimit` (rule us accredited investors limit; transfer agent or master).
+    #[selector(name = "setUSAccreditedInvestorsLimit")]
+    pub fn set_us_accredited_investors_limit(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::US_ACCREDITED_INVESTORS_LIMIT, value)
+    }
+
+    /// `uSAccreditedInvestorsLimit`.
+    #[selector(name = "getUSAccreditedInvestorsLimit")]
+    pub fn get_us_accredited_investors_limit(&self) -> U256 {
+        self.uint(uint_rule::US_ACCREDITED_INVESTORS_LIMIT)
+    }
+
+    /// Sets `nonAccreditedInvestorsLimit` (rule non accredited investors limit; transfer agent or master).
+    #[selector(name = "setNonAccreditedInvestorsLimit")]
+    pub fn set_non_accredited_investors_limit(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::NON_ACCREDITED_INVESTORS_LIMIT, value)
+    }
+
+    /// `nonAccreditedInvestorsLimit`.
+    #[selector(name = "getNonAccreditedInvestorsLimit")]
+    pub fn get_non_accredited_investors_limit(&self) -> U256 {
+        self.uint(uint_rule::NON_ACCREDITED_INVESTORS_LIMIT)
+    }
+
+    /// Sets `maxUSInvestorsPercentage` (rule max us investors percentage; transfer agent or master).
+    #[selector(name = "setMaxUSInvestorsPercentage")]
+    pub fn set_max_us_investors_percentage(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::MAX_US_INVESTORS_PERCENTAGE, value)
+    }
+
+    /// `maxUSInvestorsPercentage`.
+    #[selector(name = "getMaxUSInvestorsPercentage")]
+    pub fn get_max_us_investors_percentage(&self) -> U256 {
+        self.uint(uint_rule::MAX_US_INVESTORS_PERCENTAGE)
+    }
+
+    /// Sets `blockFlowbackEndTime` (rule block flowback end time; transfer agent or master).
+    #[selector(name = "setBlockFlowbackEndTime")]
+    pub fn set_block_flowback_end_time(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::BLOCK_FLOWBACK_END_TIME, value)
+    }
+
+    /// `blockFlowbackEndTime`.
+    #[selector(name = "getBlockFlowbackEndTime")]
+    pub fn get_block_flowback_end_time(&self) -> U256 {
+        self.uint(uint_rule::BLOCK_FLOWBACK_END_TIME)
+    }
+
+    /// Sets `nonUSLockPeriod` (rule non us lock period; transfer agent or master).
+    #[selector(name = "setNonUSLockPeriod")]
+    pub fn set_non_us_lock_period(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::NON_US_LOCK_PERIOD, value)
+    }
+
+    /// `nonUSLockPeriod`.
+    #[selector(name = "getNonUSLockPeriod")]
+    pub fn get_non_us_lock_period(&self) -> U256 {
+        self.uint(uint_rule::NON_US_LOCK_PERIOD)
+    }
+
+    /// Sets `minimumTotalInvestors` (rule minimum total investors; transfer agent or master).
+    #[selector(name = "setMinimumTotalInvestors")]
+    pub fn set_minimum_total_investors(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::MINIMUM_TOTAL_INVESTORS, value)
+    }
+
+    /// `minimumTotalInvestors`.
+    #[selector(name = "getMinimumTotalInvestors")]
+    pub fn get_minimum_total_investors(&self) -> U256 {
+        self.uint(uint_rule::MINIMUM_TOTAL_INVESTORS)
+    }
+
+    /// Sets `minimumHoldingsPerInvestor` (rule minimum holdings per investor; transfer agent or master).
+    #[selector(name = "setMinimumHoldingsPerInvestor")]
+    pub fn set_minimum_holdings_per_investor(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::MINIMUM_HOLDINGS_PER_INVESTOR, value)
+    }
+
+    /// `minimumHoldingsPerInvestor`.
+    #[selector(name = "getMinimumHoldingsPerInvestor")]
+    pub fn get_minimum_holdings_per_investor(&self) -> U256 {
+        self.uint(uint_rule::MINIMUM_HOLDINGS_PER_INVESTOR)
+    }
+
+    /// Sets `maximumHoldingsPerInvestor` (rule maximum holdings per investor; transfer agent or master).
+    #[selector(name = "setMaximumHoldingsPerInvestor")]
+    pub fn set_maximum_holdings_per_investor(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::MAXIMUM_HOLDINGS_PER_INVESTOR, value)
+    }
+
+    /// `maximumHoldingsPerInvestor`.
+    #[selector(name = "getMaximumHoldingsPerInvestor")]
+    pub fn get_maximum_holdings_per_investor(&self) -> U256 {
+        self.uint(uint_rule::MAXIMUM_HOLDINGS_PER_INVESTOR)
+    }
+
+    /// Sets `eURetailInvestorsLimit` (rule eu retail investors limit; transfer agent or master).
+    #[selector(name = "setEURetailInvestorsLimit")]
+    pub fn set_eu_retail_investors_limit(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::EU_RETAIL_INVESTORS_LIMIT, value)
+    }
+
+    /// `eURetailInvestorsLimit`.
+    #[selector(name = "getEURetailInvestorsLimit")]
+    pub fn get_eu_retail_investors_limit(&self) -> U256 {
+        self.uint(uint_rule::EU_RETAIL_INVESTORS_LIMIT)
+    }
+
+    /// Sets `uSLockPeriod` (rule us lock period; transfer agent or master).
+    #[selector(name = "setUSLockPeriod")]
+    pub fn set_us_lock_period(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::US_LOCK_PERIOD, value)
+    }
+
+    /// `uSLockPeriod`.
+    #[selector(name = "getUSLockPeriod")]
+    pub fn get_us_lock_period(&self) -> U256 {
+        self.uint(uint_rule::US_LOCK_PERIOD)
+    }
+
+    /// Sets `jPInvestorsLimit` (rule jp investors limit; transfer agent or master).
+    #[selector(name = "setJPInvestorsLimit")]
+    pub fn set_jp_investors_limit(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::JP_INVESTORS_LIMIT, value)
+    }
+
+    /// `jPInvestorsLimit`.
+    #[selector(name = "getJPInvestorsLimit")]
+    pub fn get_jp_investors_limit(&self) -> U256 {
+        self.uint(uint_rule::JP_INVESTORS_LIMIT)
+    }
+
+    /// Sets `authorizedSecurities` (rule authorized securities; transfer agent or master).
+    #[selector(name = "setAuthorizedSecurities")]
+    pub fn set_authorized_securities(&mut self, value: U256) -> Result<(), DSError> {
+        self.set_uint(uint_rule::AUTHORIZED_SECURITIES, value)
+    }
+
+    /// `authorizedSecurities`.
+    #[selector(name = "getAuthorizedSecurities")]
+    pub fn get_authorized_securities(&self) -> U256 {
+        self.uint(uint_rule::AUTHORIZED_SECURITIES)
+    }
+
+    /// Sets `forceFullTransfer` (transfer agent or master).
+    #[selector(name = "setForceFullTransfer")]
+    pub fn set_force_full_transfer(&mut self, value: bool) -> Result<(), DSError> {
+        self.set_bool(bool_rule::FORCE_FULL_TRANSFER, value)
+    }
+
+    /// `forceFullTransfer`.
+    #[selector(name = "getForceFullTransfer")]
+    pub fn get_force_full_transfer(&self) -> bool {
+        self.flag(bool_rule::FORCE_FULL_TRANSFER)
+    }
+
+    /// Sets `forceAccredited` (transfer agent or master).
+    #[selector(name = "setForceAccredited")]
+    pub fn set_force_accredited(&mut self, value: bool) -> Result<(), DSError> {
+        self.set_bool(bool_rule::FORCE_ACCREDITED, value)
+    }
+
+    /// `forceAccredited`.
+    #[selector(name = "getForceAccredited")]
+    pub fn get_force_accredited(&self) -> bool {
+        self.flag(bool_rule::FORCE_ACCREDITED)
+    }
+
+    /// Sets `forceAccreditedUS` (transfer agent or master).
+    #[selector(name = "setForceAccreditedUS")]
+    pub fn set_force_accredited_us(&mut self, value: bool) -> Result<(), DSError> {
+        self.set_bool(bool_rule::FORCE_ACCREDITED_US, value)
+    }
+
+    /// `forceAccreditedUS`.
+    #[selector(name = "getForceAccreditedUS")]
+    pub fn get_force_accredited_us(&self) -> bool {
+        self.flag(bool_rule::FORCE_ACCREDITED_US)
+    }
+
+    /// Sets `worldWideForceFullTransfer` (transfer agent or master).
+    #[selector(name = "setWorldWideForceFullTransfer")]
+    pub fn set_world_wide_force_full_transfer(&mut self, value: bool) -> Result<(), DSError> {
+        self.set_bool(bool_rule::WORLD_WIDE_FORCE_FULL_TRANSFER, value)
+    }
+
+    /// `worldWideForceFullTransfer`.
+    #[selector(name = "getWorldWideForceFullTransfer")]
+    pub fn get_world_wide_force_full_transfer(&self) -> bool {
+        self.flag(bool_rule::WORLD_WIDE_FORCE_FULL_TRANSFER)
+    }
+
+    /// Sets `disallowBackDating` (transfer agent or master).
+    #[selector(name = "setDisallowBackDating")]
+    pub fn set_disallow_back_dating(&mut self, value: bool) -> Result<(), DSError> {
+        self.set_bool(bool_rule::DISALLOW_BACK_DATING, value)
+    }
+
+    /// `disallowBackDating`.
+    #[selector(name = "getDisallowBackDating")]
+    pub fn get_disallow_back_dating(&self) -> bool {
+        self.flag(bool_rule::DISALLOW_BACK_DATING)
+    }
+}
+
+/// The steps every setter and getter shares.
+impl ComplianceRules {
+    /// Role gate, range check, store and event of numeric rule `index`.
+    fn set_uint(&mut self, index: usize, value: U256) -> Result<(), DSError> {
+        self.state.require_configurer()?;
+        ds_compliance_state::validate_rule(index, value)?;
+        self.state.write_uint_rule(index, value);
+        Ok(())
+    }
+
+    /// Role gate, store and event of boolean rule `index`.
+    fn set_bool(&mut self, index: usize, value: bool) -> Result<(), DSError> {
+        self.state.require_configurer()?;
+        self.state.write_bool_rule(index, value);
+        Ok(())
+    }
+
+    /// Numeric rule `index` as stored.
+    fn uint(&self, index: usize) -> U256 {
+        self.state.config(true).uints[index]
+    }
+
+    /// Boolean rule `index` as stored.
+    fn flag(&self, index: usize) -> bool {
+        self.state.config(false).bools[index]
+    }
+}

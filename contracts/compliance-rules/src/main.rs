@@ -1,0 +1,15 @@
+//! Prints the Solidity interface of the Compliance rules facet (`--features export-abi`).
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+
+#[cfg(feature = "export-abi")]
+fn main() {
+    use alloy_sol_types::SolEvent;
+    ds_compliance_rules::print_from_args();
+    ds_common::abi_export::print_events(
+        "ComplianceRules",
+        &[
+            ds_compliance_state::events::DSComplianceUIntRuleSet::SIGNATURE,
+            ds_compliance_state::events::DSComplianceBoolRuleSet::SIGNATURE,
+        ],
+    );
+}
