@@ -210,9 +210,9 @@ impl Distribution {
         Ok(share)
     }
 
-    /// Sends the unclaimed rest of distribution `id` back to the caller
-    /// (its creator, an issuer or master) after the deadline, once;
-    /// returns the rest.
+    /// Sends the unclaimed rest of distribution `id` back to its creator
+    /// (who funded it) after the deadline, once; the creator, an issuer or
+    /// the master may trigger it. Returns the rest.
     pub fn reclaim(&mut self, id: U256) -> Result<U256, Revert> {
         let sender = self.vm().msg_sender();
         let now = self.vm().block_timestamp();
@@ -237,12 +237,13 @@ impl Distribution {
         let payment_token = d.payment_token.get();
         drop(d);
         self.distributions.setter(id).reclaimed.set(true);
+        // The rest goes back to whoever funded it, whoever triggers it.
         if !rest.is_zero() {
-            self.pay(payment_token, sender, rest)?;
+            self.pay(payment_token, creator, rest)?;
         }
         self.vm().log(Reclaimed {
             id,
-            to: sender,
+            to: creator,
             amount: rest,
         });
         Ok(rest)
