@@ -411,7 +411,8 @@ fn creation_refusals_keep_nothing() {
 }
 
 /// An app Trust does not authorise cannot take a snapshot: the token's
-/// refusal (naming the app) is passed on, and nothing is kept.
+/// refusal (naming the app) is passed on, and nothing is kept; once
+/// authorised it can, and once its authorisation is revoked it cannot.
 #[test]
 fn an_unauthorised_app_cannot_create() {
     let mut s = Suite::new();
@@ -460,5 +461,34 @@ fn an_unauthorised_app_cannot_create() {
     assert_eq!(
         IDistribution::createDistributionCall::SIGNATURE,
         "createDistribution(address,uint256,uint64,bytes32,string)"
+    );
+    // Authorised by the issuer's Trust master: the same call now works.
+    let owner = s.wallet("apps owner");
+    apps::authorise(&mut s, "dividend apps", owner, app);
+    s.send(issuer, app, &call)
+        .expect_ok("create once authorised");
+    assert_eq!(s.view(app, &IDistribution::distributionCountCall {}), u(1));
+    // Revoked (the resource removed from its entity): refused again.
+    let (master, trust) = (s.master, s.trust);
+    s.must(
+        master,
+        trust,
+        &abi::ITrustAdmin::removeResourceCall {
+            name: "dividend apps".into(),
+            resource: app,
+        },
+    );
+    let r = s.send(issuer, app, &call);
+    refused(
+        &r,
+        abi::UnauthorizedCaller {
+            caller: app,
+            callerRole: role::NONE,
+        },
+    );
+    assert_eq!(s.view(app, &IDistribution::distributionCountCall {}), u(1));
+    assert_eq!(
+        s.view(token, &ITokenSnapshots::currentSnapshotIdCall {}),
+        u(1)
     );
 }
