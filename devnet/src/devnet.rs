@@ -60,7 +60,7 @@ enum Target {
 
 /// A local Stylus chain running real Wasm programs.
 pub struct Devnet {
-    state: State,
+    pub(crate) state: State,
     engine: Engine,
     linker: Arc<Linker<Frame>>,
     programs: HashMap<B256, Arc<Program>>,

@@ -32,6 +32,7 @@ pub mod gas;
 mod hostio;
 mod program;
 mod receipt;
+pub mod snapshot;
 mod state;
 
 pub use alloy_primitives::{Address, Bytes, Log, B256, U256};

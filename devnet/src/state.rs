@@ -68,7 +68,7 @@ pub struct SstoreCost {
 #[derive(Default)]
 pub struct State {
     accounts: HashMap<Address, Account>,
-    storage: HashMap<(Address, B256), B256>,
+    pub(crate) storage: HashMap<(Address, B256), B256>,
     journal: Vec<Entry>,
     warm_accounts: HashSet<Address>,
     warm_slots: HashSet<(Address, B256)>,
