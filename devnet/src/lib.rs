@@ -32,6 +32,7 @@ pub mod gas;
 mod hostio;
 mod program;
 mod receipt;
+pub mod rpc;
 pub mod snapshot;
 mod state;
 
