@@ -44,7 +44,7 @@ use proptest::{
 };
 
 /// Executions of the default run.
-const DEFAULT_CASES: u64 = 1_600;
+const DEFAULT_CASES: u64 = 8_000;
 /// Executions per freshly deployed suite.
 const BATCH: u64 = 400;
 /// Seed of the default run.

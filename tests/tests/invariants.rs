@@ -64,10 +64,15 @@ alloy_sol_types::sol! {
         function removeLockRecord(address who, uint256 lock_index) external returns (bool);
         function lockCountForInvestor(string calldata investor_id) external view returns (uint256);
     }
+
+    /// The wallet manager's removal (`abi/RegistryService.sol`).
+    interface ISpecialWallets {
+        function removeSpecialWallet(address wallet) external returns (bool);
+    }
 }
 
 /// Seeds of the default run.
-const SEEDS: [u64; 8] = [
+const SEEDS: [u64; 12] = [
     0x05ee_d001,
     0x05ee_d002,
     0x05ee_d003,
@@ -76,9 +81,13 @@ const SEEDS: [u64; 8] = [
     0x05ee_d006,
     0x05ee_d007,
     0x05ee_d008,
+    0x05ee_d009,
+    0x05ee_d00a,
+    0x05ee_d00b,
+    0x05ee_d00c,
 ];
 /// Steps per sequence in the default run.
-const DEFAULT_STEPS: usize = 50;
+const DEFAULT_STEPS: usize = 60;
 
 /// Investor ids the sequences use.
 const IDS: usize = 6;
@@ -244,6 +253,13 @@ enum Step {
     Pause {
         caller: Who,
         paused: bool,
+    },
+    /// Removes the issuer or platform wallet from the wallet manager, or
+    /// adds it back (holding or not).
+    SpecialWallet {
+        caller: Who,
+        wallet: usize,
+        add: bool,
     },
     /// `setCountryCompliance`: holders keep the category they are counted
     /// under until their balance or registry data change.
@@ -897,9 +913,14 @@ fn generate(rng: &mut Rng, m: &Model) -> Step {
                 id,
             }
         }
-        92..=93 => Pause {
+        92 => Pause {
             caller: caller(rng, AGENTS),
             paused: rng.chance(60),
+        },
+        93 => SpecialWallet {
+            caller: caller(rng, &[Issuer, Master]),
+            wallet: if rng.chance(60) { ISSUER_W } else { PLATFORM_W },
+            add: rng.chance(50),
         },
         94..=95 => {
             // mostly the country of a holder
@@ -1867,6 +1888,46 @@ impl World {
                 ensure(on_chain == self.m.paused, || {
                     format!("isPaused {on_chain}, model {}", self.m.paused)
                 })?;
+            }
+            SpecialWallet {
+                caller,
+                wallet,
+                add,
+            } => {
+                let kind = if wallet == ISSUER_W {
+                    Owner::IssuerWallet
+                } else {
+                    Owner::PlatformWallet
+                };
+                let owner = self.m.owner[wallet];
+                let expect = if !self.role_ok(caller, &[Master, Issuer]) {
+                    Err("UnauthorizedCaller")
+                } else if add && owner != Owner::Free {
+                    Err("WalletInUse")
+                } else if !add && !matches!(owner, Owner::IssuerWallet | Owner::PlatformWallet) {
+                    Err("NotSpecialWallet")
+                } else {
+                    Ok(())
+                };
+                let from = self.addr(caller);
+                let address = self.pool[wallet];
+                let r = match (add, kind) {
+                    (false, _) => {
+                        let call = ISpecialWallets::removeSpecialWalletCall { wallet: address };
+                        self.expect(from, registry, &call, expect)?
+                    }
+                    (true, Owner::IssuerWallet) => {
+                        let call = IRegistry::addIssuerWalletCall { wallet: address };
+                        self.expect(from, registry, &call, expect)?
+                    }
+                    (true, _) => {
+                        let call = IRegistry::addPlatformWalletCall { wallet: address };
+                        self.expect(from, registry, &call, expect)?
+                    }
+                };
+                if r.success {
+                    self.m.owner[wallet] = if add { kind } else { Owner::Free };
+                }
             }
             CountryStatus {
                 caller,
