@@ -6,7 +6,7 @@ fn main() {
         Ok(out) => println!("{out}"),
         Err(e) => {
             eprintln!("ds: {e}");
-            std::process::exit(1);
+            std::process::exit(e.exit);
         }
     }
 }
