@@ -839,7 +839,12 @@ fn rpc_failure(what: &str, e: TransportError) -> Failure {
                 format!("{what} reverted: {}", describe_revert(&data)),
             );
         }
-        return Failure::new(exit::REVERTED, format!("{what}: {}", payload.message));
+        let exit = if payload.message.contains("revert") {
+            exit::REVERTED
+        } else {
+            exit::USAGE
+        };
+        return Failure::new(exit, format!("{what}: {}", payload.message));
     }
     if e.is_transport_error() {
         return Failure::new(
@@ -1104,4 +1109,90 @@ pub async fn deploy(
         ("ds_token", ds_token),
         ("token_admin", token_admin),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deployment_file_round_trips() {
+        let d = Deployment {
+            chain_id: Some(412_346),
+            contracts: vec![
+                ("trust".into(), Address::repeat_byte(1)),
+                ("ds_token".into(), Address::repeat_byte(2)),
+            ],
+        };
+        let text = d.to_json();
+        assert!(text.starts_with("{\n  \"chain_id\": 412346,\n"), "{text}");
+        assert_eq!(Deployment::parse(&text), Ok(d));
+        assert!(Deployment::parse("[]").is_err());
+        assert!(Deployment::parse("{\"trust\": \"0x12\"}").is_err());
+    }
+
+    #[test]
+    fn rule_setters_use_the_ds_names() {
+        let (name, data) = rule_setter("totalInvestorsLimit", "2000").expect("uint rule");
+        assert_eq!(name, "totalInvestorsLimit");
+        assert_eq!(data[..4], selector("setTotalInvestorsLimit(uint256)")[..]);
+        assert_eq!(U256::from_be_slice(&data[4..]), U256::from(2000));
+        // The setter's own name and any case are accepted.
+        let (name, _) = rule_setter("setUSLockPeriod", "1").expect("setter name");
+        assert_eq!(name, "usLockPeriod");
+        let (name, data) = rule_setter("FORCEFULLTRANSFER", "true").expect("bool rule");
+        assert_eq!(name, "forceFullTransfer");
+        assert_eq!(data[..4], selector("setForceFullTransfer(bool)")[..]);
+        assert_eq!(data[35], 1);
+        assert!(rule_setter("forceAccredited", "maybe").is_err());
+        assert!(rule_setter("noSuchRule", "1").is_err());
+        assert!(rule_setter("minUSTokens", "-1").is_err());
+    }
+
+    #[test]
+    fn reverts_are_decoded() {
+        use IDSErrors::*;
+        let e = UnauthorizedCaller {
+            _0: Address::repeat_byte(7),
+            _1: 0,
+        };
+        let text = describe_revert(&alloy_sol_types::SolError::abi_encode(&e));
+        assert!(text.starts_with("UnauthorizedCaller: 0x0707"), "{text}");
+        assert!(text.ends_with("has role none"), "{text}");
+        let e = TransferRejected {
+            _0: U256::from(20),
+            _1: "Wallet not in registry service".into(),
+        };
+        assert_eq!(
+            describe_revert(&alloy_sol_types::SolError::abi_encode(&e)),
+            "TransferRejected: 20 Wallet not in registry service"
+        );
+        let e = IssuanceRejected {
+            _0: U256::from(26),
+            _1: "Destination restricted".into(),
+        };
+        assert_eq!(
+            describe_revert(&alloy_sol_types::SolError::abi_encode(&e)),
+            "IssuanceRejected: 26 Destination restricted"
+        );
+        let e = InvalidExpiry {
+            _0: U256::from(1),
+            _1: U256::from(2),
+        };
+        assert!(describe_revert(&alloy_sol_types::SolError::abi_encode(&e))
+            .starts_with("InvalidExpiry"));
+        assert_eq!(describe_revert(&[]), "no revert data");
+        assert_eq!(describe_revert(&[1, 2, 3, 4]), "revert data 0x01020304");
+    }
+
+    #[test]
+    fn names_match_the_protocol_numbers() {
+        assert_eq!(lookup(&ROLES, "Transfer-Agent", "role"), Ok(8));
+        assert_eq!(lookup(&REGIONS, "forbidden", "status"), Ok(4));
+        assert_eq!(lookup(&ATTRIBUTES, "professional", "attribute"), Ok(8));
+        assert_eq!(lookup(&STATUSES, "rejected", "status"), Ok(2));
+        assert!(lookup(&ROLES, "king", "role").is_err());
+        assert_eq!(role_name(2), "issuer");
+        assert_eq!(role_name(3), "role 3");
+    }
 }

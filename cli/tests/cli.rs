@@ -276,3 +276,34 @@ fn operate_the_suite() {
     assert!(e.message.contains("cannot reach"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The `ds` binary maps failures to exit codes and never panics on them.
+#[test]
+fn binary_exit_codes() {
+    let ds = env!("CARGO_BIN_EXE_ds");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let dead = format!("http://127.0.0.1:{port}");
+    let token = "0x5555555555555555555555555555555555555555";
+    let wallet = "0x6666666666666666666666666666666666666666";
+    let out = std::process::Command::new(ds)
+        .args(["balance", wallet, "--rpc", &dead, "--token", token])
+        .env_remove(ds_cli::KEY_ENV)
+        .output()
+        .expect("run ds");
+    assert_eq!(out.status.code(), Some(exit::UNREACHABLE), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("ds: ") && stderr.contains("cannot reach"),
+        "{stderr}"
+    );
+
+    let out = std::process::Command::new(ds)
+        .args(["role", "frobnicate", "--rpc", &dead])
+        .output()
+        .expect("run ds");
+    assert_eq!(out.status.code(), Some(exit::USAGE), "{out:?}");
+}
