@@ -217,6 +217,7 @@ fn operate_the_suite() {
 
     // Refused transfer: the DS code and reason, exit code 2, nothing moves.
     let e = ds(&url, f, A_KEY, &["transfer", unregistered, "5"]).expect_err("refused");
+    println!("ds transfer (refused): {e}");
     assert_eq!(e.exit, exit::REVERTED, "{e}");
     assert!(
         e.message
@@ -227,6 +228,7 @@ fn operate_the_suite() {
 
     // A role-gated call without the role.
     let e = ds(&url, f, B_KEY, &["issue", &b, "1"]).expect_err("not an issuer");
+    println!("ds issue (no role): {e}");
     assert_eq!(e.exit, exit::REVERTED, "{e}");
     assert!(e.message.contains("UnauthorizedCaller"), "{e}");
     let e = ds(&url, f, ISSUER_KEY, &["compliance", "country", "FR", "eu"]).expect_err("issuer");
