@@ -1906,6 +1906,8 @@ impl World {
                     Err("WalletInUse")
                 } else if !add && !matches!(owner, Owner::IssuerWallet | Owner::PlatformWallet) {
                     Err("NotSpecialWallet")
+                } else if !add && self.m.balance[wallet] != 0 {
+                    Err("WalletHasBalance")
                 } else {
                     Ok(())
                 };

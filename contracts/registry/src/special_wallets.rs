@@ -25,6 +25,9 @@ impl RegistryService {
         let WalletEntry::Special(kind) = self.wallet_entry(wallet) else {
             return Err(DSError::NotSpecialWallet(NotSpecialWallet { wallet }));
         };
+        // A special wallet that holds tokens (e.g. seized ones) keeps its
+        // type until they are moved out, as an investor wallet does.
+        self.check_empty(wallet, false)?;
         self.wallets.setter(wallet).set(B256::ZERO);
         if kind == wallet_type::EXCHANGE {
             self.exchange_owners.setter(wallet).set(Address::ZERO);

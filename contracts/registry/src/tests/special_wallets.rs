@@ -1,7 +1,9 @@
 //! The wallet manager: issuer, platform and exchange wallets.
 
 use super::*;
-use ds_common::errors::{BatchTooLarge, NotSpecialWallet, OwnerNotExchange, WalletInUse};
+use ds_common::errors::{
+    BatchTooLarge, NotSpecialWallet, OwnerNotExchange, WalletHasBalance, WalletInUse,
+};
 use ds_common::ids::wallet_type::{EXCHANGE as EXCHANGE_WALLET, ISSUER as ISSUER_WALLET, PLATFORM};
 
 fn kinds(env: &Env, wallet: Address) -> (u8, bool, bool, bool) {
@@ -185,4 +187,26 @@ fn remove_special_wallet_refuses_ordinary_wallets() {
     }
     assert_eq!(env.storage(), before);
     assert!(env.reg.is_wallet(W1));
+}
+
+#[test]
+fn a_special_wallet_holding_tokens_is_not_removed() {
+    let mut env = Env::with_investors();
+    env.as_(ISSUER);
+    env.reg.add_issuer_wallet(W3).unwrap();
+    env.mock_balance(W3, 40); // e.g. seized tokens
+    env.as_(ISSUER);
+    let before = env.storage();
+    assert_eq!(
+        env.reg.remove_special_wallet(W3),
+        Err(DSError::WalletHasBalance(WalletHasBalance {
+            wallet: W3,
+            balance: U256::from(40)
+        }))
+    );
+    assert_eq!(env.storage(), before);
+    assert!(env.reg.is_issuer_special_wallet(W3));
+    env.mock_balance(W3, 0);
+    assert_eq!(env.reg.remove_special_wallet(W3), Ok(true));
+    assert!(!env.reg.is_special_wallet(W3));
 }
