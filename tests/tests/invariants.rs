@@ -1,24 +1,32 @@
 //! Stateful invariants on the real Wasm: random, seeded sequences of
-//! issuance, transfers, `transferFrom`, burns, seizes, manual and investor
-//! locks, freezes, registry changes (registration, country, attributes,
-//! wallets, removals), pause and time jumps, from random callers (mostly the
+//! issuance (with locks, back-dated, in bulk), transfers, `transferFrom`,
+//! burns (single and bulk), seizes, forced transfers, freezes, manual and
+//! investor locks, liquidate-only, the blacklist, registry changes
+//! (registration, country, attributes, wallets, special wallets, removals),
+//! country statuses, pause and time jumps, from random callers (mostly the
 //! right role, sometimes a wrong one), each checked against a model kept by
 //! the test.
 //!
 //! Every step is checked as it runs:
 //! - each outcome is the one the model predicts, a refusal with its typed
 //!   error (transfers: accepted ⇔ the token's `preTransferCheck` said 0 just
-//!   before, refused with `TransferRejected` of that very code);
+//!   before, refused with `TransferRejected` of that very code; Compliance's
+//!   own `preTransferCheck` agrees);
 //! - a refused transaction is a clean revert (no trap anywhere in the call
 //!   tree) and leaves every storage slot of the chain as it was;
 //!
 //! and after every step:
-//! - total supply = Σ wallet balances (the model's and the chain's);
-//! - Compliance's balance of every investor = Σ of its wallets' balances;
-//! - the holder count = the wallets holding tokens;
+//! - total supply = Σ wallet balances (the model's and the chain's),
+//!   `totalIssued` = Σ issuances;
+//! - Compliance's balance of every investor = Σ of its wallets' balances,
+//!   and with the other wallets' balances adds up to the supply;
+//! - the holder count and the holder list = the wallets holding tokens;
 //! - the investor counters and the EU retail counters = a recount from the
-//!   model (investors holding tokens, their country and stored
-//!   accreditation / qualification).
+//!   model: the holding investors, each under the category (country status,
+//!   stored accreditation / qualification, country) recorded when its
+//!   balance or its registry data last changed — with fixed country
+//!   statuses that is its current category; a country status changed since
+//!   moves it only at its next change (audit M-1 design).
 //!
 //! Known exceptions (documented, checked as such):
 //! - frozen tokens (ERC-7943): Compliance knows nothing of them, so the
@@ -412,6 +420,8 @@ struct Model {
     owner: Vec<Owner>,
     investors: Vec<Investor>,
     supply: u128,
+    /// Tokens ever issued (`totalIssued`: burns do not lower it).
+    issued: u128,
     paused: bool,
     allowance: BTreeMap<(usize, Address), U256>,
     /// Compliance status of each country.
@@ -429,6 +439,7 @@ impl Model {
             owner,
             investors: vec![Investor::default(); IDS],
             supply: 0,
+            issued: 0,
             paused: false,
             allowance: BTreeMap::new(),
             regions: COUNTRY_POOL
@@ -1324,6 +1335,7 @@ impl World {
                     self.m.balance[to] += u128::from(value);
                     self.m.touch(investor);
                     self.m.supply += u128::from(value);
+                    self.m.issued += u128::from(value);
                     if let (Some(i), Some(_)) = (investor, lock) {
                         self.m.investors[i].locks += 1;
                     }
@@ -1364,6 +1376,7 @@ impl World {
                         self.m.balance[w] += u128::from(value);
                         self.m.touch(self.m.investor_of(w));
                         self.m.supply += u128::from(value);
+                        self.m.issued += u128::from(value);
                     }
                 }
             }
@@ -2066,6 +2079,25 @@ impl World {
         let holders = self.s.view(token, &IDSToken::walletCountCall {});
         ensure(holders == U256::from(self.m.holders().len()), || {
             format!("walletCount {holders}, holders {:?}", self.m.holders())
+        })?;
+        // the holder list (1-based) is exactly the holding wallets
+        let mut listed: Vec<Address> = (1..=self.m.holders().len())
+            .map(|i| {
+                let call = IDSToken::getWalletAtCall {
+                    index: U256::from(i),
+                };
+                self.s.view(token, &call)
+            })
+            .collect();
+        let mut expected: Vec<Address> = self.m.holders().iter().map(|&w| self.pool[w]).collect();
+        listed.sort();
+        expected.sort();
+        ensure(listed == expected, || {
+            format!("holder list {listed:?}, holding wallets {expected:?}")
+        })?;
+        let issued = self.s.view(token, &IDSToken::totalIssuedCall {});
+        ensure(issued == U256::from(self.m.issued), || {
+            format!("totalIssued {issued}, model {}", self.m.issued)
         })?;
         let mut investors_sum = U256::ZERO;
         for i in 0..IDS {
