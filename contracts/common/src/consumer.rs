@@ -22,9 +22,7 @@ use stylus_sdk::{
     storage::{StorageAddress, StorageMap},
 };
 
-use crate::{
-    errors::ServiceCallFailed, errors::ServiceNotSet, ids, interfaces::ITrustService, DSError,
-};
+use crate::{errors::ServiceNotSet, ids, interfaces::ITrustService, DSError};
 
 sol! {
     /// Service `serviceId` now lives at `serviceAddress`.
@@ -78,7 +76,7 @@ impl ServiceRegistry {
         let trust = self.require(ids::service::TRUST)?;
         ITrustService::new(trust)
             .get_role(self.vm(), Call::new(), who)
-            .map_err(|_| trust_call_failed(trust))
+            .map_err(|_| DSError::service_call_failed(ids::service::TRUST, trust))
     }
 
     /// The sender's role if it is one of `allowed`, else [`DSError::UnauthorizedCaller`].
@@ -90,14 +88,6 @@ impl ServiceRegistry {
             Err(DSError::unauthorized(who, role))
         }
     }
-}
-
-/// [`ServiceCallFailed`] for the Trust service at `trust`.
-fn trust_call_failed(trust: Address) -> DSError {
-    DSError::ServiceCallFailed(ServiceCallFailed {
-        serviceId: U256::from(ids::service::TRUST),
-        service: trust,
-    })
 }
 
 /// How a caller passed [`ServiceRegistry::require_role_or_app`].
@@ -121,7 +111,7 @@ impl ServiceRegistry {
         let trust = self.require(ids::service::TRUST)?;
         let authorised = ITrustService::new(trust)
             .is_authorized_app(self.vm(), Call::new(), who)
-            .map_err(|_| trust_call_failed(trust))?;
+            .map_err(|_| DSError::service_call_failed(ids::service::TRUST, trust))?;
         if authorised {
             Ok(Access::App(role))
         } else {

@@ -481,6 +481,15 @@ impl DSError {
         })
     }
 
+    /// A call to DS service `id` at `service` failed without revert data
+    /// of its own to pass on.
+    pub fn service_call_failed(id: u64, service: alloy_primitives::Address) -> Self {
+        Self::ServiceCallFailed(ServiceCallFailed {
+            serviceId: alloy_primitives::U256::from(id),
+            service,
+        })
+    }
+
     /// A zero address was passed.
     pub fn zero_address() -> Self {
         Self::ZeroAddress(ZeroAddress {})

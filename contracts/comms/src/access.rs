@@ -1,10 +1,10 @@
 //! What the Comms service asks other DS services: who may publish (Trust)
 //! and which investor a wallet belongs to (Registry).
 
-use alloy_primitives::{Address, B256, U256};
+use alloy_primitives::{Address, B256};
 use ds_common::{
     consumer::{Access, ServiceRegistry},
-    errors::{NotAnInvestor, ServiceCallFailed},
+    errors::NotAnInvestor,
     ids::{role, service},
     interfaces::IRegistryService,
     party::PartyInfo,
@@ -43,17 +43,10 @@ pub fn investor_of(
     let registry = services.require(service::REGISTRY)?;
     let (key, info) = IRegistryService::new(registry)
         .get_party(services.vm(), Call::new(), wallet)
-        .map_err(|_| call_failed(service::REGISTRY, registry))?;
+        .map_err(|_| DSError::service_call_failed(service::REGISTRY, registry))?;
     let info = PartyInfo::unpack(info);
     if !info.is_investor || key.is_zero() {
         return Err(DSError::NotAnInvestor(NotAnInvestor { wallet }));
     }
     Ok((key, info))
-}
-
-fn call_failed(id: u64, address: Address) -> DSError {
-    DSError::ServiceCallFailed(ServiceCallFailed {
-        serviceId: U256::from(id),
-        service: address,
-    })
 }

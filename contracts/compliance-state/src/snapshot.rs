@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use alloy_primitives::{Address, B256, U256};
 use ds_common::{
     consumer::service_set,
-    errors::{NotAnInvestor, ServiceCallFailed},
+    errors::NotAnInvestor,
     ids::{region, service},
     interfaces::{IDSTokenBalances, IRegistryService},
     party::PartyInfo,
@@ -71,13 +71,6 @@ impl TransferSnapshot {
     }
 }
 
-fn call_failed(id: u64, address: Address) -> DSError {
-    DSError::ServiceCallFailed(ServiceCallFailed {
-        serviceId: U256::from(id),
-        service: address,
-    })
-}
-
 impl ComplianceState {
     /// Wallet balance of `from` and the pause flag, asked from the token.
     pub fn token_context(&self, from: Address) -> Result<(U256, bool), DSError> {
@@ -85,10 +78,10 @@ impl ComplianceState {
         let client = IDSTokenBalances::new(token);
         let balance = client
             .balance_of(self.vm(), Call::new(), from)
-            .map_err(|_| call_failed(service::DS_TOKEN, token))?;
+            .map_err(|_| DSError::service_call_failed(service::DS_TOKEN, token))?;
         let paused = client
             .is_paused(self.vm(), Call::new())
-            .map_err(|_| call_failed(service::DS_TOKEN, token))?;
+            .map_err(|_| DSError::service_call_failed(service::DS_TOKEN, token))?;
         Ok((balance, paused))
     }
 
@@ -109,7 +102,7 @@ impl ComplianceState {
         let registry = self.registry()?;
         let (fk, fi, tk, ti) = IRegistryService::new(registry)
             .get_transfer_parties(self.vm(), Call::new(), from, to)
-            .map_err(|_| call_failed(service::REGISTRY, registry))?;
+            .map_err(|_| DSError::service_call_failed(service::REGISTRY, registry))?;
         Ok((fk, PartyInfo::unpack(fi), tk, PartyInfo::unpack(ti)))
     }
 
@@ -118,7 +111,7 @@ impl ComplianceState {
         let registry = self.registry()?;
         let (key, info) = IRegistryService::new(registry)
             .get_party(self.vm(), Call::new(), wallet)
-            .map_err(|_| call_failed(service::REGISTRY, registry))?;
+            .map_err(|_| DSError::service_call_failed(service::REGISTRY, registry))?;
         Ok((key, PartyInfo::unpack(info)))
     }
 

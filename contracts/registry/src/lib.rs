@@ -54,7 +54,7 @@ use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
 use ds_common::{
     consumer::ServiceRegistry,
-    errors::{InvestorNotFound, NotInvestorCreator, ServiceCallFailed, WalletHasBalance},
+    errors::{InvestorNotFound, NotInvestorCreator, WalletHasBalance},
     ids::{attribute, role, service, wallet_type},
     interfaces::{IComplianceHooks, IDSTokenBalances},
     party, DSError,
@@ -448,7 +448,7 @@ impl RegistryService {
         } else {
             client.balance_of(self.vm(), Call::new(), wallet)
         }
-        .map_err(|_| call_failed(service::DS_TOKEN, token))?;
+        .map_err(|_| DSError::service_call_failed(service::DS_TOKEN, token))?;
         if !balance.is_zero() {
             return Err(DSError::WalletHasBalance(WalletHasBalance {
                 wallet,
@@ -478,16 +478,8 @@ impl RegistryService {
         let call = Call::new_mutating(self);
         IComplianceHooks::new(compliance)
             .on_investor_info_changed(self.vm(), call, key, old_info, new_info)
-            .map_err(|_| call_failed(service::COMPLIANCE, compliance))
+            .map_err(|_| DSError::service_call_failed(service::COMPLIANCE, compliance))
     }
-}
-
-/// [`ServiceCallFailed`] for service `id` at `address`.
-fn call_failed(id: u64, address: Address) -> DSError {
-    DSError::ServiceCallFailed(ServiceCallFailed {
-        serviceId: U256::from(id),
-        service: address,
-    })
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use alloy_primitives::{Address, U256};
 use ds_common::{
     codes,
     consumer::{service_set, ServiceRegistry},
-    errors::{ERC20InsufficientBalance, ERC20InvalidReceiver, ServiceCallFailed, SnapshotNotFound},
+    errors::{ERC20InsufficientBalance, ERC20InvalidReceiver, SnapshotNotFound},
     ids::service,
     text::StorageText,
     DSError,
@@ -129,10 +129,6 @@ pub fn reason_of(code: U256) -> (U256, String) {
 pub fn passed_on(error: CallError, id: u64, address: Address) -> Revert {
     match error {
         CallError::Revert(data) if !data.is_empty() => data,
-        _ => DSError::ServiceCallFailed(ServiceCallFailed {
-            serviceId: U256::from(id),
-            service: address,
-        })
-        .into(),
+        _ => DSError::service_call_failed(id, address).into(),
     }
 }

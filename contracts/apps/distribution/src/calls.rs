@@ -4,7 +4,7 @@
 //! A refused call passes on the callee's own revert data (the token's
 //! `UnauthorizedCaller` when this app is not authorised, Comms'
 //! `UriTooLong`, the payment token's `ERC20InsufficientAllowance`...), or
-//! [`ServiceCallFailed`] / [`PaymentFailed`] when the callee gave none, an
+//! `ServiceCallFailed` / [`PaymentFailed`] when the callee gave none, an
 //! undecodable answer or (for the payment token) `false`.
 
 #![allow(missing_docs, clippy::too_many_arguments)]
@@ -12,7 +12,7 @@
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
 use ds_common::{
-    errors::{PaymentFailed, ServiceCallFailed},
+    errors::PaymentFailed,
     ids::{notice_category, notice_target, service},
     interfaces::IDSTokenSnapshots,
     DSError,
@@ -45,18 +45,10 @@ fn passed_on(error: CallError, fallback: impl FnOnce() -> DSError) -> Revert {
     }
 }
 
-/// [`ServiceCallFailed`] for DS service `id` at `address`.
-pub fn service_failed(id: u64, address: Address) -> DSError {
-    DSError::ServiceCallFailed(ServiceCallFailed {
-        serviceId: U256::from(id),
-        service: address,
-    })
-}
-
 /// A service's id-like answer as 64 bits (ids are counters); a larger
 /// answer counts as a failed call.
 fn small_id(value: U256, id: u64, address: Address) -> Result<u64, Revert> {
-    u64::try_from(value).map_err(|_| service_failed(id, address).into())
+    u64::try_from(value).map_err(|_| DSError::service_call_failed(id, address).into())
 }
 
 impl Distribution {
@@ -65,7 +57,7 @@ impl Distribution {
         let call = Call::new_mutating(self);
         let id = IDSTokenSnapshots::new(token)
             .snapshot(self.vm(), call)
-            .map_err(|e| passed_on(e, || service_failed(service::DS_TOKEN, token)))?;
+            .map_err(|e| passed_on(e, || DSError::service_call_failed(service::DS_TOKEN, token)))?;
         small_id(id, service::DS_TOKEN, token)
     }
 
@@ -73,7 +65,7 @@ impl Distribution {
     pub(crate) fn supply_at(&self, token: Address, snapshot_id: u64) -> Result<U256, Revert> {
         IDSTokenSnapshots::new(token)
             .total_supply_at(self.vm(), Call::new(), U256::from(snapshot_id))
-            .map_err(|e| passed_on(e, || service_failed(service::DS_TOKEN, token)))
+            .map_err(|e| passed_on(e, || DSError::service_call_failed(service::DS_TOKEN, token)))
     }
 
     /// The balance of `wallet` in `token` at `snapshot_id`.
@@ -85,7 +77,7 @@ impl Distribution {
     ) -> Result<U256, Revert> {
         IDSTokenSnapshots::new(token)
             .balance_of_at(self.vm(), Call::new(), wallet, U256::from(snapshot_id))
-            .map_err(|e| passed_on(e, || service_failed(service::DS_TOKEN, token)))
+            .map_err(|e| passed_on(e, || DSError::service_call_failed(service::DS_TOKEN, token)))
     }
 
     /// Publishes the dividend notice to all holders on `comms` and returns
@@ -109,7 +101,7 @@ impl Distribution {
                 B256::ZERO,
                 deadline,
             )
-            .map_err(|e| passed_on(e, || service_failed(service::COMMS, comms)))?;
+            .map_err(|e| passed_on(e, || DSError::service_call_failed(service::COMMS, comms)))?;
         small_id(id, service::COMMS, comms)
     }
 
