@@ -55,7 +55,7 @@ pub struct Tx {
 /// Where a run goes.
 enum Target {
     Call { is_static: bool, commit: bool },
-    Deploy(Arc<Program>),
+    Deploy { program: Arc<Program>, commit: bool },
 }
 
 /// A local Stylus chain running real Wasm programs.
@@ -220,25 +220,47 @@ impl Devnet {
         deployer: Address,
         constructor_args: &[u8],
     ) -> Receipt {
-        let program = match self.compile(wasm) {
-            Ok(p) => p,
-            Err(f) => return Receipt::refused(f, GasReport::default()),
-        };
-        if self.has_program(address) {
-            let f = Failure::InvalidProgram(format!("{address} already holds a program"));
-            return Receipt::refused(f, GasReport::default());
-        }
-        let tx = Tx {
+        let init = Tx {
             from: deployer,
             to: address,
             calldata: constructor_calldata(constructor_args),
             ..Tx::default()
         };
-        let mut receipt = self.run(tx, Target::Deploy(program));
+        self.create_and_call(wasm, init, deployer, true)
+    }
+
+    /// Installs `wasm` at `init.to` and calls it with `init` (sender
+    /// `init.from`, transaction origin `origin`): what a factory such as
+    /// the StylusDeployer does when it creates and initialises a program.
+    /// If the call fails, or `commit` is false, nothing is kept, not even
+    /// the program.
+    pub fn create_and_call(
+        &mut self,
+        wasm: &[u8],
+        init: Tx,
+        origin: Address,
+        commit: bool,
+    ) -> Receipt {
+        let program = match self.compile(wasm) {
+            Ok(p) => p,
+            Err(f) => return Receipt::refused(f, GasReport::default()),
+        };
+        let address = init.to;
+        if self.has_program(address) {
+            let f = Failure::InvalidProgram(format!("{address} already holds a program"));
+            return Receipt::refused(f, GasReport::default());
+        }
+        let mut receipt = self.run(init, Target::Deploy { program, commit }, origin);
         if receipt.success {
             receipt.contract_address = Some(address);
         }
         receipt
+    }
+
+    /// Checks that `wasm` is a program the devnet can run (what activation
+    /// checks), without installing it.
+    pub fn validate_program(&mut self, wasm: &[u8]) -> Result<(), Failure> {
+        self.compile(wasm).map(|_| ())
     }
 
     /// Installs `wasm` at `address` without running a constructor.
@@ -267,7 +289,8 @@ impl Devnet {
             is_static: false,
             commit: true,
         };
-        self.run(tx, target)
+        let origin = tx.from;
+        self.run(tx, target, origin)
     }
 
     /// Sends the `sol!` call `call`.
@@ -287,7 +310,7 @@ impl Devnet {
             is_static: true,
             commit: false,
         };
-        self.run(tx, target)
+        self.run(tx, target, from)
     }
 
     /// Simulates a transaction (not static) and keeps no change.
@@ -296,7 +319,8 @@ impl Devnet {
             is_static: false,
             commit: false,
         };
-        self.run(tx, target)
+        let origin = tx.from;
+        self.run(tx, target, origin)
     }
 
     /// Static-calls the `sol!` call `call` and decodes its result.
@@ -331,7 +355,7 @@ impl Devnet {
         }
     }
 
-    fn run(&mut self, tx: Tx, target: Target) -> Receipt {
+    fn run(&mut self, tx: Tx, target: Target, origin: Address) -> Receipt {
         let intrinsic = gas::intrinsic_gas(&tx.calldata);
         let gas_limit = tx.gas_limit.unwrap_or(self.gas_limit);
         let intrinsic_only = GasReport {
@@ -345,7 +369,7 @@ impl Devnet {
         }
         let (is_static, commit, deploy) = match target {
             Target::Call { is_static, commit } => (is_static, commit, None),
-            Target::Deploy(program) => (false, true, Some(program)),
+            Target::Deploy { program, commit } => (false, commit, Some(program)),
         };
         if deploy.is_none() && !self.has_program(tx.to) && !tx.calldata.is_empty() {
             return Receipt::refused(Failure::NoProgram(tx.to), intrinsic_only);
@@ -359,7 +383,7 @@ impl Devnet {
         }
         let ctx = Box::new(Ctx {
             state,
-            env: self.env(tx.from),
+            env: self.env(origin),
             engine: self.engine.clone(),
             linker: self.linker.clone(),
             meter: TxMeter::default(),

@@ -13,14 +13,17 @@
 //!   id must be the node's and the nonce the sender's next one, otherwise the
 //!   request fails with a JSON-RPC error (`-32000`) and nothing changes.
 //!   Included transactions always consume their nonce, success or not.
-//! - Deployment: a creation transaction whose init code is a Stylus program
-//!   (`EF F0 00 ‖ dictionary byte ‖ brotli(wasm)`, the dictionary byte being
-//!   optional and `00` = none), or the cargo-stylus deploy prelude
-//!   (`7f ‖ len ‖ 80 60 2b 60 00 39 60 00 f3 00 ‖ EF F0 00 …`), installs the
-//!   program at the sender's CREATE address. It answers calls once
-//!   `activateProgram(address)` has been sent to ArbWasm at
-//!   [`ARB_WASM`]; the constructor then runs as an ordinary call of
-//!   `stylus_constructor(...)` ([`crate::constructor_calldata`]).
+//! - Deployment, as on Arbitrum (see the `arbitrum` module): a creation
+//!   transaction whose init code is a Stylus program (`EF F0 00 ‖
+//!   dictionary byte ‖ brotli(wasm)`, the dictionary byte being optional and
+//!   `00` = none) or the cargo-stylus deploy prelude (`7f ‖ len ‖ 80 60 2b
+//!   60 00 39 60 00 f3 00 ‖ EF F0 00 …`) installs the program at the
+//!   sender's CREATE address; it answers calls once its code hash is
+//!   activated (`activateProgram(address)` at ArbWasm, [`ARB_WASM`]), and a
+//!   constructor is then an ordinary call of `stylus_constructor(...)`
+//!   ([`crate::constructor_calldata`]). Or, in one transaction, the
+//!   StylusDeployer at [`STYLUS_DEPLOYER`] creates, activates and
+//!   initialises it (what `cargo stylus deploy` and `ds deploy` send).
 //! - Gas is priced at zero (base fee and tips): senders need no balance
 //!   except for the value they send.
 //! - Every included transaction mines its own block. Block numbers reported
@@ -39,10 +42,13 @@ use std::{
 use alloy_consensus::{transaction::SignerRecoverable, Transaction, TxEnvelope};
 use alloy_eips::eip2718::Decodable2718;
 use alloy_primitives::{hex, keccak256, Address, Bloom, Bytes, Log, TxKind, B256, U256};
-use alloy_sol_types::{sol, SolCall, SolError, SolEvent, SolValue};
+use alloy_sol_types::{sol, SolError};
 use serde_json::{json, Value};
 
 use crate::{gas, Devnet, Receipt, Tx, DEFAULT_CHAIN_ID, DEFAULT_GAS_LIMIT};
+
+mod arbitrum;
+pub use arbitrum::{init_salt, IStylusDeployer, STYLUS_DEPLOYER, STYLUS_DEPLOYER_CODE};
 
 /// The ArbWasm precompile (program activation).
 pub const ARB_WASM: Address = Address::new([
@@ -239,7 +245,8 @@ pub struct Node {
     first_block: u64,
     timestamps: Vec<u64>,
     codes: HashMap<Address, Bytes>,
-    inactive: HashSet<Address>,
+    /// Code hashes activated at ArbWasm.
+    activated: HashSet<B256>,
 }
 
 impl Node {
@@ -255,7 +262,7 @@ impl Node {
             first_block,
             timestamps: Vec::new(),
             codes: HashMap::new(),
-            inactive: HashSet::new(),
+            activated: HashSet::new(),
         }
     }
 
@@ -361,6 +368,9 @@ impl Node {
     }
 
     fn code(&self, at: Address) -> Vec<u8> {
+        if at == STYLUS_DEPLOYER {
+            return STYLUS_DEPLOYER_CODE.to_vec();
+        }
         if let Some(code) = self.codes.get(&at) {
             return code.to_vec();
         }
@@ -458,10 +468,22 @@ impl Node {
         if is_create {
             return Err(RpcError::invalid_params("eth_call needs a `to` address"));
         }
+        let overrides = arbitrum::code_overrides(params)?;
         if tx.to == ARB_WASM {
-            return self.arb_wasm_view(&tx.calldata);
+            return self.arb_wasm_call(&tx.calldata, &overrides);
         }
-        if self.inactive.contains(&tx.to) {
+        if !overrides.is_empty() {
+            return Err(RpcError::invalid_params(
+                "code overrides are supported for ArbWasm calls only",
+            ));
+        }
+        if tx.to == STYLUS_DEPLOYER {
+            let (output, _) = self
+                .deployer_call(tx.from, tx.value, &tx.calldata)
+                .map_err(|r| r.to_rpc())?;
+            return Ok(json!(hex::encode_prefixed(output)));
+        }
+        if self.is_inactive(tx.to) {
             return Err(not_activated(tx.to));
         }
         let receipt = self.net.simulate(tx);
@@ -470,28 +492,6 @@ impl Node {
         } else {
             Err(RpcError::reverted(&receipt))
         }
-    }
-
-    fn arb_wasm_view(&self, calldata: &[u8]) -> RpcResult {
-        let encoded = if let Ok(call) = IArbWasm::programVersionCall::abi_decode(calldata) {
-            let version =
-                if self.net.has_program(call.program) && !self.inactive.contains(&call.program) {
-                    STYLUS_VERSION
-                } else {
-                    0
-                };
-            version.abi_encode()
-        } else if IArbWasm::stylusVersionCall::abi_decode(calldata).is_ok()
-            || IArbWasm::codehashVersionCall::abi_decode(calldata).is_ok()
-        {
-            STYLUS_VERSION.abi_encode()
-        } else {
-            return Err(RpcError::refused(
-                "ArbWasm: only activateProgram, stylusVersion, codehashVersion and \
-                 programVersion are supported by the devnet",
-            ));
-        };
-        Ok(json!(hex::encode_prefixed(encoded)))
     }
 
     fn estimate_gas(&mut self, params: &[Value]) -> RpcResult {
@@ -504,7 +504,14 @@ impl Node {
         if tx.to == ARB_WASM {
             return Ok(quantity(intrinsic + ACTIVATION_GAS));
         }
-        if self.inactive.contains(&tx.to) {
+        if tx.to == STYLUS_DEPLOYER {
+            let (_, used) = self
+                .deployer_call(tx.from, tx.value, &tx.calldata)
+                .map_err(|r| r.to_rpc())?;
+            let used = intrinsic + used;
+            return Ok(quantity((used + used / 4 + 10_000).min(DEFAULT_GAS_LIMIT)));
+        }
+        if self.is_inactive(tx.to) {
             return Err(not_activated(tx.to));
         }
         let receipt = self.net.simulate(Tx {
@@ -626,34 +633,28 @@ impl Node {
                     .install(address, &wasm)
                     .map_err(|e| RpcError::refused(format!("program refused: {e}")))?;
                 self.codes.insert(address, Bytes::from(code));
-                self.inactive.insert(address);
                 included.success = true;
                 included.gas_used = needed;
                 included.contract_address = Some(address);
             }
             Some(to) if to == ARB_WASM => {
                 included.gas_used = (intrinsic + ACTIVATION_GAS).min(gas_limit);
-                if let Ok(call) = IArbWasm::activateProgramCall::abi_decode(&input) {
-                    let program = call.program;
-                    if self.net.has_program(program) {
-                        self.inactive.remove(&program);
-                        let codehash = keccak256(self.code(program));
-                        let event = IArbWasm::ProgramActivated {
-                            codehash,
-                            moduleHash: keccak256(codehash),
-                            program,
-                            dataFee: U256::ZERO,
-                            version: STYLUS_VERSION,
-                        };
-                        included.logs.push(Log {
-                            address: ARB_WASM,
-                            data: event.encode_log_data(),
-                        });
-                        included.success = true;
-                    }
+                if let Ok(log) = self.activate(&input) {
+                    included.logs.push(log);
+                    included.success = true;
                 }
             }
-            Some(to) if self.inactive.contains(&to) => {
+            Some(to) if to == STYLUS_DEPLOYER => {
+                match self.stylus_deploy(from, value, &input, gas_limit - intrinsic, true) {
+                    Ok(deployed) => {
+                        included.gas_used = intrinsic + deployed.gas;
+                        included.logs = deployed.logs;
+                        included.success = true;
+                    }
+                    Err(reverted) => included.gas_used = intrinsic + reverted.gas,
+                }
+            }
+            Some(to) if self.is_inactive(to) => {
                 included.gas_used = intrinsic;
             }
             Some(to) => {

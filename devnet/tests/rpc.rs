@@ -9,10 +9,10 @@ use std::{
 use alloy_consensus::{SignableTransaction, TxEip1559, TxEnvelope, TxLegacy};
 use alloy_eips::eip2718::Encodable2718;
 use alloy_primitives::{hex, Address, Bytes, Signature, TxKind, B256, U256};
-use alloy_sol_types::{sol, SolCall, SolEvent, SolValue};
+use alloy_sol_types::{sol, SolCall, SolError, SolEvent, SolValue};
 use ds_devnet::{
     constructor_calldata,
-    rpc::{stylus_init_code, Node, Server, ARB_WASM},
+    rpc::{init_salt, stylus_init_code, IStylusDeployer, Node, Server, ARB_WASM, STYLUS_DEPLOYER},
     Devnet, DEFAULT_CHAIN_ID,
 };
 use k256::ecdsa::SigningKey;
@@ -27,6 +27,8 @@ sol! {
     }
     interface IArbWasm {
         function activateProgram(address program) external payable returns (uint16 version, uint256 dataFee);
+        function codehashVersion(bytes32 codehash) external view returns (uint16 version);
+        event ProgramActivated(bytes32 indexed codehash, bytes32 moduleHash, address program, uint256 dataFee, uint16 version);
     }
 }
 
@@ -415,4 +417,128 @@ fn refusals() {
     let raw = TxEnvelope::from(legacy.into_signed(sig)).encoded_2718();
     let (_, message) = c.err("eth_sendRawTransaction", json!([hex::encode_prefixed(raw)]));
     assert!(message.contains("replay-unprotected"), "{message}");
+}
+
+/// The revert data of a failed `eth_call` / `eth_estimateGas`.
+fn revert_data(c: &mut Client, method: &str, call: Value) -> Vec<u8> {
+    let r = c.request(method, json!([call, "latest"]));
+    let e = r.get("error").unwrap_or_else(|| panic!("{method} succeeded: {r}"));
+    assert_eq!(e["code"], 3, "{e}");
+    hex::decode(e["data"].as_str().expect("revert data")).expect("hex")
+}
+
+#[test]
+fn stylus_deployer_creates_activates_and_initialises_in_one_transaction() {
+    let mut c = Client::start();
+    let key = Key::new(5);
+    let init = stylus_init_code(&erc20(), 4);
+    let code = init[43..].to_vec();
+    let codehash = alloy_primitives::keccak256(&code);
+
+    // The data-fee query cargo-stylus makes: activateProgram on a random
+    // address whose code comes from a state override.
+    let spoofed = Devnet::account("spoofed");
+    let query = IArbWasm::activateProgramCall { program: spoofed }.abi_encode();
+    let out = c.ok(
+        "eth_call",
+        json!([{ "to": ARB_WASM, "data": hex::encode_prefixed(&query), "value": "0xde0b6b3a7640000" },
+               "latest", { spoofed.to_string(): { "code": hex::encode_prefixed(&code), "balance": "0x1" } }]),
+    );
+    let ret = IArbWasm::activateProgramCall::abi_decode_returns(
+        &hex::decode(out.as_str().expect("hex")).expect("hex"),
+    )
+    .expect("(version, dataFee)");
+    assert_eq!((ret.version, ret.dataFee), (1, U256::ZERO));
+    // Not activated yet: codehashVersion reverts with ProgramNotActivated().
+    let version = IArbWasm::codehashVersionCall { codehash }.abi_encode();
+    let call = json!({ "to": ARB_WASM, "data": hex::encode_prefixed(&version) });
+    assert_eq!(
+        revert_data(&mut c, "eth_call", call.clone()),
+        alloy_primitives::keccak256(b"ProgramNotActivated()")[..4]
+    );
+
+    // Deploy, activate and run the constructor in one transaction.
+    let supply = U256::from(777u64);
+    let deploy = |init_data: Vec<u8>, salt: B256| {
+        IStylusDeployer::deployCall {
+            bytecode: Bytes::from(init.clone()),
+            initData: Bytes::from(init_data),
+            initValue: U256::ZERO,
+            salt,
+        }
+        .abi_encode()
+    };
+    let data = deploy(constructor_calldata(&supply.abi_encode()), B256::ZERO);
+    let estimate = quantity(&c.ok(
+        "eth_estimateGas",
+        json!([{ "from": key.address(), "to": STYLUS_DEPLOYER, "data": hex::encode_prefixed(&data) }]),
+    ));
+    let hash = c.send_raw(&key.sign_1559(key.tx(0, TxKind::Call(STYLUS_DEPLOYER), data.clone())));
+    let receipt = c.receipt(hash);
+    assert_eq!(receipt["status"], "0x1", "{receipt}");
+    assert!(quantity(&receipt["gasUsed"]) <= estimate);
+    let token = STYLUS_DEPLOYER.create(1);
+    let logs = receipt["logs"].as_array().expect("logs");
+    let topics: Vec<&Value> = logs.iter().map(|l| &l["topics"][0]).collect();
+    assert_eq!(
+        topics,
+        [
+            &json!(IArbWasm::ProgramActivated::SIGNATURE_HASH),
+            &json!(IErc20::Transfer::SIGNATURE_HASH),
+            &json!(IStylusDeployer::ContractDeployed::SIGNATURE_HASH)
+        ]
+    );
+    assert_eq!(logs[2]["address"], json!(STYLUS_DEPLOYER));
+    assert_eq!(logs[2]["data"], json!(token.into_word()));
+    // Callable at once; the constructor ran with the deployer as msg.sender.
+    assert_eq!(balance_of(&mut c, token, STYLUS_DEPLOYER), supply);
+    assert_eq!(c.ok("eth_call", json!([call])), json!(hex::encode_prefixed(1u16.abi_encode())));
+    // Activating the same code again: ProgramUpToDate().
+    let again = json!([{ "to": ARB_WASM, "data": hex::encode_prefixed(IArbWasm::activateProgramCall { program: token }.abi_encode()) }]);
+    let (code_, _) = c.err("eth_call", again);
+    assert_eq!(code_, 3);
+
+    // A constructor that reverts: the transaction fails and leaves nothing.
+    let bad = deploy(vec![0xde, 0xad, 0xbe, 0xef], B256::ZERO);
+    let reverted = revert_data(
+        &mut c,
+        "eth_estimateGas",
+        json!({ "from": key.address(), "to": STYLUS_DEPLOYER, "data": hex::encode_prefixed(&bad) }),
+    );
+    assert_eq!(reverted[..4], IStylusDeployer::ContractInitializationError::SELECTOR);
+    let hash = c.send_raw(&key.sign_1559(key.tx(1, TxKind::Call(STYLUS_DEPLOYER), bad)));
+    assert_eq!(c.receipt(hash)["status"], "0x0");
+    let next = STYLUS_DEPLOYER.create(2);
+    assert_eq!(c.ok("eth_getCode", json!([next, "latest"])), "0x");
+
+    // The same code again, now already active: no activation log, and
+    // the deployer's nonce moved on only for the successful deployment.
+    let hash = c.send_raw(&key.sign_1559(key.tx(2, TxKind::Call(STYLUS_DEPLOYER), data)));
+    let receipt = c.receipt(hash);
+    assert_eq!(receipt["status"], "0x1", "{receipt}");
+    assert_eq!(receipt["logs"].as_array().map(Vec::len), Some(2), "{receipt}");
+    assert_eq!(balance_of(&mut c, next, STYLUS_DEPLOYER), supply);
+
+    // CREATE2: the address follows keccak256(salt ‖ initData) and the code;
+    // the same salt and init data cannot deploy twice.
+    let salt = B256::repeat_byte(9);
+    let ctor = constructor_calldata(&U256::from(5u64).abi_encode());
+    let data = deploy(ctor.clone(), salt);
+    let hash = c.send_raw(&key.sign_1559(key.tx(3, TxKind::Call(STYLUS_DEPLOYER), data.clone())));
+    assert_eq!(c.receipt(hash)["status"], "0x1");
+    let at = STYLUS_DEPLOYER.create2(init_salt(salt, &ctor), alloy_primitives::keccak256(&init));
+    assert_eq!(balance_of(&mut c, at, STYLUS_DEPLOYER), U256::from(5u64));
+    let twice = revert_data(
+        &mut c,
+        "eth_call",
+        json!({ "from": key.address(), "to": STYLUS_DEPLOYER, "data": hex::encode_prefixed(&data) }),
+    );
+    assert_eq!(twice[..4], IStylusDeployer::ContractDeploymentError::SELECTOR);
+
+    // A plain creation of code that is already active runs at once (Nitro
+    // activates code hashes, not accounts).
+    let hash = c.send_raw(&key.sign_1559(key.tx(4, TxKind::Create, init.clone())));
+    let plain = key.address().create(4);
+    assert_eq!(c.receipt(hash)["contractAddress"], json!(plain));
+    assert_eq!(balance_of(&mut c, plain, STYLUS_DEPLOYER), U256::ZERO);
 }

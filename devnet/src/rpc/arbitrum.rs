@@ -1,0 +1,368 @@
+//! The two Arbitrum contracts a Stylus deployment goes through, as the
+//! devnet emulates them:
+//!
+//! - **ArbWasm** ([`ARB_WASM`], `0x…71`): `activateProgram` (as a
+//!   transaction, and as an `eth_call` whose program code may come from a
+//!   state override: how cargo-stylus asks for the data fee),
+//!   `stylusVersion`, `codehashVersion`, `programVersion`. As in Nitro,
+//!   activation belongs to the code hash: once a code is activated, every
+//!   account holding the same code runs. The data fee is zero.
+//! - **StylusDeployer** ([`STYLUS_DEPLOYER`], its address on Arbitrum chains
+//!   and nitro's dev node): `deploy(bytecode, initData, initValue, salt)`
+//!   creates the program (CREATE, or CREATE2 with
+//!   `keccak256(salt ‖ initData)` when `salt` is not zero), activates it if
+//!   its code is not active yet, calls it with `initData` (the
+//!   `stylus_constructor` call) carrying `initValue`, refunds the rest of
+//!   the value and logs `ContractDeployed(address)`, all in one
+//!   transaction: nothing is left behind if the initialisation reverts.
+//!   `initSalt` and `requiresActivation` answer as the Solidity contract.
+
+use std::collections::HashMap;
+
+use alloy_primitives::{address, hex, keccak256, Address, Log, B256, U256};
+use alloy_sol_types::{sol, SolCall, SolError, SolEvent, SolValue};
+use serde_json::{json, Value};
+
+use super::{
+    parse_address, parse_bytes, stylus_deploy_code, IArbWasm, Node, RpcError, RpcResult,
+    ACTIVATION_GAS, ARB_WASM, CREATE_GAS, STYLUS_VERSION,
+};
+use crate::{gas, Tx, DEFAULT_GAS_LIMIT};
+
+/// The StylusDeployer contract (deploy, activate and initialise in one
+/// transaction), at its address on Arbitrum chains.
+pub const STYLUS_DEPLOYER: Address = address!("cEcba2F1DC234f70Dd89F2041029807F8D03A990");
+
+/// What `eth_getCode` answers for the StylusDeployer: the devnet runs it
+/// natively, this one `INVALID` byte only tells clients an account is there.
+pub const STYLUS_DEPLOYER_CODE: [u8; 1] = [0xfe];
+
+sol! {
+    /// The StylusDeployer's interface (nitro-contracts `StylusDeployer.sol`).
+    interface IStylusDeployer {
+        event ContractDeployed(address deployedContract);
+        error ContractDeploymentError(bytes bytecode);
+        error ContractInitializationError(address newContract, bytes data);
+        error EmptyBytecode();
+        error InitValueButNotInitData();
+        function deploy(bytes calldata bytecode, bytes calldata initData, uint256 initValue, bytes32 salt) external payable returns (address);
+        function initSalt(bytes32 salt, bytes calldata initData) external pure returns (bytes32);
+        function requiresActivation(address addr) external view returns (bool);
+    }
+
+    /// ArbWasm's answer to activating a program that is already active.
+    error ProgramUpToDate();
+    /// Solidity's arithmetic panic.
+    error Panic(uint256 code);
+}
+
+/// A StylusDeployer `deploy` that went through.
+#[derive(Debug)]
+pub(super) struct Deployed {
+    /// The new program's address.
+    pub address: Address,
+    /// Logs: ProgramActivated (if activated), the initialisation's, then
+    /// ContractDeployed.
+    pub logs: Vec<Log>,
+    /// Gas beyond the transaction's intrinsic gas.
+    pub gas: u64,
+}
+
+/// A reverted call into one of the emulated contracts.
+#[derive(Debug)]
+pub(super) struct Reverted {
+    /// ABI-encoded revert data.
+    pub data: Vec<u8>,
+    /// Why, for people.
+    pub reason: String,
+    /// Gas beyond the transaction's intrinsic gas.
+    pub gas: u64,
+}
+
+impl Reverted {
+    fn new(data: Vec<u8>, reason: impl Into<String>) -> Self {
+        Self {
+            data,
+            reason: reason.into(),
+            gas: 0,
+        }
+    }
+
+    /// The JSON-RPC error of an `eth_call` or `eth_estimateGas` that hit it.
+    pub fn to_rpc(&self) -> RpcError {
+        RpcError {
+            code: 3,
+            message: format!("execution reverted: {}", self.reason),
+            data: Some(hex::encode_prefixed(&self.data)),
+        }
+    }
+}
+
+/// Program code from `eth_call`'s third parameter (state overrides):
+/// `{ "0xaddress": { "code": "0x…", ... } }`.
+pub(super) fn code_overrides(params: &[Value]) -> Result<HashMap<Address, Vec<u8>>, RpcError> {
+    let mut out = HashMap::new();
+    let Some(Value::Object(map)) = params.get(2) else {
+        return Ok(out);
+    };
+    for (at, account) in map {
+        if let Some(Value::String(code)) = account.get("code") {
+            out.insert(parse_address(at)?, parse_bytes(code)?);
+        }
+    }
+    Ok(out)
+}
+
+impl Node {
+    /// Whether `at` holds code that is not activated (so cannot be called).
+    pub(super) fn is_inactive(&self, at: Address) -> bool {
+        self.codes
+            .get(&at)
+            .is_some_and(|code| !self.activated.contains(&keccak256(code)))
+    }
+
+    /// Next CREATE nonce of the StylusDeployer (contract nonces start at 1).
+    fn deployer_nonce(&self) -> u64 {
+        self.nonces.get(&STYLUS_DEPLOYER).copied().unwrap_or(1)
+    }
+
+    /// `eth_call` to ArbWasm; `overrides` replaces the code of accounts.
+    pub(super) fn arb_wasm_call(
+        &mut self,
+        calldata: &[u8],
+        overrides: &HashMap<Address, Vec<u8>>,
+    ) -> RpcResult {
+        let encoded = if let Ok(call) = IArbWasm::activateProgramCall::abi_decode(calldata) {
+            let code = match overrides.get(&call.program) {
+                Some(code) => code.clone(),
+                None => self.code(call.program),
+            };
+            self.check_activation(&code).map_err(|r| r.to_rpc())?;
+            (STYLUS_VERSION, U256::ZERO).abi_encode_params()
+        } else if let Ok(call) = IArbWasm::programVersionCall::abi_decode(calldata) {
+            let active = self.net.has_program(call.program) && !self.is_inactive(call.program);
+            (if active { STYLUS_VERSION } else { 0 }).abi_encode()
+        } else if let Ok(call) = IArbWasm::codehashVersionCall::abi_decode(calldata) {
+            if !self.activated.contains(&call.codehash) {
+                return Err(Reverted::new(
+                    IArbWasm::ProgramNotActivated::SELECTOR.to_vec(),
+                    "ProgramNotActivated",
+                )
+                .to_rpc());
+            }
+            STYLUS_VERSION.abi_encode()
+        } else if IArbWasm::stylusVersionCall::abi_decode(calldata).is_ok() {
+            STYLUS_VERSION.abi_encode()
+        } else {
+            return Err(RpcError::refused(
+                "ArbWasm: only activateProgram, stylusVersion, codehashVersion and \
+                 programVersion are supported by the devnet",
+            ));
+        };
+        Ok(json!(hex::encode_prefixed(encoded)))
+    }
+
+    /// Whether `code` can be activated: a runnable Stylus program whose code
+    /// hash is not active yet.
+    fn check_activation(&mut self, code: &[u8]) -> Result<(), Reverted> {
+        if code.is_empty() {
+            return Err(Reverted::new(
+                IArbWasm::ProgramNotWasm::SELECTOR.to_vec(),
+                "ProgramNotWasm: no code",
+            ));
+        }
+        if self.activated.contains(&keccak256(code)) {
+            return Err(Reverted::new(
+                ProgramUpToDate::SELECTOR.to_vec(),
+                "ProgramUpToDate",
+            ));
+        }
+        let not_wasm = |why: String| {
+            Reverted::new(
+                IArbWasm::ProgramNotWasm::SELECTOR.to_vec(),
+                format!("ProgramNotWasm: {why}"),
+            )
+        };
+        let (_, wasm) = stylus_deploy_code(code).map_err(not_wasm)?;
+        self.net
+            .validate_program(&wasm)
+            .map_err(|f| not_wasm(f.to_string()))
+    }
+
+    /// An `activateProgram(program)` transaction: the ProgramActivated log.
+    pub(super) fn activate(&mut self, calldata: &[u8]) -> Result<Log, Reverted> {
+        let call = IArbWasm::activateProgramCall::abi_decode(calldata)
+            .map_err(|_| Reverted::new(Vec::new(), "ArbWasm: unsupported call"))?;
+        let code = self.code(call.program);
+        self.check_activation(&code)?;
+        let codehash = keccak256(&code);
+        self.activated.insert(codehash);
+        Ok(activation_log(codehash, call.program))
+    }
+
+    /// `eth_call` / `eth_estimateGas` to the StylusDeployer: what the
+    /// transaction would do, keeping nothing. Returns the ABI-encoded
+    /// result and the gas beyond the intrinsic.
+    pub(super) fn deployer_call(
+        &mut self,
+        from: Address,
+        value: U256,
+        calldata: &[u8],
+    ) -> Result<(Vec<u8>, u64), Reverted> {
+        if let Ok(call) = IStylusDeployer::initSaltCall::abi_decode(calldata) {
+            return Ok((init_salt(call.salt, &call.initData).abi_encode(), 0));
+        }
+        if let Ok(call) = IStylusDeployer::requiresActivationCall::abi_decode(calldata) {
+            return Ok((self.is_inactive(call.addr).abi_encode(), 0));
+        }
+        let budget = DEFAULT_GAS_LIMIT - gas::intrinsic_gas(calldata);
+        let deployed = self.stylus_deploy(from, value, calldata, budget, false)?;
+        Ok((deployed.address.abi_encode(), deployed.gas))
+    }
+
+    /// `StylusDeployer.deploy` sent by `from` with `value`, with `budget`
+    /// gas beyond the intrinsic. With `commit` false (a simulation) nothing
+    /// is kept; on a revert nothing is either.
+    pub(super) fn stylus_deploy(
+        &mut self,
+        from: Address,
+        value: U256,
+        calldata: &[u8],
+        budget: u64,
+        commit: bool,
+    ) -> Result<Deployed, Reverted> {
+        let call = IStylusDeployer::deployCall::abi_decode(calldata)
+            .map_err(|_| Reverted::new(Vec::new(), "StylusDeployer: unsupported call"))?;
+        let IStylusDeployer::deployCall {
+            bytecode,
+            initData: init_data,
+            initValue: init_value,
+            salt,
+        } = call;
+        if value > self.net.balance(from) {
+            let why = format!("insufficient funds: {from} cannot send {value} wei");
+            return Err(Reverted::new(Vec::new(), why));
+        }
+        if bytecode.is_empty() {
+            let e = IStylusDeployer::EmptyBytecode {};
+            return Err(Reverted::new(e.abi_encode(), "EmptyBytecode"));
+        }
+        let address = if salt.is_zero() {
+            STYLUS_DEPLOYER.create(self.deployer_nonce())
+        } else {
+            STYLUS_DEPLOYER.create2(init_salt(salt, &init_data), keccak256(&bytecode))
+        };
+        let creation_failed = |why: String| {
+            let e = IStylusDeployer::ContractDeploymentError {
+                bytecode: bytecode.clone(),
+            };
+            Reverted::new(e.abi_encode(), format!("ContractDeploymentError: {why}"))
+        };
+        if self.net.has_program(address) || self.codes.contains_key(&address) {
+            return Err(creation_failed(format!("{address} already holds code")));
+        }
+        let (code, wasm) = stylus_deploy_code(&bytecode).map_err(creation_failed)?;
+        let codehash = keccak256(&code);
+        let activating = !self.activated.contains(&codehash);
+        let mut gas = CREATE_GAS;
+        let mut logs = Vec::new();
+        if activating {
+            self.check_activation(&code)?;
+            gas += ACTIVATION_GAS;
+            logs.push(activation_log(codehash, address));
+        }
+        if gas > budget {
+            let mut r = Reverted::new(Vec::new(), "out of gas");
+            r.gas = budget;
+            return Err(r);
+        }
+        // `msg.value - initValue` is the activation's share (the data fee
+        // is zero here, so all of it comes back).
+        if value < init_value {
+            let panic = Panic {
+                code: U256::from(0x11),
+            };
+            return Err(Reverted::new(panic.abi_encode(), "arithmetic underflow"));
+        }
+        if init_data.is_empty() {
+            if !init_value.is_zero() {
+                let e = IStylusDeployer::InitValueButNotInitData {};
+                return Err(Reverted::new(e.abi_encode(), "InitValueButNotInitData"));
+            }
+            if commit {
+                self.net
+                    .install(address, &wasm)
+                    .map_err(|f| creation_failed(f.to_string()))?;
+            }
+        } else {
+            // The sender's value passes through the deployer; the program
+            // receives `initValue` from it.
+            let (from_before, deployer_before) =
+                (self.net.balance(from), self.net.balance(STYLUS_DEPLOYER));
+            self.net.set_balance(from, from_before - init_value);
+            self.net
+                .set_balance(STYLUS_DEPLOYER, deployer_before + init_value);
+            let init = Tx {
+                from: STYLUS_DEPLOYER,
+                to: address,
+                calldata: init_data.to_vec(),
+                value: init_value,
+                gas_limit: Some(budget - gas + gas::intrinsic_gas(&init_data)),
+            };
+            let receipt = self.net.create_and_call(&wasm, init, from, commit);
+            if !receipt.success || !commit {
+                self.net.set_balance(from, from_before);
+                self.net.set_balance(STYLUS_DEPLOYER, deployer_before);
+            }
+            gas += receipt.gas.total_uncached - receipt.gas.intrinsic;
+            if !receipt.success {
+                let e = IStylusDeployer::ContractInitializationError {
+                    newContract: address,
+                    data: receipt.output.clone(),
+                };
+                let mut r = Reverted::new(
+                    e.abi_encode(),
+                    format!("ContractInitializationError: {}", receipt.reason()),
+                );
+                r.gas = gas;
+                return Err(r);
+            }
+            logs.extend(receipt.logs);
+        }
+        let event = IStylusDeployer::ContractDeployed {
+            deployedContract: address,
+        };
+        logs.push(Log {
+            address: STYLUS_DEPLOYER,
+            data: event.encode_log_data(),
+        });
+        if commit {
+            self.codes.insert(address, code.into());
+            self.activated.insert(codehash);
+            let nonce = self.deployer_nonce();
+            self.nonces.insert(STYLUS_DEPLOYER, nonce + 1);
+        }
+        Ok(Deployed { address, logs, gas })
+    }
+}
+
+/// The salt the StylusDeployer gives CREATE2: `keccak256(salt ‖ initData)`.
+pub fn init_salt(salt: B256, init_data: &[u8]) -> B256 {
+    let mut packed = salt.to_vec();
+    packed.extend_from_slice(init_data);
+    keccak256(packed)
+}
+
+fn activation_log(codehash: B256, program: Address) -> Log {
+    let event = IArbWasm::ProgramActivated {
+        codehash,
+        moduleHash: keccak256(codehash),
+        program,
+        dataFee: U256::ZERO,
+        version: STYLUS_VERSION,
+    };
+    Log {
+        address: ARB_WASM,
+        data: event.encode_log_data(),
+    }
+}
