@@ -1,8 +1,12 @@
-//! `ds deploy`, `ds check` and the operating commands against the devnet
-//! served on loopback.
+//! `ds` end to end against the devnet served on loopback: deployment
+//! through the StylusDeployer (resumable), the operating commands, and the
+//! failures users meet (no key, wrong key, wrong chain, unreachable
+//! endpoint, reverts) with their exit codes.
+
+use std::path::{Path, PathBuf};
 
 use alloy_signer_local::PrivateKeySigner;
-use ds_cli::{exit, run, Failure};
+use ds_cli::{exit, run, Deployment, Failure};
 use ds_devnet::{
     rpc::{Node, Server},
     Devnet,
@@ -10,12 +14,16 @@ use ds_devnet::{
 
 /// The master (deployer).
 const KEY: &str = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
-/// Given the issuer role.
+/// Given the issuer role at deployment.
 const ISSUER_KEY: &str = "0x1111111111111111111111111111111111111111111111111111111111111111";
 /// Wallet of investor A (US).
 const A_KEY: &str = "0x2222222222222222222222222222222222222222222222222222222222222222";
 /// Wallet of investor B (DE).
 const B_KEY: &str = "0x3333333333333333333333333333333333333333333333333333333333333333";
+/// Given the transfer-agent role at deployment.
+const AGENT_KEY: &str = "0x5555555555555555555555555555555555555555555555555555555555555555";
+
+const ARTIFACTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/stylus");
 
 fn args(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
@@ -28,128 +36,334 @@ fn addr(key: &str) -> String {
         .to_string()
 }
 
-/// Runs an operating command with `--rpc URL --deployment FILE` signed by `key`.
-fn ds(url: &str, file: &str, key: &str, list: &[&str]) -> Result<String, Failure> {
-    let mut a = args(list);
-    a.extend(args(&["--rpc", url, "--deployment", file]));
-    let out = run(&a, Some(key.to_string()));
+/// Runs `ds` and checks that no key was printed, whatever happened.
+fn ds_raw(list: &[&str], key: Option<&str>) -> Result<String, Failure> {
+    let out = run(&args(list), key.map(str::to_string));
     let text = match &out {
         Ok(s) => s.clone(),
         Err(e) => e.message.clone(),
     };
-    for k in [KEY, ISSUER_KEY, A_KEY, B_KEY] {
+    for k in [KEY, ISSUER_KEY, A_KEY, B_KEY, AGENT_KEY] {
         assert!(!text.contains(&k[2..]), "a key was printed: {text}");
     }
     out
+}
+
+/// Runs an operating command with `--rpc URL --deployment FILE` signed by `key`.
+fn ds(url: &str, file: &str, key: &str, list: &[&str]) -> Result<String, Failure> {
+    let mut all = list.to_vec();
+    all.extend(["--rpc", url, "--deployment", file]);
+    ds_raw(&all, Some(key))
 }
 
 fn ok(url: &str, file: &str, key: &str, list: &[&str]) -> String {
     ds(url, file, key, list).unwrap_or_else(|e| panic!("ds {}: {e}", list.join(" ")))
 }
 
-#[test]
-fn deploy_then_check() {
+/// A scratch directory removed on drop.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(tag: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("ds-cli-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        Self(dir)
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).to_str().expect("utf-8 path").to_string()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `name address gas` lines of a deploy report, by name.
+fn report_lines(out: &str) -> Vec<(String, String, String)> {
+    out.lines()
+        .filter_map(|l| {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            (w.len() == 3).then(|| (w[0].to_string(), w[1].to_string(), w[2].to_string()))
+        })
+        .collect()
+}
+
+fn serve() -> (Server, String) {
     let server = Server::start(Node::new(Devnet::new()), 0).expect("loopback listener");
     let url = server.url();
-    let artifacts = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/stylus");
+    (server, url)
+}
 
-    // No key: refused before any transaction.
-    let e = run(
-        &args(&["deploy", "--rpc", &url, "--artifacts", artifacts]),
-        None,
-    )
-    .expect_err("no key");
+#[test]
+fn deploy_reports_gas_and_the_token_answers_checks() {
+    let (server, url) = serve();
+
+    // No key, or a bad one: refused before any request, key not echoed.
+    let e = ds_raw(&["deploy", "--rpc", &url, "--artifacts", ARTIFACTS], None).expect_err("no key");
+    assert_eq!(e.exit, exit::USAGE);
     assert!(e.message.contains("DS_PRIVATE_KEY"), "{e}");
-    // A bad key is refused without echoing it.
-    let e = run(
-        &args(&["deploy", "--rpc", &url, "--private-key", "0xnotakey"]),
+    let e = ds_raw(
+        &["deploy", "--rpc", &url, "--private-key", "0xnotakey"],
         None,
     )
     .expect_err("bad key");
     assert!(!e.message.contains("notakey"), "{e}");
+    // No StylusDeployer where one is asked for: nothing is sent.
+    let e = ds_raw(
+        &[
+            "deploy",
+            "--rpc",
+            &url,
+            "--artifacts",
+            ARTIFACTS,
+            "--deployer",
+            &addr(B_KEY),
+        ],
+        Some(KEY),
+    )
+    .expect_err("no deployer");
+    assert_eq!(e.exit, exit::USAGE, "{e}");
+    assert!(e.message.contains("no StylusDeployer"), "{e}");
 
-    let out = run(
-        &args(&["deploy", "--rpc", &url, "--artifacts", artifacts]),
-        Some(KEY.to_string()),
+    let out = ds_raw(
+        &["deploy", "--rpc", &url, "--artifacts", ARTIFACTS],
+        Some(KEY),
     )
     .unwrap_or_else(|e| panic!("deploy: {e}"));
-    assert!(!out.contains(&KEY[2..]), "the key was printed");
-    let deployed: Vec<(String, String)> = out
-        .lines()
-        .map(|l| {
-            let (name, at) = l.split_once(' ').expect("name address");
-            (name.to_string(), at.to_string())
-        })
-        .collect();
-    assert_eq!(deployed.len(), 9, "{out}");
-    let token = &deployed
+    println!("ds deploy:\n{out}");
+    let lines = report_lines(&out);
+    assert_eq!(lines.len(), 9, "{out}");
+    for (name, _, gas) in &lines {
+        let gas: u64 = gas
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}: gas `{gas}`"));
+        // Create + activate + construct, in one transaction each.
+        assert!((100_000..30_000_000).contains(&gas), "{name}: {gas}");
+    }
+    // The constructors of registry, compliance, comms and the token set
+    // their own Trust entry: 25 of the 29 entries remain to send.
+    assert!(
+        out.contains("service entries: 25 set, 4 already in place"),
+        "{out}"
+    );
+    let token = &lines
         .iter()
-        .find(|(n, _)| n == "ds_token")
-        .expect("ds_token line")
+        .find(|(n, _, _)| n == "ds_token")
+        .expect("token")
         .1;
 
     // Unregistered wallets, no balance: the token refuses with a DS code.
     let from = "0x1111111111111111111111111111111111111111";
     let to = "0x2222222222222222222222222222222222222222";
-    let out = run(
-        &args(&["check", "--rpc", &url, "--token", token, from, to, "5"]),
+    let out = ds_raw(
+        &["check", "--rpc", &url, "--token", token, from, to, "5"],
         None,
     )
     .unwrap_or_else(|e| panic!("check: {e}"));
     let (code, reason) = out.split_once(' ').expect("code reason");
-    let code: u64 = code.parse().expect("numeric code");
-    assert_ne!(code, 0, "{out}");
+    assert_ne!(code.parse::<u64>().expect("numeric code"), 0, "{out}");
     assert!(!reason.is_empty(), "{out}");
-    println!("ds check: {out}");
-
-    let e = run(
-        &args(&["check", "--rpc", &url, "--token", token, from]),
-        None,
-    )
-    .expect_err("missing arguments");
-    assert!(e.message.contains("FROM TO AMOUNT"), "{e}");
+    let e = ds_raw(&["check", "--rpc", &url, "--token", token, from], None)
+        .expect_err("missing arguments");
+    assert_eq!(e.exit, exit::USAGE);
+    assert!(e.message.contains("incomplete command"), "{e}");
     server.stop();
 }
 
-/// deploy --out → roles → countries → investors → issue → check →
-/// transfer → refused transfer → unauthorised call; exit codes.
+/// An interrupted deployment leaves a file recording what exists; the rerun
+/// keeps that and deploys the rest; files that do not match the chain or
+/// the artifacts are refused.
 #[test]
-fn operate_the_suite() {
-    let server = Server::start(Node::new(Devnet::new()), 0).expect("loopback listener");
-    let url = server.url();
-    let artifacts = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/stylus");
-    let dir = std::env::temp_dir().join(format!("ds-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join("deployment.json");
-    let file_s = file.to_str().expect("utf-8 path").to_string();
-    let f = file_s.as_str();
+fn deployment_resumes_from_its_file() {
+    let (server, url) = serve();
+    let scratch = Scratch::new("resume");
+    let file = scratch.path("deployment.json");
 
-    run(
-        &args(&[
+    // Only the first three artifacts are there: the run stops at comms.
+    let partial = scratch.path("partial");
+    std::fs::create_dir_all(&partial).expect("dir");
+    for name in ["trust", "registry", "compliance"] {
+        let from = Path::new(ARTIFACTS).join(format!("{name}.wasm"));
+        std::fs::copy(from, Path::new(&partial).join(format!("{name}.wasm"))).expect("copy");
+    }
+    let e = ds_raw(
+        &[
             "deploy",
             "--rpc",
             &url,
             "--artifacts",
-            artifacts,
+            &partial,
+            "--out",
+            &file,
+        ],
+        Some(KEY),
+    )
+    .expect_err("comms.wasm missing");
+    assert!(e.message.contains("comms.wasm"), "{e}");
+    let recorded = Deployment::load(Path::new(&file)).expect("file written before the failure");
+    let names: Vec<&str> = recorded.contracts.keys().map(String::as_str).collect();
+    assert_eq!(names, ["compliance", "registry", "trust"]);
+    assert!(recorded
+        .contracts
+        .values()
+        .all(|r| r.wasm_keccak.is_some() && r.deploy_gas.is_some()));
+
+    // The rerun keeps the three and deploys the six others.
+    let out = ds_raw(
+        &[
+            "deploy",
+            "--rpc",
+            &url,
+            "--artifacts",
+            ARTIFACTS,
+            "--out",
+            &file,
+            "--issuer",
+            &addr(ISSUER_KEY),
+        ],
+        Some(KEY),
+    )
+    .unwrap_or_else(|e| panic!("resume: {e}"));
+    let lines = report_lines(&out);
+    let kept: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.2 == "kept")
+        .map(|l| l.0.as_str())
+        .collect();
+    assert_eq!(kept, ["trust", "registry", "compliance"], "{out}");
+    assert!(out.contains("deployed 6 programs"), "{out}");
+    assert!(out.contains("roles granted: 1"), "{out}");
+    let full = Deployment::load(Path::new(&file)).expect("file");
+    assert_eq!(full.contracts.len(), 9);
+    assert_eq!(full.address("trust"), recorded.address("trust"));
+
+    // Nothing left to do: a third run sends nothing.
+    let out = ds_raw(
+        &[
+            "deploy",
+            "--rpc",
+            &url,
+            "--artifacts",
+            ARTIFACTS,
+            "--out",
+            &file,
+            "--issuer",
+            &addr(ISSUER_KEY),
+        ],
+        Some(KEY),
+    )
+    .unwrap_or_else(|e| panic!("rerun: {e}"));
+    assert!(out.contains("deployed 0 programs (0 gas); service entries: 0 set, 29 already in place; roles granted: 0"), "{out}");
+
+    // A record whose artifact changed since is refused.
+    let mut tampered = full.clone();
+    if let Some(r) = tampered.contracts.get_mut("comms") {
+        r.wasm_keccak = Some(Default::default());
+    }
+    let bad = scratch.path("tampered.json");
+    tampered.save(Path::new(&bad)).expect("save");
+    let e = ds_raw(
+        &[
+            "deploy",
+            "--rpc",
+            &url,
+            "--artifacts",
+            ARTIFACTS,
+            "--out",
+            &bad,
+        ],
+        Some(KEY),
+    )
+    .expect_err("artifact changed");
+    assert!(
+        e.message
+            .contains("comms.wasm changed since comms was deployed"),
+        "{e}"
+    );
+    // A record pointing at an empty account is refused.
+    let mut empty = full.clone();
+    if let Some(r) = empty.contracts.get_mut("trust") {
+        r.address = addr(B_KEY).parse().expect("address");
+    }
+    empty.save(Path::new(&bad)).expect("save");
+    let e = ds_raw(
+        &[
+            "deploy",
+            "--rpc",
+            &url,
+            "--artifacts",
+            ARTIFACTS,
+            "--out",
+            &bad,
+        ],
+        Some(KEY),
+    )
+    .expect_err("no code");
+    assert!(e.message.contains("holds no code"), "{e}");
+    // A file of another chain: exit 4, nothing sent.
+    let mut other = full;
+    other.chain_id = Some(1);
+    other.save(Path::new(&bad)).expect("save");
+    let e = ds_raw(
+        &[
+            "deploy",
+            "--rpc",
+            &url,
+            "--artifacts",
+            ARTIFACTS,
+            "--out",
+            &bad,
+        ],
+        Some(KEY),
+    )
+    .expect_err("wrong chain");
+    assert_eq!(e.exit, exit::WRONG_CHAIN, "{e}");
+    server.stop();
+}
+
+/// deploy --out → roles → countries → investors → issue → check →
+/// transfer → refused transfer → locks → burn/seize → notices → refusals.
+#[test]
+fn operate_the_suite() {
+    let (server, url) = serve();
+    let scratch = Scratch::new("operate");
+    let file = scratch.path("deployment.json");
+    let f = file.as_str();
+    let (issuer, agent) = (addr(ISSUER_KEY), addr(AGENT_KEY));
+    ds_raw(
+        &[
+            "deploy",
+            "--rpc",
+            &url,
+            "--artifacts",
+            ARTIFACTS,
             "--out",
             f,
-        ]),
-        Some(KEY.to_string()),
+            "--issuer",
+            &issuer,
+            "--transfer-agent",
+            &agent,
+        ],
+        Some(KEY),
     )
     .unwrap_or_else(|e| panic!("deploy: {e}"));
-    let json = std::fs::read_to_string(&file).expect("deployment file");
-    for name in ["chain_id", "trust", "registry", "compliance", "ds_token"] {
-        assert!(json.contains(&format!("\"{name}\"")), "{json}");
-    }
 
-    let (issuer, a, b) = (addr(ISSUER_KEY), addr(A_KEY), addr(B_KEY));
+    let (a, b) = (addr(A_KEY), addr(B_KEY));
     let unregistered = "0x4444444444444444444444444444444444444444";
 
-    // Roles.
-    assert_eq!(ok(&url, f, KEY, &["role", "get", &issuer]), "none");
-    ok(&url, f, KEY, &["role", "set", &issuer, "issuer"]);
+    // Roles: granted at deployment; set, get, remove.
     assert_eq!(ok(&url, f, KEY, &["role", "get", &issuer]), "issuer");
+    assert_eq!(ok(&url, f, KEY, &["role", "get", &agent]), "transfer-agent");
     assert_eq!(ok(&url, f, KEY, &["role", "get", &addr(KEY)]), "master");
+    assert_eq!(ok(&url, f, KEY, &["role", "get", unregistered]), "none");
+    ok(&url, f, KEY, &["role", "set", unregistered, "exchange"]);
+    assert_eq!(ok(&url, f, KEY, &["role", "get", unregistered]), "exchange");
+    ok(&url, f, KEY, &["role", "remove", unregistered]);
+    assert_eq!(ok(&url, f, KEY, &["role", "get", unregistered]), "none");
 
     // Compliance: countries and a DS-named rule.
     ok(&url, f, KEY, &["compliance", "country", "US", "us"]);
@@ -190,7 +404,13 @@ fn operate_the_suite() {
         &url,
         f,
         ISSUER_KEY,
-        &["investor", "register", "inv-b", "--country", "DE"],
+        &["investor", "register", "inv-b", "--country", "FR"],
+    );
+    ok(
+        &url,
+        f,
+        ISSUER_KEY,
+        &["investor", "update", "inv-b", "--country", "DE"],
     );
     ok(
         &url,
@@ -217,7 +437,6 @@ fn operate_the_suite() {
 
     // Refused transfer: the DS code and reason, exit code 2, nothing moves.
     let e = ds(&url, f, A_KEY, &["transfer", unregistered, "5"]).expect_err("refused");
-    println!("ds transfer (refused): {e}");
     assert_eq!(e.exit, exit::REVERTED, "{e}");
     assert!(
         e.message
@@ -226,16 +445,136 @@ fn operate_the_suite() {
     );
     assert_eq!(ok(&url, f, KEY, &["balance", &a]), "70");
 
-    // A role-gated call without the role.
+    // Locks: 50 of A's 70 locked, so 30 cannot move (code 16); removed again.
+    ok(
+        &url,
+        f,
+        AGENT_KEY,
+        &[
+            "lock",
+            "add",
+            &a,
+            "50",
+            "--reason",
+            "vesting",
+            "--until",
+            "4000000000",
+        ],
+    );
+    let locks = ok(&url, f, KEY, &["lock", "list", &a]);
+    assert!(locks.starts_with("1 lock(s)"), "{locks}");
+    assert!(
+        locks.contains("#0 50 until 4000000000") && locks.contains("\"vesting\""),
+        "{locks}"
+    );
+    assert!(ok(&url, f, KEY, &["check", &a, &b, "30"]).starts_with("16 "));
+    ok(&url, f, AGENT_KEY, &["lock", "remove", &a, "0"]);
+    assert!(ok(&url, f, KEY, &["lock", "list", &a]).starts_with("0 lock(s)"));
+
+    // Burn (issuer) and seize (transfer agent, to an issuer wallet: the
+    // issuer's own address is refused as a target, shown decoded).
+    ok(
+        &url,
+        f,
+        ISSUER_KEY,
+        &["burn", &a, "10", "--reason", "correction"],
+    );
+    assert_eq!(ok(&url, f, KEY, &["balance", &a]), "60");
+    let e = ds(&url, f, AGENT_KEY, &["seize", &b, unregistered, "5"])
+        .expect_err("not an issuer wallet");
+    assert_eq!(e.exit, exit::REVERTED, "{e}");
+    assert!(e.message.contains("SeizeTargetNotIssuerWallet"), "{e}");
+
+    // Notices: to all holders, to one investor, to a country; listed.
+    let hash = format!("0x{}", "ab".repeat(32));
+    let out = ok(
+        &url,
+        f,
+        ISSUER_KEY,
+        &[
+            "notice",
+            "publish",
+            "dividend",
+            "ipfs://q1",
+            "--content-hash",
+            &hash,
+        ],
+    );
+    assert_eq!(out, "notice 1 published");
+    let doc = scratch.path("agm.pdf");
+    std::fs::write(&doc, b"agenda").expect("doc");
+    ok(
+        &url,
+        f,
+        ISSUER_KEY,
+        &[
+            "notice",
+            "publish",
+            "meeting",
+            "ipfs://q2",
+            "--content-file",
+            &doc,
+            "--investor",
+            "inv-a",
+        ],
+    );
+    ok(
+        &url,
+        f,
+        ISSUER_KEY,
+        &[
+            "notice",
+            "publish",
+            "regulatory",
+            "ipfs://q3",
+            "--content-hash",
+            &hash,
+            "--country",
+            "DE",
+            "--deadline",
+            "4000000000",
+        ],
+    );
+    let list = ok(&url, f, KEY, &["notice", "list"]);
+    let rows: Vec<&str> = list.lines().collect();
+    assert_eq!(rows.len(), 3, "{list}");
+    assert!(
+        rows[0].starts_with("#1 dividend ipfs://q1 to all holders"),
+        "{list}"
+    );
+    assert!(
+        rows[1].starts_with("#2 meeting ipfs://q2 to investor 0x"),
+        "{list}"
+    );
+    assert!(
+        rows[2].starts_with("#3 regulatory ipfs://q3 to country DE")
+            && rows[2].contains("deadline 4000000000"),
+        "{list}"
+    );
+    let e = ds(
+        &url,
+        f,
+        A_KEY,
+        &[
+            "notice",
+            "publish",
+            "dividend",
+            "x",
+            "--content-hash",
+            &hash,
+        ],
+    )
+    .expect_err("investor");
+    assert!(e.message.contains("UnauthorizedCaller"), "{e}");
+    let e =
+        ds(&url, f, ISSUER_KEY, &["notice", "publish", "dividend", "x"]).expect_err("no content");
+    assert_eq!(e.exit, exit::USAGE, "{e}");
+
+    // Role-gated calls without the role.
     let e = ds(&url, f, B_KEY, &["issue", &b, "1"]).expect_err("not an issuer");
-    println!("ds issue (no role): {e}");
     assert_eq!(e.exit, exit::REVERTED, "{e}");
     assert!(e.message.contains("UnauthorizedCaller"), "{e}");
     let e = ds(&url, f, ISSUER_KEY, &["compliance", "country", "FR", "eu"]).expect_err("issuer");
-    assert!(e.message.contains("UnauthorizedCaller"), "{e}");
-    // Role none removes it.
-    ok(&url, f, KEY, &["role", "set", &issuer, "none"]);
-    let e = ds(&url, f, ISSUER_KEY, &["issue", &a, "1"]).expect_err("role removed");
     assert!(e.message.contains("UnauthorizedCaller"), "{e}");
 
     // Usage errors.
@@ -243,10 +582,13 @@ fn operate_the_suite() {
     assert_eq!(e.exit, exit::USAGE, "{e}");
     let e = ds(&url, f, KEY, &["compliance", "set", "noSuchRule", "1"]).expect_err("bad rule");
     assert_eq!(e.exit, exit::USAGE, "{e}");
+    let e =
+        ds(&url, f, KEY, &["balance", &a, "--reason", "x"]).expect_err("flag of another command");
+    assert_eq!(e.exit, exit::USAGE, "{e}");
 
     // Wrong chain: the deployment's chain id is checked first.
-    let e = run(
-        &args(&[
+    let e = ds_raw(
+        &[
             "balance",
             &a,
             "--rpc",
@@ -255,7 +597,7 @@ fn operate_the_suite() {
             f,
             "--chain-id",
             "1",
-        ]),
+        ],
         None,
     )
     .expect_err("wrong chain");
@@ -263,32 +605,146 @@ fn operate_the_suite() {
 
     server.stop();
     // Unreachable endpoint: a loopback port nobody listens on.
+    let dead = dead_endpoint();
+    let e =
+        ds_raw(&["balance", &a, "--rpc", &dead, "--deployment", f], None).expect_err("unreachable");
+    assert_eq!(e.exit, exit::UNREACHABLE, "{e}");
+    assert!(e.message.contains("cannot reach"), "{e}");
+}
+
+/// Keys from a file and from an encrypted keystore; a wrong password is
+/// refused without echoing it.
+#[test]
+fn signing_keys_from_files_and_keystores() {
+    let (server, url) = serve();
+    let scratch = Scratch::new("keys");
+    let file = scratch.path("deployment.json");
+    ds_raw(
+        &[
+            "deploy",
+            "--rpc",
+            &url,
+            "--artifacts",
+            ARTIFACTS,
+            "--out",
+            &file,
+        ],
+        Some(KEY),
+    )
+    .unwrap_or_else(|e| panic!("deploy: {e}"));
+    let target = addr(ISSUER_KEY);
+
+    let key_file = scratch.path("key.txt");
+    std::fs::write(&key_file, format!("{KEY}\n")).expect("key file");
+    ds_raw(
+        &[
+            "role",
+            "set",
+            &target,
+            "issuer",
+            "--rpc",
+            &url,
+            "--deployment",
+            &file,
+            "--private-key-file",
+            &key_file,
+        ],
+        None,
+    )
+    .unwrap_or_else(|e| panic!("key file: {e}"));
+
+    let secret = alloy_primitives::hex::decode(&KEY[2..]).expect("hex");
+    let mut rng = rand::thread_rng();
+    let (signer, _) = PrivateKeySigner::encrypt_keystore(
+        &scratch.0,
+        &mut rng,
+        secret,
+        "s3cret-pass",
+        Some("master.json"),
+    )
+    .expect("keystore");
+    assert_eq!(signer.address().to_string(), addr(KEY));
+    let keystore = scratch.path("master.json");
+    let pass = scratch.path("pass.txt");
+    std::fs::write(&pass, "s3cret-pass\n").expect("password file");
+    ds_raw(
+        &[
+            "role",
+            "remove",
+            &target,
+            "--rpc",
+            &url,
+            "--deployment",
+            &file,
+            "--keystore",
+            &keystore,
+            "--password-file",
+            &pass,
+        ],
+        None,
+    )
+    .unwrap_or_else(|e| panic!("keystore: {e}"));
+    std::fs::write(&pass, "wrong-pass").expect("password file");
+    let e = ds_raw(
+        &[
+            "role",
+            "remove",
+            &target,
+            "--rpc",
+            &url,
+            "--deployment",
+            &file,
+            "--keystore",
+            &keystore,
+            "--password-file",
+            &pass,
+        ],
+        None,
+    )
+    .expect_err("wrong password");
+    assert_eq!(e.exit, exit::USAGE, "{e}");
+    assert!(
+        e.message.contains("cannot decrypt") && !e.message.contains("wrong-pass"),
+        "{e}"
+    );
+    // A key that is not the master: the revert names it.
+    let e = ds_raw(
+        &[
+            "role",
+            "set",
+            &target,
+            "issuer",
+            "--rpc",
+            &url,
+            "--deployment",
+            &file,
+        ],
+        Some(A_KEY),
+    )
+    .expect_err("not the master");
+    assert_eq!(e.exit, exit::REVERTED, "{e}");
+    assert!(
+        e.message
+            .contains(&format!("UnauthorizedCaller: {}", addr(A_KEY))),
+        "{e}"
+    );
+    server.stop();
+}
+
+fn dead_endpoint() -> String {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .expect("port")
         .local_addr()
         .expect("addr")
         .port();
-    let dead = format!("http://127.0.0.1:{port}");
-    let e = run(
-        &args(&["balance", &a, "--rpc", &dead, "--deployment", f]),
-        None,
-    )
-    .expect_err("unreachable");
-    assert_eq!(e.exit, exit::UNREACHABLE, "{e}");
-    assert!(e.message.contains("cannot reach"), "{e}");
-    let _ = std::fs::remove_dir_all(&dir);
+    format!("http://127.0.0.1:{port}")
 }
 
 /// The `ds` binary maps failures to exit codes and never panics on them.
 #[test]
 fn binary_exit_codes() {
     let ds = env!("CARGO_BIN_EXE_ds");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("port")
-        .local_addr()
-        .expect("addr")
-        .port();
-    let dead = format!("http://127.0.0.1:{port}");
+    let dead = dead_endpoint();
     let token = "0x5555555555555555555555555555555555555555";
     let wallet = "0x6666666666666666666666666666666666666666";
     let out = std::process::Command::new(ds)
@@ -308,4 +764,10 @@ fn binary_exit_codes() {
         .output()
         .expect("run ds");
     assert_eq!(out.status.code(), Some(exit::USAGE), "{out:?}");
+    let out = std::process::Command::new(ds)
+        .arg("--help")
+        .output()
+        .expect("run ds");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ds notice publish"));
 }

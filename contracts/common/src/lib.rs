@@ -22,7 +22,12 @@ pub use errors::DSError;
 pub mod abi_export {
     /// Prints a Solidity interface `I<contract>Events` declaring the events
     /// whose alloy `SIGNATURE`s are given (the SDK's export omits events).
+    /// Prints nothing for the `constructor` command, whose output
+    /// cargo-stylus parses as one constructor signature.
     pub fn print_events(contract: &str, signatures: &[&str]) {
+        if std::env::args().nth(1).as_deref() == Some("constructor") {
+            return;
+        }
         println!("\ninterface I{contract}Events {{");
         for signature in signatures {
             let params = signature

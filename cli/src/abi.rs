@@ -1,0 +1,175 @@
+//! Bindings of the suite's contracts, generated from the interfaces the
+//! contracts export (`abi/*.sol`, checked against the code in CI), and of
+//! the two Arbitrum contracts a deployment goes through.
+
+#![allow(missing_docs, clippy::too_many_arguments)]
+
+use alloy_primitives::hex;
+use alloy_sol_types::{sol, SolInterface};
+
+use crate::names::role_name;
+
+sol!(
+    #[sol(all_derives)]
+    "../abi/TrustService.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../abi/RegistryService.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../abi/ComplianceService.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../abi/ComplianceViews.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../abi/ComplianceAdmin.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../abi/ComplianceRules.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../abi/CommsService.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../abi/DSToken.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../abi/DSTokenAdmin.sol"
+);
+
+sol! {
+    /// Arbitrum's program activation precompile (`0x…71`).
+    interface IArbWasm {
+        function activateProgram(address program) external payable returns (uint16 version, uint256 dataFee);
+    }
+
+    /// Arbitrum's StylusDeployer: creates, activates and initialises a
+    /// Stylus program in one transaction.
+    #[sol(all_derives)]
+    interface IStylusDeployer {
+        event ContractDeployed(address deployedContract);
+        error ContractDeploymentError(bytes bytecode);
+        error ContractInitializationError(address newContract, bytes data);
+        error EmptyBytecode();
+        error InitValueButNotInitData();
+        function deploy(bytes calldata bytecode, bytes calldata initData, uint256 initValue, bytes32 salt) external payable returns (address);
+    }
+}
+
+/// Human-readable form of revert data: the decoded custom error when it is
+/// one of the suite's (or the StylusDeployer's), else the raw hex.
+pub fn describe_revert(data: &[u8]) -> String {
+    use IStylusDeployer::IStylusDeployerErrors as Deployer;
+    if data.is_empty() {
+        return "no revert data".to_string();
+    }
+    if let Ok(Deployer::ContractInitializationError(e)) = Deployer::abi_decode(data) {
+        return format!(
+            "constructor of {} reverted: {}",
+            e.newContract,
+            describe_revert(&e.data)
+        );
+    }
+    if let Ok(e) = Deployer::abi_decode(data) {
+        return format!("StylusDeployer: {e:?}");
+    }
+    if let Ok(e) = IDSToken::IDSTokenErrors::abi_decode(data) {
+        use IDSToken::IDSTokenErrors as E;
+        return match e {
+            E::UnauthorizedCaller(e) => {
+                format!("UnauthorizedCaller: {} has role {}", e._0, role_name(e._1))
+            }
+            E::TransferRejected(e) => format!("TransferRejected: {} {}", e._0, e._1),
+            E::IssuanceRejected(e) => format!("IssuanceRejected: {} {}", e._0, e._1),
+            other => strip_variant(format!("{other:?}")),
+        };
+    }
+    macro_rules! first_decoded {
+        ($($errors:ty),+) => {
+            $(if let Ok(e) = <$errors>::abi_decode(data) {
+                return strip_variant(format!("{e:?}"));
+            })+
+        };
+    }
+    first_decoded!(
+        ITrustService::ITrustServiceErrors,
+        IRegistryService::IRegistryServiceErrors,
+        IComplianceService::IComplianceServiceErrors,
+        IComplianceViews::IComplianceViewsErrors,
+        IComplianceAdmin::IComplianceAdminErrors,
+        IComplianceRules::IComplianceRulesErrors,
+        ICommsService::ICommsServiceErrors,
+        IDSTokenAdmin::IDSTokenAdminErrors
+    );
+    format!("revert data {}", hex::encode_prefixed(data))
+}
+
+/// `Name(Name { _0: .. })` (the enum's Debug) → `Name { _0: .. }`.
+fn strip_variant(debug: String) -> String {
+    match debug.split_once('(') {
+        Some((_, inner)) if inner.ends_with(')') => inner[..inner.len() - 1].to_string(),
+        _ => debug,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloy_primitives::{Address, U256};
+    use alloy_sol_types::SolError;
+
+    use super::*;
+
+    #[test]
+    fn reverts_are_decoded() {
+        use IDSToken::*;
+        let e = UnauthorizedCaller {
+            _0: Address::repeat_byte(7),
+            _1: 0,
+        };
+        let text = describe_revert(&e.abi_encode());
+        assert!(text.starts_with("UnauthorizedCaller: 0x0707"), "{text}");
+        assert!(text.ends_with("has role none"), "{text}");
+        let e = TransferRejected {
+            _0: U256::from(20),
+            _1: "Wallet not in registry service".into(),
+        };
+        assert_eq!(
+            describe_revert(&e.abi_encode()),
+            "TransferRejected: 20 Wallet not in registry service"
+        );
+        let e = IssuanceRejected {
+            _0: U256::from(26),
+            _1: "Destination restricted".into(),
+        };
+        assert_eq!(
+            describe_revert(&e.abi_encode()),
+            "IssuanceRejected: 26 Destination restricted"
+        );
+        // Errors only another service declares.
+        let e = IRegistryService::InvalidExpiry {
+            _0: U256::from(1),
+            _1: U256::from(2),
+        };
+        assert!(describe_revert(&e.abi_encode()).starts_with("InvalidExpiry {"));
+        // A constructor's revert, wrapped by the StylusDeployer.
+        let inner = ITrustService::ZeroAddress {}.abi_encode();
+        let e = IStylusDeployer::ContractInitializationError {
+            newContract: Address::repeat_byte(1),
+            data: inner.into(),
+        };
+        let text = describe_revert(&e.abi_encode());
+        assert!(text.starts_with("constructor of 0x0101"), "{text}");
+        assert!(text.ends_with("reverted: ZeroAddress"), "{text}");
+        assert_eq!(describe_revert(&[]), "no revert data");
+        assert_eq!(describe_revert(&[1, 2, 3, 4]), "revert data 0x01020304");
+    }
+}
