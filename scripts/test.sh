@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check and test of the project, in the order CI runs them:
-# set-up, formatting, lints, Wasm build with the size gate, ABI drift, tests.
+# set-up, formatting, lints, Wasm build with the size gate, ABI drift, tests,
+# then the real-client check: the suite deployed by cargo-stylus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -27,3 +28,10 @@ bash scripts/export-abi.sh --check
 
 step "tests"
 "$CARGO" test --locked --workspace
+
+step "cargo-stylus: deploy the suite to a local devnet, wire it with ds"
+if command -v rustup >/dev/null; then
+    bash scripts/cargo-stylus-deploy.sh
+else
+    echo "skipped: cargo-stylus needs a rustup toolchain (Debian's Rust fallback is in use)"
+fi

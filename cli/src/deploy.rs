@@ -185,12 +185,18 @@ pub async fn deploy<P: Provider>(
     let mut deployed = Vec::new();
     for name in PROGRAMS {
         let path = plan.artifacts.join(format!("{name}.wasm"));
-        let wasm = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let wasm_keccak = keccak256(&wasm);
+        let read = || std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()));
         if let Some(record) = deployment.contracts.get(name) {
+            // Only a record `ds deploy` wrote knows its artifact's hash.
+            let wasm_keccak = match record.wasm_keccak {
+                Some(_) => Some(keccak256(read()?)),
+                None => None,
+            };
             keep(provider, name, record, wasm_keccak, &path, plan).await?;
             continue;
         }
+        let wasm = read()?;
+        let wasm_keccak = keccak256(&wasm);
         let init = constructor_call(name, master, &deployment, &plan.token)?;
         let record = create(provider, name, &wasm, init, plan).await?;
         deployment.contracts.insert(
@@ -220,12 +226,13 @@ pub async fn deploy<P: Provider>(
 }
 
 /// Checks a recorded contract before keeping it: its code is on chain and,
-/// when the file knows it, it came from the same artifact.
+/// when the file knows it, it came from the artifact hashing to
+/// `wasm_keccak`.
 async fn keep<P: Provider>(
     provider: &P,
     name: &str,
     record: &Record,
-    wasm_keccak: B256,
+    wasm_keccak: Option<B256>,
     path: &Path,
     plan: &DeployPlan,
 ) -> Result<(), Failure> {
@@ -245,7 +252,7 @@ async fn keep<P: Provider>(
         )
         .into());
     }
-    if record.wasm_keccak.is_some_and(|h| h != wasm_keccak) {
+    if record.wasm_keccak != wasm_keccak {
         return Err(format!(
             "{} changed since {name} was deployed at {at}: remove its entry from {file} \
              to deploy the new build",

@@ -52,6 +52,7 @@ pub const USAGE: &str = "usage:
             [--deployer ADDR] [--salt HEX32]
             (--out FILE is written after every step; run again to resume)
   ds check FROM TO AMOUNT           (code and reason of preTransferCheck)
+  ds key-address                    (the address of the signing key)
   ds role set ADDRESS master|issuer|exchange|transfer-agent|none
   ds role remove ADDRESS
   ds role get ADDRESS
@@ -153,6 +154,10 @@ pub fn run(args: &[String], env_key: Option<String>) -> Result<String, Failure> 
                 deploy::deploy(&provider, chain_id, master, &plan).await
             })?;
             Ok(report.render())
+        }
+        "key-address" => {
+            args.only(&["private-key", "private-key-file", "keystore", "password-file"])?;
+            Ok(KeySource::new(&args, env_key).signer()?.address().to_string())
         }
         "check" | "role" | "investor" | "compliance" | "issue" | "transfer" | "balance"
         | "burn" | "seize" | "lock" | "notice" => {
