@@ -8,7 +8,10 @@ use alloy_rpc_types_eth::{TransactionReceipt, TransactionRequest};
 use alloy_signer_local::PrivateKeySigner;
 use alloy_sol_types::SolCall;
 
-use crate::{abi::describe_revert, args::Args, deployment::Deployment, KEY_ENV, PASSWORD_ENV};
+use crate::{
+    abi::describe_revert, args::Args, deployment::Deployment, endpoint, Environment, KEY_ENV,
+    PASSWORD_ENV,
+};
 
 /// Process exit codes of `ds`.
 pub mod exit {
@@ -73,13 +76,16 @@ impl KeySource {
     /// `--private-key`, `--private-key-file`, `--keystore` (+
     /// `--password-file`), then the environment ([`KEY_ENV`],
     /// [`PASSWORD_ENV`]).
-    pub fn new(args: &Args, env_key: Option<String>) -> Self {
+    pub fn new(args: &Args, env: &Environment) -> Self {
         Self {
-            key: args.get("private-key").map(str::to_string).or(env_key),
+            key: args
+                .get("private-key")
+                .map(str::to_string)
+                .or_else(|| env.private_key.clone()),
             key_file: args.get("private-key-file").map(str::to_string),
             keystore: args.get("keystore").map(str::to_string),
             password_file: args.get("password-file").map(str::to_string),
-            password_env: std::env::var(PASSWORD_ENV).ok(),
+            password_env: env.keystore_password.clone(),
         }
     }
 
@@ -125,9 +131,9 @@ pub(crate) struct Context {
 }
 
 impl Context {
-    /// From `--rpc`, `--deployment`, `--chain-id`, the address overrides
-    /// and the key options.
-    pub fn new(args: &Args, env_key: Option<String>) -> Result<Self, String> {
+    /// From `--rpc` (or [`crate::RPC_ENV`]), `--deployment`, `--chain-id`,
+    /// the address overrides and the key options.
+    pub fn new(args: &Args, env: &Environment) -> Result<Self, String> {
         let deployment = match args.get("deployment") {
             Some(path) => Deployment::load(std::path::Path::new(path))
                 .map_err(|e| format!("--deployment {e}"))?,
@@ -150,11 +156,11 @@ impl Context {
             }
         }
         Ok(Self {
-            rpc: args.need("rpc")?.to_string(),
+            rpc: endpoint(args, env)?,
             deployment,
             chain_id,
             overrides,
-            keys: KeySource::new(args, env_key),
+            keys: KeySource::new(args, env),
         })
     }
 

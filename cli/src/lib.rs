@@ -16,7 +16,8 @@
 //! reverted (the DS custom error is decoded and printed), 3 the endpoint is
 //! unreachable, 4 the endpoint serves another chain than the deployment's.
 //!
-//! Transactions are signed with `--private-key HEX` (or [`KEY_ENV`]),
+//! The endpoint is `--rpc URL` (or [`RPC_ENV`]). Transactions are signed
+//! with `--private-key HEX` (or [`KEY_ENV`]),
 //! `--private-key-file FILE`, or `--keystore FILE` (password from
 //! `--password-file FILE` or [`PASSWORD_ENV`]); the key is never printed.
 
@@ -44,6 +45,41 @@ pub const KEY_ENV: &str = "DS_PRIVATE_KEY";
 
 /// Environment variable holding the keystore's password.
 pub const PASSWORD_ENV: &str = "DS_KEYSTORE_PASSWORD";
+
+/// Environment variable holding the JSON-RPC endpoint (for `--rpc`).
+pub const RPC_ENV: &str = "DS_RPC";
+
+/// What `ds` takes from its environment. Passed to [`run`] rather than read
+/// there, so callers (and tests) choose it. Deliberately not `Debug`: it
+/// holds the key.
+#[derive(Clone, Default)]
+pub struct Environment {
+    /// [`KEY_ENV`]: the signing key.
+    pub private_key: Option<String>,
+    /// [`RPC_ENV`]: the endpoint when `--rpc` is not given.
+    pub rpc: Option<String>,
+    /// [`PASSWORD_ENV`]: the keystore's password.
+    pub keystore_password: Option<String>,
+}
+
+impl Environment {
+    /// The process's environment variables.
+    pub fn from_process() -> Self {
+        Self {
+            private_key: std::env::var(KEY_ENV).ok(),
+            rpc: std::env::var(RPC_ENV).ok(),
+            keystore_password: std::env::var(PASSWORD_ENV).ok(),
+        }
+    }
+
+    /// An environment holding only a signing key.
+    pub fn with_key(key: Option<&str>) -> Self {
+        Self {
+            private_key: key.map(str::to_string),
+            ..Self::default()
+        }
+    }
+}
 
 /// Usage text.
 pub const USAGE: &str = "usage:
@@ -77,7 +113,7 @@ pub const USAGE: &str = "usage:
             [--deadline TIMESTAMP]
   ds notice list [--offset N] [--limit N]
 common options:
-  --rpc URL                the JSON-RPC endpoint (required)
+  --rpc URL                the JSON-RPC endpoint (or env DS_RPC)
   --deployment FILE        the file written by `ds deploy --out FILE`
   --trust/--registry/--compliance/--comms/--token ADDR   override an address
   --chain-id N             expected chain (default: the deployment file's)
@@ -123,9 +159,9 @@ const DEPLOY: [&str; 15] = [
     "salt",
 ];
 
-/// Runs `ds` with `args` (without the program name); returns what to print.
-/// `env_key` is the value of [`KEY_ENV`], if set.
-pub fn run(args: &[String], env_key: Option<String>) -> Result<String, Failure> {
+/// Runs `ds` with `args` (without the program name) in `env`; returns
+/// what to print.
+pub fn run(args: &[String], env: &Environment) -> Result<String, Failure> {
     let Some((command, rest)) = args.split_first() else {
         return Err(Failure::new(exit::USAGE, USAGE));
     };
@@ -143,10 +179,10 @@ pub fn run(args: &[String], env_key: Option<String>) -> Result<String, Failure> 
             if !args.positional.is_empty() {
                 return Err(format!("deploy takes no positional argument\n{USAGE}").into());
             }
-            let keys = KeySource::new(&args, env_key);
+            let keys = KeySource::new(&args, env);
             let signer = keys.signer()?;
             let plan = deploy_plan(&args)?;
-            let rpc = args.need("rpc")?.to_string();
+            let rpc = endpoint(&args, env)?;
             let report = runtime.block_on(async {
                 let chain_id = connect_check(&rpc, None).await?;
                 let master = signer.address();
@@ -156,17 +192,30 @@ pub fn run(args: &[String], env_key: Option<String>) -> Result<String, Failure> 
             Ok(report.render())
         }
         "key-address" => {
-            args.only(&["private-key", "private-key-file", "keystore", "password-file"])?;
-            Ok(KeySource::new(&args, env_key).signer()?.address().to_string())
+            args.only(&[
+                "private-key",
+                "private-key-file",
+                "keystore",
+                "password-file",
+            ])?;
+            Ok(KeySource::new(&args, env).signer()?.address().to_string())
         }
         "check" | "role" | "investor" | "compliance" | "issue" | "transfer" | "balance"
         | "burn" | "seize" | "lock" | "notice" => {
             args.only(&[&COMMON[..], &commands::COMMAND_FLAGS[..]].concat())?;
-            let ctx = Context::new(&args, env_key)?;
+            let ctx = Context::new(&args, env)?;
             runtime.block_on(commands::operate(command, &args, &ctx))
         }
         other => Err(format!("unknown command `{other}`\n{USAGE}").into()),
     }
+}
+
+/// `--rpc`, else [`RPC_ENV`].
+fn endpoint(args: &Args, env: &Environment) -> Result<String, String> {
+    args.get("rpc")
+        .map(str::to_string)
+        .or_else(|| env.rpc.clone())
+        .ok_or_else(|| format!("missing --rpc URL (or {RPC_ENV})\n{USAGE}"))
 }
 
 /// The `ds deploy` options as a plan.

@@ -2,7 +2,7 @@
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match ds_cli::run(&args, std::env::var(ds_cli::KEY_ENV).ok()) {
+    match ds_cli::run(&args, &ds_cli::Environment::from_process()) {
         Ok(out) => println!("{out}"),
         Err(e) => {
             eprintln!("ds: {e}");

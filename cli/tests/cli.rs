@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use alloy_signer_local::PrivateKeySigner;
-use ds_cli::{exit, run, Deployment, Failure};
+use ds_cli::{exit, run, Deployment, Environment, Failure};
 use ds_devnet::{
     rpc::{Node, Server},
     Devnet,
@@ -38,7 +38,7 @@ fn addr(key: &str) -> String {
 
 /// Runs `ds` and checks that no key was printed, whatever happened.
 fn ds_raw(list: &[&str], key: Option<&str>) -> Result<String, Failure> {
-    let out = run(&args(list), key.map(str::to_string));
+    let out = run(&args(list), &Environment::with_key(key));
     let text = match &out {
         Ok(s) => s.clone(),
         Err(e) => e.message.clone(),
@@ -603,6 +603,17 @@ fn operate_the_suite() {
     .expect_err("wrong chain");
     assert_eq!(e.exit, exit::WRONG_CHAIN, "{e}");
 
+    // The endpoint from the environment (DS_RPC) when --rpc is absent.
+    let env = Environment {
+        rpc: Some(url.clone()),
+        ..Environment::default()
+    };
+    let balance = run(&args(&["balance", &a, "--deployment", f]), &env);
+    assert_eq!(balance, Ok("60".to_string()));
+    let e = ds_raw(&["balance", &a, "--deployment", f], None).expect_err("no endpoint");
+    assert_eq!(e.exit, exit::USAGE, "{e}");
+    assert!(e.message.contains("missing --rpc URL (or DS_RPC)"), "{e}");
+
     server.stop();
     // Unreachable endpoint: a loopback port nobody listens on.
     let dead = dead_endpoint();
@@ -684,6 +695,24 @@ fn signing_keys_from_files_and_keystores() {
         None,
     )
     .unwrap_or_else(|e| panic!("keystore: {e}"));
+    // The password from the environment (DS_KEYSTORE_PASSWORD).
+    let env = Environment {
+        keystore_password: Some("s3cret-pass".into()),
+        ..Environment::default()
+    };
+    let list = [
+        "role",
+        "set",
+        &target,
+        "issuer",
+        "--rpc",
+        &url,
+        "--deployment",
+        &file,
+        "--keystore",
+        &keystore,
+    ];
+    run(&args(&list), &env).unwrap_or_else(|e| panic!("keystore, password from env: {e}"));
     std::fs::write(&pass, "wrong-pass").expect("password file");
     let e = ds_raw(
         &[

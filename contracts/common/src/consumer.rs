@@ -120,6 +120,21 @@ impl ServiceRegistry {
     }
 }
 
+#[cfg(any(feature = "compliance-errors", feature = "token-errors"))]
+impl ServiceRegistry {
+    /// Refuses any caller but the registered Registry service
+    /// ([`crate::errors::OnlyRegistry`]): for the hooks only the Registry
+    /// may call.
+    pub fn require_registry(&self, who: Address) -> Result<(), DSError> {
+        if who != self.require(ids::service::REGISTRY)? {
+            return Err(DSError::OnlyRegistry(crate::errors::OnlyRegistry {
+                caller: who,
+            }));
+        }
+        Ok(())
+    }
+}
+
 impl ServiceRegistry {
     /// Records the Trust service address at deployment (constructor use).
     pub fn init_trust(&mut self, trust: Address) -> Result<(), DSError> {

@@ -14,7 +14,7 @@ use alloc::string::String;
 use alloy_primitives::{Address, B256, U256};
 use ds_common::{
     codes,
-    errors::{OnlyRegistry, SeizeTargetNotIssuerWallet},
+    errors::SeizeTargetNotIssuerWallet,
     ids::{region, service},
     party::{country_code, investor_key, PartyInfo},
     DSError,
@@ -49,9 +49,7 @@ impl ComplianceViews {
         new_info: U256,
     ) -> Result<bool, DSError> {
         let sender = self.state.vm().msg_sender();
-        if sender != self.state.services.require(service::REGISTRY)? {
-            return Err(DSError::OnlyRegistry(OnlyRegistry { caller: sender }));
-        }
+        self.state.services.require_registry(sender)?;
         let stored = self.state.investors.get(investor_key);
         let mut word = InvestorWord::decode(stored);
         if let Some(old) = word.state.counted {

@@ -9,7 +9,7 @@ extern crate alloc;
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
 use ds_common::{
-    errors::{AmountTooLarge, IssuanceRejected, OnlyRegistry, SnapshotLimitReached},
+    errors::{AmountTooLarge, IssuanceRejected, SnapshotLimitReached},
     ids::{role, service},
     interfaces::IComplianceService,
     DSError,
@@ -188,9 +188,7 @@ impl DSTokenAdmin {
     #[selector(name = "reserveWallet")]
     pub fn reserve_wallet(&mut self, wallet: Address) -> Result<U256, DSError> {
         let sender = self.vm().msg_sender();
-        if sender != self.state.services.require(service::REGISTRY)? {
-            return Err(DSError::OnlyRegistry(OnlyRegistry { caller: sender }));
-        }
+        self.state.services.require_registry(sender)?;
         Ok(U256::from(self.state.ledger.reserve(wallet)))
     }
 
