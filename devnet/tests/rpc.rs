@@ -422,7 +422,9 @@ fn refusals() {
 /// The revert data of a failed `eth_call` / `eth_estimateGas`.
 fn revert_data(c: &mut Client, method: &str, call: Value) -> Vec<u8> {
     let r = c.request(method, json!([call, "latest"]));
-    let e = r.get("error").unwrap_or_else(|| panic!("{method} succeeded: {r}"));
+    let e = r
+        .get("error")
+        .unwrap_or_else(|| panic!("{method} succeeded: {r}"));
     assert_eq!(e["code"], 3, "{e}");
     hex::decode(e["data"].as_str().expect("revert data")).expect("hex")
 }
@@ -492,7 +494,10 @@ fn stylus_deployer_creates_activates_and_initialises_in_one_transaction() {
     assert_eq!(logs[2]["data"], json!(token.into_word()));
     // Callable at once; the constructor ran with the deployer as msg.sender.
     assert_eq!(balance_of(&mut c, token, STYLUS_DEPLOYER), supply);
-    assert_eq!(c.ok("eth_call", json!([call])), json!(hex::encode_prefixed(1u16.abi_encode())));
+    assert_eq!(
+        c.ok("eth_call", json!([call])),
+        json!(hex::encode_prefixed(1u16.abi_encode()))
+    );
     // Activating the same code again: ProgramUpToDate().
     let again = json!([{ "to": ARB_WASM, "data": hex::encode_prefixed(IArbWasm::activateProgramCall { program: token }.abi_encode()) }]);
     let (code_, _) = c.err("eth_call", again);
@@ -505,7 +510,10 @@ fn stylus_deployer_creates_activates_and_initialises_in_one_transaction() {
         "eth_estimateGas",
         json!({ "from": key.address(), "to": STYLUS_DEPLOYER, "data": hex::encode_prefixed(&bad) }),
     );
-    assert_eq!(reverted[..4], IStylusDeployer::ContractInitializationError::SELECTOR);
+    assert_eq!(
+        reverted[..4],
+        IStylusDeployer::ContractInitializationError::SELECTOR
+    );
     let hash = c.send_raw(&key.sign_1559(key.tx(1, TxKind::Call(STYLUS_DEPLOYER), bad)));
     assert_eq!(c.receipt(hash)["status"], "0x0");
     let next = STYLUS_DEPLOYER.create(2);
@@ -516,7 +524,11 @@ fn stylus_deployer_creates_activates_and_initialises_in_one_transaction() {
     let hash = c.send_raw(&key.sign_1559(key.tx(2, TxKind::Call(STYLUS_DEPLOYER), data)));
     let receipt = c.receipt(hash);
     assert_eq!(receipt["status"], "0x1", "{receipt}");
-    assert_eq!(receipt["logs"].as_array().map(Vec::len), Some(2), "{receipt}");
+    assert_eq!(
+        receipt["logs"].as_array().map(Vec::len),
+        Some(2),
+        "{receipt}"
+    );
     assert_eq!(balance_of(&mut c, next, STYLUS_DEPLOYER), supply);
 
     // CREATE2: the address follows keccak256(salt ‖ initData) and the code;
@@ -533,7 +545,10 @@ fn stylus_deployer_creates_activates_and_initialises_in_one_transaction() {
         "eth_call",
         json!({ "from": key.address(), "to": STYLUS_DEPLOYER, "data": hex::encode_prefixed(&data) }),
     );
-    assert_eq!(twice[..4], IStylusDeployer::ContractDeploymentError::SELECTOR);
+    assert_eq!(
+        twice[..4],
+        IStylusDeployer::ContractDeploymentError::SELECTOR
+    );
 
     // A plain creation of code that is already active runs at once (Nitro
     // activates code hashes, not accounts).
