@@ -21,11 +21,12 @@ for entry in "${CONTRACTS[@]}"; do
 done
 
 if [ "$out" != abi ]; then
-    if ! diff -ru abi "$out"; then
+    # abi/arbitrum holds hand-written interfaces of Arbitrum's own contracts.
+    if ! diff -ru --exclude=arbitrum abi "$out"; then
         echo "export-abi: abi/ differs from the code; run scripts/export-abi.sh and commit" >&2
         exit 1
     fi
     echo "export-abi: abi/ matches the code"
 else
-    echo "export-abi: wrote $(ls abi | wc -l) interfaces to abi/"
+    echo "export-abi: wrote $(ls abi/*.sol | wc -l) interfaces to abi/"
 fi

@@ -46,24 +46,16 @@ sol!(
     "../abi/DSTokenAdmin.sol"
 );
 
-sol! {
-    /// Arbitrum's program activation precompile (`0x…71`).
-    interface IArbWasm {
-        function activateProgram(address program) external payable returns (uint16 version, uint256 dataFee);
-    }
-
-    /// Arbitrum's StylusDeployer: creates, activates and initialises a
-    /// Stylus program in one transaction.
+// Arbitrum's activation precompile and StylusDeployer (hand-written
+// interfaces in `abi/arbitrum/`, shared with the devnet that emulates them).
+sol!(
     #[sol(all_derives)]
-    interface IStylusDeployer {
-        event ContractDeployed(address deployedContract);
-        error ContractDeploymentError(bytes bytecode);
-        error ContractInitializationError(address newContract, bytes data);
-        error EmptyBytecode();
-        error InitValueButNotInitData();
-        function deploy(bytes calldata bytecode, bytes calldata initData, uint256 initValue, bytes32 salt) external payable returns (address);
-    }
-}
+    "../abi/arbitrum/ArbWasm.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../abi/arbitrum/StylusDeployer.sol"
+);
 
 /// Human-readable form of revert data: the decoded custom error when it is
 /// one of the suite's (or the StylusDeployer's), else the raw hex.

@@ -645,24 +645,26 @@ fn signing_keys_from_files_and_keystores() {
     .unwrap_or_else(|e| panic!("deploy: {e}"));
     let target = addr(ISSUER_KEY);
 
+    // `ds role set TARGET issuer` / `ds role remove TARGET` on this
+    // deployment, signed with the `signing` options or `env`.
+    let role = |change: &[&str], signing: &[&str], env: &Environment| {
+        let mut list = vec!["role", change[0], target.as_str()];
+        list.extend_from_slice(&change[1..]);
+        list.extend(["--rpc", &url, "--deployment", &file]);
+        list.extend_from_slice(signing);
+        let out = run(&args(&list), env);
+        if let Err(e) = &out {
+            assert!(!e.message.contains(&KEY[2..]), "the key was printed: {e}");
+        }
+        out
+    };
+    let set = ["set", "issuer"];
+    let no_env = Environment::default();
+
     let key_file = scratch.path("key.txt");
     std::fs::write(&key_file, format!("{KEY}\n")).expect("key file");
-    ds_raw(
-        &[
-            "role",
-            "set",
-            &target,
-            "issuer",
-            "--rpc",
-            &url,
-            "--deployment",
-            &file,
-            "--private-key-file",
-            &key_file,
-        ],
-        None,
-    )
-    .unwrap_or_else(|e| panic!("key file: {e}"));
+    role(&set, &["--private-key-file", &key_file], &no_env)
+        .unwrap_or_else(|e| panic!("key file: {e}"));
 
     let secret = alloy_primitives::hex::decode(&KEY[2..]).expect("hex");
     let mut rng = rand::thread_rng();
@@ -678,79 +680,24 @@ fn signing_keys_from_files_and_keystores() {
     let keystore = scratch.path("master.json");
     let pass = scratch.path("pass.txt");
     std::fs::write(&pass, "s3cret-pass\n").expect("password file");
-    ds_raw(
-        &[
-            "role",
-            "remove",
-            &target,
-            "--rpc",
-            &url,
-            "--deployment",
-            &file,
-            "--keystore",
-            &keystore,
-            "--password-file",
-            &pass,
-        ],
-        None,
-    )
-    .unwrap_or_else(|e| panic!("keystore: {e}"));
+    let with_password_file = ["--keystore", &keystore, "--password-file", &pass];
+    role(&["remove"], &with_password_file, &no_env).unwrap_or_else(|e| panic!("keystore: {e}"));
     // The password from the environment (DS_KEYSTORE_PASSWORD).
     let env = Environment {
         keystore_password: Some("s3cret-pass".into()),
         ..Environment::default()
     };
-    let list = [
-        "role",
-        "set",
-        &target,
-        "issuer",
-        "--rpc",
-        &url,
-        "--deployment",
-        &file,
-        "--keystore",
-        &keystore,
-    ];
-    run(&args(&list), &env).unwrap_or_else(|e| panic!("keystore, password from env: {e}"));
+    role(&set, &["--keystore", &keystore], &env)
+        .unwrap_or_else(|e| panic!("keystore, password from env: {e}"));
     std::fs::write(&pass, "wrong-pass").expect("password file");
-    let e = ds_raw(
-        &[
-            "role",
-            "remove",
-            &target,
-            "--rpc",
-            &url,
-            "--deployment",
-            &file,
-            "--keystore",
-            &keystore,
-            "--password-file",
-            &pass,
-        ],
-        None,
-    )
-    .expect_err("wrong password");
+    let e = role(&["remove"], &with_password_file, &no_env).expect_err("wrong password");
     assert_eq!(e.exit, exit::USAGE, "{e}");
     assert!(
         e.message.contains("cannot decrypt") && !e.message.contains("wrong-pass"),
         "{e}"
     );
     // A key that is not the master: the revert names it.
-    let e = ds_raw(
-        &[
-            "role",
-            "set",
-            &target,
-            "issuer",
-            "--rpc",
-            &url,
-            "--deployment",
-            &file,
-        ],
-        Some(A_KEY),
-    )
-    .expect_err("not the master");
+    let e = role(&set, &[], &Environment::with_key(Some(A_KEY))).expect_err("not the master");
     assert_eq!(e.exit, exit::REVERTED, "{e}");
     assert!(
         e.message

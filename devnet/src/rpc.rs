@@ -67,18 +67,8 @@ const CREATE_GAS: u64 = 32_000;
 /// Gas charged for an `activateProgram` transaction beyond the intrinsic.
 const ACTIVATION_GAS: u64 = 100_000;
 
-sol! {
-    /// The part of ArbWasm the devnet implements.
-    interface IArbWasm {
-        function activateProgram(address program) external payable returns (uint16 version, uint256 dataFee);
-        function stylusVersion() external view returns (uint16 version);
-        function codehashVersion(bytes32 codehash) external view returns (uint16 version);
-        function programVersion(address program) external view returns (uint16 version);
-        event ProgramActivated(bytes32 indexed codehash, bytes32 moduleHash, address program, uint256 dataFee, uint16 version);
-        error ProgramNotWasm();
-        error ProgramNotActivated();
-    }
-}
+// ArbWasm as the devnet implements it (`abi/arbitrum/ArbWasm.sol`).
+sol!("../abi/arbitrum/ArbWasm.sol");
 
 /// The cargo-stylus deploy prelude after `7f ‖ <32-byte length>`.
 const PRELUDE_TAIL: [u8; 10] = [0x80, 0x60, 0x2b, 0x60, 0x00, 0x39, 0x60, 0x00, 0xf3, 0x00];

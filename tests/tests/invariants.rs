@@ -1022,7 +1022,12 @@ fn error_names() -> &'static HashMap<[u8; 4], String> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../abi");
         let mut names = HashMap::new();
         for entry in std::fs::read_dir(&dir).expect("abi/ exists") {
-            let text = std::fs::read_to_string(entry.expect("abi entry").path()).expect("abi file");
+            let path = entry.expect("abi entry").path();
+            // The contracts' exported interfaces (not abi/arbitrum/).
+            if path.extension().is_none_or(|e| e != "sol") {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).expect("abi file");
             for line in text.lines() {
                 let Some(decl) = line.trim().strip_prefix("error ") else {
                     continue;

@@ -37,21 +37,10 @@ pub const STYLUS_DEPLOYER: Address = address!("cEcba2F1DC234f70Dd89F2041029807F8
 /// natively, this one `INVALID` byte only tells clients an account is there.
 pub const STYLUS_DEPLOYER_CODE: [u8; 1] = [0xfe];
 
-sol! {
-    /// The StylusDeployer's interface (nitro-contracts `StylusDeployer.sol`).
-    interface IStylusDeployer {
-        event ContractDeployed(address deployedContract);
-        error ContractDeploymentError(bytes bytecode);
-        error ContractInitializationError(address newContract, bytes data);
-        error EmptyBytecode();
-        error InitValueButNotInitData();
-        function deploy(bytes calldata bytecode, bytes calldata initData, uint256 initValue, bytes32 salt) external payable returns (address);
-        function initSalt(bytes32 salt, bytes calldata initData) external pure returns (bytes32);
-        function requiresActivation(address addr) external view returns (bool);
-    }
+// The StylusDeployer's interface (`abi/arbitrum/StylusDeployer.sol`).
+sol!("../abi/arbitrum/StylusDeployer.sol");
 
-    /// ArbWasm's answer to activating a program that is already active.
-    error ProgramUpToDate();
+sol! {
     /// Solidity's arithmetic panic.
     error Panic(uint256 code);
 }
@@ -173,7 +162,7 @@ impl Node {
         }
         if self.activated.contains(&keccak256(code)) {
             return Err(Reverted::new(
-                ProgramUpToDate::SELECTOR.to_vec(),
+                IArbWasm::ProgramUpToDate::SELECTOR.to_vec(),
                 "ProgramUpToDate",
             ));
         }
