@@ -92,6 +92,21 @@ fn report_lines(out: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// `ds deploy --rpc URL --artifacts target/stylus --out FILE EXTRA...` as the master.
+fn deploy(url: &str, out: &str, extra: &[&str]) -> Result<String, Failure> {
+    let mut list = vec![
+        "deploy",
+        "--rpc",
+        url,
+        "--artifacts",
+        ARTIFACTS,
+        "--out",
+        out,
+    ];
+    list.extend_from_slice(extra);
+    ds_raw(&list, Some(KEY))
+}
+
 fn serve() -> (Server, String) {
     let server = Server::start(Node::new(Devnet::new()), 0).expect("loopback listener");
     let url = server.url();
@@ -213,21 +228,8 @@ fn deployment_resumes_from_its_file() {
         .all(|r| r.wasm_keccak.is_some() && r.deploy_gas.is_some()));
 
     // The rerun keeps the three and deploys the six others.
-    let out = ds_raw(
-        &[
-            "deploy",
-            "--rpc",
-            &url,
-            "--artifacts",
-            ARTIFACTS,
-            "--out",
-            &file,
-            "--issuer",
-            &addr(ISSUER_KEY),
-        ],
-        Some(KEY),
-    )
-    .unwrap_or_else(|e| panic!("resume: {e}"));
+    let out = deploy(&url, &file, &["--issuer", &addr(ISSUER_KEY)])
+        .unwrap_or_else(|e| panic!("resume: {e}"));
     let lines = report_lines(&out);
     let kept: Vec<&str> = lines
         .iter()
@@ -242,21 +244,8 @@ fn deployment_resumes_from_its_file() {
     assert_eq!(full.address("trust"), recorded.address("trust"));
 
     // Nothing left to do: a third run sends nothing.
-    let out = ds_raw(
-        &[
-            "deploy",
-            "--rpc",
-            &url,
-            "--artifacts",
-            ARTIFACTS,
-            "--out",
-            &file,
-            "--issuer",
-            &addr(ISSUER_KEY),
-        ],
-        Some(KEY),
-    )
-    .unwrap_or_else(|e| panic!("rerun: {e}"));
+    let out = deploy(&url, &file, &["--issuer", &addr(ISSUER_KEY)])
+        .unwrap_or_else(|e| panic!("rerun: {e}"));
     assert!(out.contains("deployed 0 programs (0 gas); service entries: 0 set, 29 already in place; roles granted: 0"), "{out}");
 
     // A record whose artifact changed since is refused.
@@ -266,19 +255,7 @@ fn deployment_resumes_from_its_file() {
     }
     let bad = scratch.path("tampered.json");
     tampered.save(Path::new(&bad)).expect("save");
-    let e = ds_raw(
-        &[
-            "deploy",
-            "--rpc",
-            &url,
-            "--artifacts",
-            ARTIFACTS,
-            "--out",
-            &bad,
-        ],
-        Some(KEY),
-    )
-    .expect_err("artifact changed");
+    let e = deploy(&url, &bad, &[]).expect_err("artifact changed");
     assert!(
         e.message
             .contains("comms.wasm changed since comms was deployed"),
@@ -290,37 +267,13 @@ fn deployment_resumes_from_its_file() {
         r.address = addr(B_KEY).parse().expect("address");
     }
     empty.save(Path::new(&bad)).expect("save");
-    let e = ds_raw(
-        &[
-            "deploy",
-            "--rpc",
-            &url,
-            "--artifacts",
-            ARTIFACTS,
-            "--out",
-            &bad,
-        ],
-        Some(KEY),
-    )
-    .expect_err("no code");
+    let e = deploy(&url, &bad, &[]).expect_err("no code");
     assert!(e.message.contains("holds no code"), "{e}");
     // A file of another chain: exit 4, nothing sent.
     let mut other = full;
     other.chain_id = Some(1);
     other.save(Path::new(&bad)).expect("save");
-    let e = ds_raw(
-        &[
-            "deploy",
-            "--rpc",
-            &url,
-            "--artifacts",
-            ARTIFACTS,
-            "--out",
-            &bad,
-        ],
-        Some(KEY),
-    )
-    .expect_err("wrong chain");
+    let e = deploy(&url, &bad, &[]).expect_err("wrong chain");
     assert_eq!(e.exit, exit::WRONG_CHAIN, "{e}");
     server.stop();
 }
@@ -334,23 +287,8 @@ fn operate_the_suite() {
     let file = scratch.path("deployment.json");
     let f = file.as_str();
     let (issuer, agent) = (addr(ISSUER_KEY), addr(AGENT_KEY));
-    ds_raw(
-        &[
-            "deploy",
-            "--rpc",
-            &url,
-            "--artifacts",
-            ARTIFACTS,
-            "--out",
-            f,
-            "--issuer",
-            &issuer,
-            "--transfer-agent",
-            &agent,
-        ],
-        Some(KEY),
-    )
-    .unwrap_or_else(|e| panic!("deploy: {e}"));
+    deploy(&url, f, &["--issuer", &issuer, "--transfer-agent", &agent])
+        .unwrap_or_else(|e| panic!("deploy: {e}"));
 
     let (a, b) = (addr(A_KEY), addr(B_KEY));
     let unregistered = "0x4444444444444444444444444444444444444444";
@@ -630,19 +568,7 @@ fn signing_keys_from_files_and_keystores() {
     let (server, url) = serve();
     let scratch = Scratch::new("keys");
     let file = scratch.path("deployment.json");
-    ds_raw(
-        &[
-            "deploy",
-            "--rpc",
-            &url,
-            "--artifacts",
-            ARTIFACTS,
-            "--out",
-            &file,
-        ],
-        Some(KEY),
-    )
-    .unwrap_or_else(|e| panic!("deploy: {e}"));
+    deploy(&url, &file, &[]).unwrap_or_else(|e| panic!("deploy: {e}"));
     let target = addr(ISSUER_KEY);
 
     // `ds role set TARGET issuer` / `ds role remove TARGET` on this
