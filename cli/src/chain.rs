@@ -292,25 +292,51 @@ pub(crate) async fn transact_raw<P: Provider>(
 }
 
 /// Sends `tx` and returns its receipt, failing on status 0. The gas
-/// estimate runs first, so a transaction that would revert is refused with
-/// its decoded reason and never sent.
+/// estimate runs first (alloy's filler), so a transaction that would revert
+/// is refused with its decoded reason and never sent.
 pub(crate) async fn send<P: Provider>(
     provider: &P,
     what: &str,
     tx: TransactionRequest,
 ) -> Result<TransactionReceipt, Failure> {
+    let hash = submit(provider, what, tx).await?;
+    mined(provider, what, hash).await
+}
+
+/// Submits `tx`; returns its hash once the node accepted it.
+pub(crate) async fn submit<P: Provider>(
+    provider: &P,
+    what: &str,
+    tx: TransactionRequest,
+) -> Result<B256, Failure> {
     let pending = provider
         .send_transaction(tx)
         .await
         .map_err(|e| rpc_failure(what, e))?;
-    let hash = *pending.tx_hash();
+    Ok(*pending.tx_hash())
+}
+
+/// The receipt of transaction `hash` if it is mined (whatever its status).
+pub(crate) async fn lookup_receipt<P: Provider>(
+    provider: &P,
+    what: &str,
+    hash: B256,
+) -> Result<Option<TransactionReceipt>, Failure> {
+    provider
+        .get_transaction_receipt(hash)
+        .await
+        .map_err(|e| rpc_failure(&format!("{what}: receipt of {hash}"), e))
+}
+
+/// Waits (up to 5 minutes) for the receipt of `hash`, failing on status 0.
+pub(crate) async fn mined<P: Provider>(
+    provider: &P,
+    what: &str,
+    hash: B256,
+) -> Result<TransactionReceipt, Failure> {
     // Poll without the provider's block-interval delay: dev chains mine at once.
     for attempt in 0..600u32 {
-        let receipt = provider
-            .get_transaction_receipt(hash)
-            .await
-            .map_err(|e| rpc_failure(&format!("{what}: receipt of {hash}"), e))?;
-        if let Some(r) = receipt {
+        if let Some(r) = lookup_receipt(provider, what, hash).await? {
             if !r.status() {
                 return Err(Failure::new(
                     exit::REVERTED,

@@ -16,15 +16,15 @@ use alloy_primitives::{address, keccak256, Address, Bytes, B256, U256};
 use alloy_provider::Provider;
 use alloy_rpc_types_eth::{
     state::{AccountOverride, StateOverride},
-    TransactionRequest,
+    TransactionReceipt, TransactionRequest,
 };
 use alloy_sol_types::{sol_data, SolCall, SolEvent, SolType, SolValue};
 use ds_common::ids::{role, service};
 
 use crate::{
     abi::{IArbWasm, IStylusDeployer, ITrustService},
-    chain::{exit, rpc_failure, send, transact, view, Failure},
-    deployment::{Deployment, Record},
+    chain::{exit, lookup_receipt, mined, rpc_failure, submit, transact, view, Failure},
+    deployment::{Deployment, Pending, Record},
     names::role_name,
 };
 
@@ -121,6 +121,9 @@ impl DeployReport {
     }
 }
 
+/// Length of the cargo-stylus deploy prelude before the program's code.
+pub const PRELUDE_LEN: usize = 43;
+
 /// Init code of a Stylus deployment (the cargo-stylus format):
 /// `7f ‖ len ‖ 80 60 2b 60 00 39 60 00 f3 00 ‖ EF F0 00 00 ‖ brotli(wasm)`,
 /// brotli at quality 11 (window 22) as the size gate measures.
@@ -186,7 +189,19 @@ pub async fn deploy<P: Provider>(
     for name in PROGRAMS {
         let path = plan.artifacts.join(format!("{name}.wasm"));
         let read = || std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()));
+        if let Some(pending) = deployment.pending.get(name).cloned() {
+            // Sent by an earlier run that stopped before seeing it mined.
+            if let Some(record) = recover(provider, name, &pending, plan).await? {
+                deployment.contracts.insert(name.to_string(), record);
+                deployed.push(name.to_string());
+            }
+            deployment.pending.remove(name);
+            save(&deployment, plan)?;
+        }
         if let Some(record) = deployment.contracts.get(name) {
+            if deployed.iter().any(|d| d == name) {
+                continue;
+            }
             // Only a record `ds deploy` wrote knows its artifact's hash.
             let wasm_keccak = match record.wasm_keccak {
                 Some(_) => Some(keccak256(read()?)),
@@ -196,27 +211,17 @@ pub async fn deploy<P: Provider>(
             continue;
         }
         let wasm = read()?;
-        let wasm_keccak = keccak256(&wasm);
         let init = constructor_call(name, master, &deployment, &plan.token)?;
-        let record = create(provider, name, &wasm, init, plan).await?;
-        deployment.contracts.insert(
-            name.to_string(),
-            Record {
-                wasm_keccak: Some(wasm_keccak),
-                ..record
-            },
-        );
+        let record = create(provider, name, &wasm, init, plan, &mut deployment).await?;
+        deployment.pending.remove(name);
+        deployment.contracts.insert(name.to_string(), record);
         deployed.push(name.to_string());
-        if let Some(out) = &plan.out {
-            deployment.save(out)?;
-        }
+        save(&deployment, plan)?;
     }
 
     let wired = wire(provider, &deployment).await?;
     let roles = grant_roles(provider, &deployment, &plan.roles).await?;
-    if let Some(out) = &plan.out {
-        deployment.save(out)?;
-    }
+    save(&deployment, plan)?;
     Ok(DeployReport {
         deployment,
         deployed,
@@ -300,24 +305,36 @@ fn constructor_call(
     Ok(data)
 }
 
+/// Writes the deployment file, if there is one.
+fn save(deployment: &Deployment, plan: &DeployPlan) -> Result<(), String> {
+    match &plan.out {
+        Some(out) => deployment.save(out),
+        None => Ok(()),
+    }
+}
+
 /// Creates, activates and initialises one program in one StylusDeployer
-/// transaction.
+/// transaction. The transaction is recorded as pending in the deployment
+/// file as soon as the node accepts it, so an interrupted run never leaves
+/// a program the file does not know of.
 async fn create<P: Provider>(
     provider: &P,
     name: &str,
     wasm: &[u8],
     init: Vec<u8>,
     plan: &DeployPlan,
+    deployment: &mut Deployment,
 ) -> Result<Record, Failure> {
     let init_code = stylus_init_code(wasm);
-    let fee = data_fee(provider, name, &init_code[43..]).await?;
+    let code = &init_code[PRELUDE_LEN..];
+    let fee = data_fee(provider, name, code).await?;
     let value = fee + fee * U256::from(DATA_FEE_BUMP_PERCENT) / U256::from(100);
     progress(&format!(
         "{name}: deploying {} bytes (compressed), data fee {fee} wei…",
-        init_code.len() - 43
+        code.len()
     ));
     let call = IStylusDeployer::deployCall {
-        bytecode: Bytes::from(init_code),
+        bytecode: Bytes::from(init_code.clone()),
         initData: Bytes::from(init),
         initValue: U256::ZERO,
         salt: plan.salt,
@@ -326,7 +343,25 @@ async fn create<P: Provider>(
         .with_to(plan.deployer)
         .with_value(value)
         .with_input(call.abi_encode());
-    let receipt = send(provider, &format!("deploy {name}"), tx).await?;
+    let what = format!("deploy {name}");
+    let hash = submit(provider, &what, tx).await?;
+    let pending = Pending {
+        tx: hash,
+        wasm_keccak: keccak256(wasm),
+    };
+    deployment.pending.insert(name.to_string(), pending.clone());
+    save(deployment, plan)?;
+    let receipt = mined(provider, &what, hash).await?;
+    deployed_record(name, &receipt, &pending, plan)
+}
+
+/// The record of a deployment whose receipt is `receipt`.
+fn deployed_record(
+    name: &str,
+    receipt: &TransactionReceipt,
+    pending: &Pending,
+    plan: &DeployPlan,
+) -> Result<Record, Failure> {
     let address = receipt
         .inner
         .logs()
@@ -344,10 +379,40 @@ async fn create<P: Provider>(
     ));
     Ok(Record {
         address,
-        wasm_keccak: None,
+        wasm_keccak: Some(pending.wasm_keccak),
         deploy_gas: Some(receipt.gas_used),
         tx: Some(receipt.transaction_hash),
     })
+}
+
+/// What became of a deployment an earlier run sent: its record if it was
+/// mined and succeeded, `None` if it failed (deploy again); an error while
+/// it is not mined (deploying again could leave two copies).
+async fn recover<P: Provider>(
+    provider: &P,
+    name: &str,
+    pending: &Pending,
+    plan: &DeployPlan,
+) -> Result<Option<Record>, Failure> {
+    let what = format!("deploy {name}");
+    match lookup_receipt(provider, &what, pending.tx).await? {
+        Some(receipt) if receipt.status() => {
+            progress(&format!("{name}: found the deployment sent earlier"));
+            deployed_record(name, &receipt, pending, plan).map(Some)
+        }
+        Some(_) => {
+            progress(&format!(
+                "{name}: the deployment sent earlier failed; deploying again"
+            ));
+            Ok(None)
+        }
+        None => Err(format!(
+            "the deployment of {name} sent earlier (tx {}) is not mined yet: rerun once it is, \
+             or remove it from the file's \"pending\" to deploy again",
+            pending.tx
+        )
+        .into()),
+    }
 }
 
 /// The activation data fee of `code`, asked as cargo-stylus does: an
@@ -516,7 +581,7 @@ mod tests {
     fn init_code_is_the_cargo_stylus_prelude_then_the_program() {
         let wasm = b"\0asm\x01\0\0\0".repeat(10);
         let init = stylus_init_code(&wasm);
-        let code = &init[43..];
+        let code = &init[PRELUDE_LEN..];
         assert_eq!(init[0], 0x7f);
         assert_eq!(U256::from_be_slice(&init[1..33]), U256::from(code.len()));
         assert_eq!(code[..4], [0xef, 0xf0, 0x00, 0x00]);

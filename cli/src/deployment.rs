@@ -13,7 +13,9 @@
 //! ```
 //!
 //! Only `address` is required: a contract deployed by another tool (e.g.
-//! `cargo stylus deploy`) is recorded with its address alone.
+//! `cargo stylus deploy`) is recorded with its address alone. A deployment
+//! sent but not seen mined yet is kept under `"pending": {"name": {"tx":
+//! …, "wasm_keccak": …}}` until its receipt is known.
 
 use std::{collections::BTreeMap, path::Path};
 
@@ -29,6 +31,19 @@ pub struct Deployment {
     /// Every contract by name (`trust`, `registry`, ..., `ds_token`).
     #[serde(default)]
     pub contracts: BTreeMap<String, Record>,
+    /// Deployments sent but not seen mined, by contract name: a rerun
+    /// looks their receipts up instead of deploying a second copy.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub pending: BTreeMap<String, Pending>,
+}
+
+/// A deployment transaction sent and not yet seen mined.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pending {
+    /// The transaction.
+    pub tx: B256,
+    /// keccak256 of the Wasm artifact it deploys.
+    pub wasm_keccak: B256,
 }
 
 /// One deployed contract.

@@ -35,7 +35,7 @@ use alloy_primitives::B256;
 
 pub use chain::{exit, Failure};
 pub use deploy::{stylus_init_code, TokenParams, STYLUS_DEPLOYER};
-pub use deployment::{Deployment, Record};
+pub use deployment::{Deployment, Pending, Record};
 
 use args::{addresses, Args};
 use chain::{connect_check, signing_provider, Context, KeySource};

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use alloy_signer_local::PrivateKeySigner;
-use ds_cli::{exit, run, Deployment, Environment, Failure};
+use ds_cli::{exit, run, Deployment, Environment, Failure, Pending};
 use ds_devnet::{
     rpc::{Node, Server},
     Devnet,
@@ -248,12 +248,44 @@ fn deployment_resumes_from_its_file() {
         .unwrap_or_else(|e| panic!("rerun: {e}"));
     assert!(out.contains("deployed 0 programs (0 gas); service entries: 0 set, 29 already in place; roles granted: 0"), "{out}");
 
+    // A deployment an interrupted run sent but never saw mined is found
+    // again from its receipt, not deployed a second time.
+    let bad = scratch.path("variant.json");
+    let mut interrupted = full.clone();
+    let comms = interrupted.contracts.remove("comms").expect("comms record");
+    let sent = Pending {
+        tx: comms.tx.expect("tx recorded"),
+        wasm_keccak: comms.wasm_keccak.expect("hash recorded"),
+    };
+    interrupted.pending.insert("comms".into(), sent.clone());
+    interrupted.save(Path::new(&bad)).expect("save");
+    let out = deploy(&url, &bad, &[]).unwrap_or_else(|e| panic!("recover: {e}"));
+    assert!(
+        out.contains("deployed 1 programs") && out.contains("0 set, 29 already"),
+        "{out}"
+    );
+    let recovered = Deployment::load(Path::new(&bad)).expect("file");
+    assert_eq!(recovered.address("comms"), full.address("comms"));
+    assert!(recovered.pending.is_empty());
+    // One the chain has never seen: refused, nothing sent, the file kept.
+    interrupted.pending.insert(
+        "comms".into(),
+        Pending {
+            tx: alloy_primitives::B256::repeat_byte(7),
+            ..sent
+        },
+    );
+    interrupted.save(Path::new(&bad)).expect("save");
+    let e = deploy(&url, &bad, &[]).expect_err("not mined");
+    assert_eq!(e.exit, exit::USAGE, "{e}");
+    assert!(e.message.contains("is not mined yet"), "{e}");
+    assert_eq!(Deployment::load(Path::new(&bad)), Ok(interrupted));
+
     // A record whose artifact changed since is refused.
     let mut tampered = full.clone();
     if let Some(r) = tampered.contracts.get_mut("comms") {
         r.wasm_keccak = Some(Default::default());
     }
-    let bad = scratch.path("tampered.json");
     tampered.save(Path::new(&bad)).expect("save");
     let e = deploy(&url, &bad, &[]).expect_err("artifact changed");
     assert!(
