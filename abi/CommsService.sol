@@ -71,8 +71,12 @@ interface ICommsService {
 }
 
 interface ICommsServiceEvents {
-    event DSCommsServiceNoticePublished(uint256, address, bytes32, uint8, bytes32, string, uint8, uint64);
-    event DSCommsServiceNoticeRevoked(uint256, address);
-    event DSCommsServiceNoticeAcknowledged(uint256, bytes32, address);
-    event DSServiceSet(uint256, address);
+    /// Notice `noticeId` was published by `publisher` for (`targetKind`, `target`).
+    event DSCommsServiceNoticePublished(uint256 indexed noticeId, address indexed publisher, bytes32 indexed target, uint8 category, bytes32 contentHash, string uri, uint8 targetKind, uint64 deadline);
+    /// Notice `noticeId` was revoked by `sender`.
+    event DSCommsServiceNoticeRevoked(uint256 indexed noticeId, address indexed sender);
+    /// Investor `investorKey` acknowledged notice `noticeId` from `wallet`.
+    event DSCommsServiceNoticeAcknowledged(uint256 indexed noticeId, bytes32 indexed investorKey, address wallet);
+    /// Service `serviceId` now lives at `serviceAddress`.
+    event DSServiceSet(uint256 serviceId, address serviceAddress);
 }

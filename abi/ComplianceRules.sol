@@ -135,6 +135,8 @@ interface IComplianceRules {
 }
 
 interface IComplianceRulesEvents {
-    event DSComplianceUIntRuleSet(uint256, uint256, uint256);
-    event DSComplianceBoolRuleSet(uint256, bool, bool);
+    /// Numeric rule `ruleIndex` (wire order) changed.
+    event DSComplianceUIntRuleSet(uint256 ruleIndex, uint256 prevValue, uint256 newValue);
+    /// Boolean rule `ruleIndex` (wire order) changed.
+    event DSComplianceBoolRuleSet(uint256 ruleIndex, bool prevValue, bool newValue);
 }

@@ -59,5 +59,6 @@ interface IComplianceService {
 }
 
 interface IComplianceServiceEvents {
-    event DSServiceSet(uint256, address);
+    /// Service `serviceId` now lives at `serviceAddress`.
+    event DSServiceSet(uint256 serviceId, address serviceAddress);
 }

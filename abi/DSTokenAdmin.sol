@@ -77,14 +77,24 @@ interface IDSTokenAdmin {
 }
 
 interface IDSTokenAdminEvents {
-    event Transfer(address, address, uint256);
-    event Approval(address, address, uint256);
-    event Issue(address, uint256, uint256);
-    event Burn(address, uint256, string);
-    event Seize(address, address, uint256, string);
+    /// ERC-20: `value` tokens moved from `from` to `to` (zero address: issue / burn).
+    event Transfer(address indexed from, address indexed to, uint256 value);
+    /// ERC-20: `owner` allows `spender` to move `value` of its tokens.
+    event Approval(address indexed owner, address indexed spender, uint256 value);
+    /// DS: `value` tokens issued to `to`, `valueLocked` of them under manual locks.
+    event Issue(address indexed to, uint256 value, uint256 valueLocked);
+    /// DS: `value` tokens of `burner` burnt for `reason`.
+    event Burn(address indexed burner, uint256 value, string reason);
+    /// DS: `value` tokens seized from `from` into issuer wallet `to` for `reason`.
+    event Seize(address indexed from, address indexed to, uint256 value, string reason);
+    /// DS: transfers are paused.
     event Pause();
+    /// DS: transfers are resumed.
     event Unpause();
-    event ForcedTransfer(address, address, uint256);
-    event Frozen(address, uint256);
-    event Snapshot(uint256);
+    /// ERC-7943: `amount` moved from `from` to `to` by an enforcement.
+    event ForcedTransfer(address indexed from, address indexed to, uint256 amount);
+    /// ERC-7943: `account`'s frozen amount is now `amount`.
+    event Frozen(address indexed account, uint256 amount);
+    /// Snapshot `id` of all balances and the supply was taken.
+    event Snapshot(uint256 id);
 }

@@ -67,8 +67,12 @@ interface IDistribution {
 }
 
 interface IDistributionEvents {
-    event DistributionCreated(uint256, address, uint256, uint256, uint64);
-    event Claimed(uint256, address, uint256);
-    event Reclaimed(uint256, address, uint256);
-    event DSServiceSet(uint256, address);
+    /// Distribution `id` of `amount` of `paymentToken` over DS token snapshot `snapshotId`, claimable until `deadline`.
+    event DistributionCreated(uint256 indexed id, address paymentToken, uint256 amount, uint256 snapshotId, uint64 deadline);
+    /// `wallet` received its share `amount` of distribution `id`.
+    event Claimed(uint256 indexed id, address indexed wallet, uint256 amount);
+    /// The unclaimed rest `amount` of distribution `id` went back to `to`.
+    event Reclaimed(uint256 indexed id, address indexed to, uint256 amount);
+    /// Service `serviceId` now lives at `serviceAddress`.
+    event DSServiceSet(uint256 serviceId, address serviceAddress);
 }

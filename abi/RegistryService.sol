@@ -127,13 +127,22 @@ interface IRegistryService {
 }
 
 interface IRegistryServiceEvents {
-    event DSRegistryServiceInvestorAdded(string, address);
-    event DSRegistryServiceInvestorRemoved(string, address);
-    event DSRegistryServiceInvestorCountryChanged(string, string, address);
-    event DSRegistryServiceInvestorAttributeChanged(string, uint256, uint256, uint256, string, address);
-    event DSRegistryServiceWalletAdded(address, string, address);
-    event DSRegistryServiceWalletRemoved(address, string, address);
-    event DSWalletManagerSpecialWalletAdded(address, uint8, address);
-    event DSWalletManagerSpecialWalletRemoved(address, uint8, address);
-    event DSServiceSet(uint256, address);
+    /// Investor `investorId` was registered by `sender`.
+    event DSRegistryServiceInvestorAdded(string investorId, address sender);
+    /// Investor `investorId` was removed by `sender`.
+    event DSRegistryServiceInvestorRemoved(string investorId, address sender);
+    /// The country of `investorId` became `country` (set by `sender`).
+    event DSRegistryServiceInvestorCountryChanged(string investorId, string country, address sender);
+    /// Attribute `attributeId` of `investorId` was set by `sender`.
+    event DSRegistryServiceInvestorAttributeChanged(string investorId, uint256 attributeId, uint256 value, uint256 expiry, string proofHash, address sender);
+    /// `wallet` was registered to `investorId` by `sender`.
+    event DSRegistryServiceWalletAdded(address wallet, string investorId, address sender);
+    /// `wallet` was removed from `investorId` by `sender`.
+    event DSRegistryServiceWalletRemoved(address wallet, string investorId, address sender);
+    /// `wallet` became a special wallet of type `walletType` (set by `sender`).
+    event DSWalletManagerSpecialWalletAdded(address wallet, uint8 walletType, address sender);
+    /// `wallet` stopped being a special wallet of type `walletType` (removed by `sender`).
+    event DSWalletManagerSpecialWalletRemoved(address wallet, uint8 walletType, address sender);
+    /// Service `serviceId` now lives at `serviceAddress`.
+    event DSServiceSet(uint256 serviceId, address serviceAddress);
 }

@@ -103,12 +103,20 @@ interface ITrustService {
 }
 
 interface ITrustServiceEvents {
-    event DSTrustServiceRoleAdded(address, uint8, address);
-    event DSTrustServiceRoleRemoved(address, uint8, address);
-    event DSTrustServiceMasterProposed(address, address);
-    event DSTrustServiceEntityAdded(string, address, address);
-    event DSTrustServiceEntityRemoved(string, address, address);
-    event DSTrustServiceEntityMemberAdded(string, address, uint8, address);
-    event DSTrustServiceEntityMemberRemoved(string, address, uint8, address);
-    event DSServiceSet(uint256, address);
+    /// `targetAddress` received `role` from `sender`.
+    event DSTrustServiceRoleAdded(address targetAddress, uint8 role, address sender);
+    /// `targetAddress` lost `role`, removed by `sender`.
+    event DSTrustServiceRoleRemoved(address targetAddress, uint8 role, address sender);
+    /// `currentMaster` proposed `proposedMaster` as the next master (zero cancels).
+    event DSTrustServiceMasterProposed(address currentMaster, address proposedMaster);
+    /// Entity `name` was created with `owner`, by `sender`.
+    event DSTrustServiceEntityAdded(string name, address indexed owner, address sender);
+    /// Entity `name`, last owned by `owner`, was removed by `sender`.
+    event DSTrustServiceEntityRemoved(string name, address indexed owner, address sender);
+    /// `member` joined entity `name` as `capacity` (`ids::entity_capacity`), by `sender`.
+    event DSTrustServiceEntityMemberAdded(string name, address indexed member, uint8 capacity, address sender);
+    /// `member` left entity `name`, where it was `capacity`, by `sender`.
+    event DSTrustServiceEntityMemberRemoved(string name, address indexed member, uint8 capacity, address sender);
+    /// Service `serviceId` now lives at `serviceAddress`.
+    event DSServiceSet(uint256 serviceId, address serviceAddress);
 }

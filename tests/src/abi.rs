@@ -1,10 +1,44 @@
-//! The public ABI of the DS contracts, as integrators call them (from
-//! `abi/*.sol`; event parameter names and `indexed` markers from the
-//! contracts' sources). Declared once here for the tests, the demo and the
-//! bench.
+//! The public ABI of the DS contracts for the tests, the demo and the
+//! bench. Events are the exported ones (`abi/*.sol`, module [`exported`]);
+//! the call interfaces below group what integrators call at one address
+//! (a contract and the facets it runs), and declare the test fixtures.
 #![allow(missing_docs, clippy::too_many_arguments)]
 
 use alloy_sol_types::sol;
+
+/// The interfaces exactly as the contracts export them (`abi/*.sol`,
+/// checked against the code in CI): the tests decode every event with the
+/// declarations integrators use, so a missing `indexed` or a wrong type in
+/// the published ABI fails them.
+pub mod exported {
+    #![allow(missing_docs, clippy::too_many_arguments)]
+    use alloy_sol_types::sol;
+
+    sol!("../abi/TrustService.sol");
+    sol!("../abi/RegistryService.sol");
+    sol!("../abi/ComplianceAdmin.sol");
+    sol!("../abi/CommsService.sol");
+    sol!("../abi/DSToken.sol");
+    sol!("../abi/Distribution.sol");
+}
+
+pub use exported::{
+    ICommsServiceEvents::{
+        DSCommsServiceNoticeAcknowledged, DSCommsServiceNoticePublished,
+        DSCommsServiceNoticeRevoked,
+    },
+    IComplianceAdminEvents::{
+        DSComplianceBoolRuleSet, DSComplianceStringToUIntMapRuleSet, DSComplianceUIntRuleSet,
+        Locked, WalletBlacklisted,
+    },
+    IDSTokenEvents::{Approval, Burn, Issue, Pause, Seize, Snapshot, Transfer, Unpause},
+    IDistributionEvents::{Claimed, DistributionCreated, Reclaimed},
+    IRegistryServiceEvents::{
+        DSRegistryServiceInvestorAdded, DSRegistryServiceInvestorCountryChanged,
+        DSRegistryServiceWalletAdded,
+    },
+    ITrustServiceEvents::{DSServiceSet, DSTrustServiceRoleAdded},
+};
 
 sol! {
     /// Trust service: roles and the service registry.
@@ -143,29 +177,6 @@ sol! {
         function balanceOf(address owner) external view returns (uint256);
     }
 
-    // ----- events ---------------------------------------------------------
-
-    event DSServiceSet(uint256 serviceId, address serviceAddress);
-    event DSTrustServiceRoleAdded(address targetAddress, uint8 role, address sender);
-    event DSRegistryServiceInvestorAdded(string investorId, address sender);
-    event DSRegistryServiceInvestorCountryChanged(string investorId, string country, address sender);
-    event DSRegistryServiceWalletAdded(address wallet, string investorId, address sender);
-    event DSComplianceUIntRuleSet(uint256 ruleIndex, uint256 prevValue, uint256 newValue);
-    event DSComplianceBoolRuleSet(uint256 ruleIndex, bool prevValue, bool newValue);
-    event DSComplianceStringToUIntMapRuleSet(string ruleName, string keyValue, uint256 prevValue, uint256 newValue);
-    event Locked(bytes32 indexed investorKey, uint256 index, uint256 value, uint256 reasonCode, string reason, uint256 releaseTime);
-    event WalletBlacklisted(address indexed wallet, address sender);
-    event DSCommsServiceNoticePublished(uint256 indexed noticeId, address indexed publisher, bytes32 indexed target, uint8 category, bytes32 contentHash, string uri, uint8 targetKind, uint64 deadline);
-    event DSCommsServiceNoticeRevoked(uint256 indexed noticeId, address indexed sender);
-    event DSCommsServiceNoticeAcknowledged(uint256 indexed noticeId, bytes32 indexed investorKey, address wallet);
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
-    event Issue(address indexed to, uint256 value, uint256 valueLocked);
-    event Burn(address indexed burner, uint256 value, string reason);
-    event Seize(address indexed from, address indexed to, uint256 value, string reason);
-    event Pause();
-    event Unpause();
-
     /// The custom errors the contracts revert with (a selector is the same
     /// whichever contract reverts).
     #[derive(Debug, PartialEq, Eq)]
@@ -268,7 +279,6 @@ sol! {
         function currentSnapshotId() external view returns (uint256);
         function balanceOfAt(address wallet, uint256 snapshot_id) external view returns (uint256);
         function totalSupplyAt(uint256 snapshot_id) external view returns (uint256);
-        event Snapshot(uint256 id);
     }
 }
 
@@ -297,10 +307,6 @@ sol! {
         function transfer(address to, uint256 value) external returns (bool);
         function transferFrom(address from, address to, uint256 value) external returns (bool);
     }
-
-    event DistributionCreated(uint256 indexed id, address paymentToken, uint256 amount, uint256 snapshotId, uint64 deadline);
-    event Claimed(uint256 indexed id, address indexed wallet, uint256 amount);
-    event Reclaimed(uint256 indexed id, address indexed to, uint256 amount);
 
     /// The distribution app's own errors.
     #[derive(Debug, PartialEq, Eq)]

@@ -168,7 +168,7 @@ fn a_distribution_pays_the_holders_at_the_snapshot() {
         ),
         (id, f.pay, u(AMOUNT), snapshot, deadline)
     );
-    assert_eq!(r.events::<abi::ITokenSnapshots::Snapshot>().len(), 1);
+    assert_eq!(r.events::<abi::Snapshot>().len(), 1);
     // announced to all holders by the app, with the same deadline
     let notice = &r.events::<abi::DSCommsServiceNoticePublished>()[0];
     assert_eq!(

@@ -24,10 +24,10 @@ use stylus_sdk::{
 
 use crate::{errors::ServiceNotSet, ids, interfaces::ITrustService, DSError};
 
-sol! {
-    /// Service `serviceId` now lives at `serviceAddress`.
-    event DSServiceSet(uint256 serviceId, address serviceAddress);
-}
+sol!("src/events.sol");
+
+/// Solidity source of [`DSServiceSet`], for the ABI export.
+pub const EVENTS_SOL: &str = include_str!("events.sol");
 
 /// `address` (a copy of service `id`'s address) unless it is zero, then
 /// [`ServiceNotSet`].

@@ -40,14 +40,10 @@ use stylus_sdk::{prelude::*, storage::StorageMap, storage::StorageU64};
 use access::Publisher;
 use notice::{Notice, NoticeInput};
 
-sol! {
-    /// Notice `noticeId` was published by `publisher` for (`targetKind`, `target`).
-    event DSCommsServiceNoticePublished(uint256 indexed noticeId, address indexed publisher, bytes32 indexed target, uint8 category, bytes32 contentHash, string uri, uint8 targetKind, uint64 deadline);
-    /// Notice `noticeId` was revoked by `sender`.
-    event DSCommsServiceNoticeRevoked(uint256 indexed noticeId, address indexed sender);
-    /// Investor `investorKey` acknowledged notice `noticeId` from `wallet`.
-    event DSCommsServiceNoticeAcknowledged(uint256 indexed noticeId, bytes32 indexed investorKey, address wallet);
-}
+sol!("src/events.sol");
+
+/// Solidity source of the events, for the ABI export.
+pub const EVENTS_SOL: &str = include_str!("events.sol");
 
 /// The Comms service contract.
 #[storage]

@@ -7,6 +7,7 @@ fn main() {
     ds_comms::print_from_args();
     ds_common::abi_export::print_events(
         "CommsService",
+        &[ds_comms::EVENTS_SOL, ds_common::consumer::EVENTS_SOL],
         &[
             ds_comms::DSCommsServiceNoticePublished::SIGNATURE,
             ds_comms::DSCommsServiceNoticeRevoked::SIGNATURE,

@@ -7,6 +7,7 @@ fn main() {
     ds_compliance_rules::print_from_args();
     ds_common::abi_export::print_events(
         "ComplianceRules",
+        &[ds_compliance_state::events::EVENTS_SOL],
         &[
             ds_compliance_state::events::DSComplianceUIntRuleSet::SIGNATURE,
             ds_compliance_state::events::DSComplianceBoolRuleSet::SIGNATURE,

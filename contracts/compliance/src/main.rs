@@ -7,6 +7,7 @@ fn main() {
     ds_compliance::print_from_args();
     ds_common::abi_export::print_events(
         "ComplianceService",
+        &[ds_common::consumer::EVENTS_SOL],
         &[ds_common::consumer::DSServiceSet::SIGNATURE],
     );
 }

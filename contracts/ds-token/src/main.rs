@@ -7,5 +7,12 @@ fn main() {
     ds_token::print_from_args();
     let mut events = vec![ds_common::consumer::DSServiceSet::SIGNATURE];
     events.extend(ds_token_state::events::SIGNATURES);
-    ds_common::abi_export::print_events("DSToken", &events);
+    ds_common::abi_export::print_events(
+        "DSToken",
+        &[
+            ds_common::consumer::EVENTS_SOL,
+            ds_token_state::events::EVENTS_SOL,
+        ],
+        &events,
+    );
 }

@@ -8,6 +8,10 @@ fn main() {
     ds_common::abi_export::print_events(
         "RegistryService",
         &[
+            ds_registry::events::EVENTS_SOL,
+            ds_common::consumer::EVENTS_SOL,
+        ],
+        &[
             ds_registry::DSRegistryServiceInvestorAdded::SIGNATURE,
             ds_registry::DSRegistryServiceInvestorRemoved::SIGNATURE,
             ds_registry::DSRegistryServiceInvestorCountryChanged::SIGNATURE,

@@ -4,5 +4,9 @@
 #[cfg(feature = "export-abi")]
 fn main() {
     ds_token_admin::print_from_args();
-    ds_common::abi_export::print_events("DSTokenAdmin", &ds_token_state::events::SIGNATURES);
+    ds_common::abi_export::print_events(
+        "DSTokenAdmin",
+        &[ds_token_state::events::EVENTS_SOL],
+        &ds_token_state::events::SIGNATURES,
+    );
 }

@@ -3,28 +3,10 @@
 
 use alloy_sol_types::sol;
 
-sol! {
-    /// ERC-20: `value` tokens moved from `from` to `to` (zero address: issue / burn).
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    /// ERC-20: `owner` allows `spender` to move `value` of its tokens.
-    event Approval(address indexed owner, address indexed spender, uint256 value);
-    /// DS: `value` tokens issued to `to`, `valueLocked` of them under manual locks.
-    event Issue(address indexed to, uint256 value, uint256 valueLocked);
-    /// DS: `value` tokens of `burner` burnt for `reason`.
-    event Burn(address indexed burner, uint256 value, string reason);
-    /// DS: `value` tokens seized from `from` into issuer wallet `to` for `reason`.
-    event Seize(address indexed from, address indexed to, uint256 value, string reason);
-    /// DS: transfers are paused.
-    event Pause();
-    /// DS: transfers are resumed.
-    event Unpause();
-    /// ERC-7943: `amount` moved from `from` to `to` by an enforcement.
-    event ForcedTransfer(address indexed from, address indexed to, uint256 amount);
-    /// ERC-7943: `account`'s frozen amount is now `amount`.
-    event Frozen(address indexed account, uint256 amount);
-    /// Snapshot `id` of all balances and the supply was taken.
-    event Snapshot(uint256 id);
-}
+sol!("src/events.sol");
+
+/// Solidity source of the events above, for the ABI export.
+pub const EVENTS_SOL: &str = include_str!("events.sol");
 
 /// Signatures of the events above, for the ABI export.
 #[cfg(feature = "export-abi")]

@@ -20,9 +20,12 @@
 //! - every change emits an event; every refusal is a typed error and writes
 //!   nothing.
 
+use crate::{
+    DSTrustServiceEntityAdded, DSTrustServiceEntityMemberAdded, DSTrustServiceEntityMemberRemoved,
+    DSTrustServiceEntityRemoved,
+};
 use alloc::string::String;
 use alloy_primitives::{aliases::U32, aliases::U8, keccak256, Address, B256, U256};
-use alloy_sol_types::sol;
 use ds_common::{
     errors::{
         AlreadyEntityMember, EntityAlreadyExists, EntityFull, EntityNotEmpty, EntityNotFound,
@@ -36,17 +39,6 @@ use stylus_sdk::{
     prelude::*,
     storage::{StorageAddress, StorageB256, StorageMap, StorageU32, StorageU8},
 };
-
-sol! {
-    /// Entity `name` was created with `owner`, by `sender`.
-    event DSTrustServiceEntityAdded(string name, address indexed owner, address sender);
-    /// Entity `name`, last owned by `owner`, was removed by `sender`.
-    event DSTrustServiceEntityRemoved(string name, address indexed owner, address sender);
-    /// `member` joined entity `name` as `capacity` (`ids::entity_capacity`), by `sender`.
-    event DSTrustServiceEntityMemberAdded(string name, address indexed member, uint8 capacity, address sender);
-    /// `member` left entity `name`, where it was `capacity`, by `sender`.
-    event DSTrustServiceEntityMemberRemoved(string name, address indexed member, uint8 capacity, address sender);
-}
 
 /// One entity; it exists while `owner` is non-zero.
 #[storage]

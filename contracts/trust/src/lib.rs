@@ -27,23 +27,15 @@ use ds_common::{
     ids::{entity_capacity, role},
     DSError,
 };
-pub use entities::{
-    DSTrustServiceEntityAdded, DSTrustServiceEntityMemberAdded, DSTrustServiceEntityMemberRemoved,
-    DSTrustServiceEntityRemoved,
-};
 use stylus_sdk::{
     prelude::*,
     storage::{StorageAddress, StorageMap, StorageU8},
 };
 
-sol! {
-    /// `targetAddress` received `role` from `sender`.
-    event DSTrustServiceRoleAdded(address targetAddress, uint8 role, address sender);
-    /// `targetAddress` lost `role`, removed by `sender`.
-    event DSTrustServiceRoleRemoved(address targetAddress, uint8 role, address sender);
-    /// `currentMaster` proposed `proposedMaster` as the next master (zero cancels).
-    event DSTrustServiceMasterProposed(address currentMaster, address proposedMaster);
-}
+sol!("src/events.sol");
+
+/// Solidity source of the Trust events, for the ABI export.
+pub const EVENTS_SOL: &str = include_str!("events.sol");
 
 /// The Trust service contract.
 #[storage]

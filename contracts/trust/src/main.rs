@@ -7,6 +7,7 @@ fn main() {
     ds_trust::print_from_args();
     ds_common::abi_export::print_events(
         "TrustService",
+        &[ds_trust::EVENTS_SOL, ds_common::consumer::EVENTS_SOL],
         &[
             ds_trust::DSTrustServiceRoleAdded::SIGNATURE,
             ds_trust::DSTrustServiceRoleRemoved::SIGNATURE,

@@ -47,14 +47,10 @@ use stylus_sdk::{
 use calls::Revert;
 use record::{Position, Record, Terms};
 
-sol! {
-    /// Distribution `id` of `amount` of `paymentToken` over DS token snapshot `snapshotId`, claimable until `deadline`.
-    event DistributionCreated(uint256 indexed id, address paymentToken, uint256 amount, uint256 snapshotId, uint64 deadline);
-    /// `wallet` received its share `amount` of distribution `id`.
-    event Claimed(uint256 indexed id, address indexed wallet, uint256 amount);
-    /// The unclaimed rest `amount` of distribution `id` went back to `to`.
-    event Reclaimed(uint256 indexed id, address indexed to, uint256 amount);
-}
+sol!("src/events.sol");
+
+/// Solidity source of the events, for the ABI export.
+pub const EVENTS_SOL: &str = include_str!("events.sol");
 
 /// Everything `getDistribution` returns: payment token, amount, snapshot
 /// id, supply at the snapshot, deadline, claimed total, creator, reclaimed

@@ -7,6 +7,7 @@ fn main() {
     ds_distribution::print_from_args();
     ds_common::abi_export::print_events(
         "Distribution",
+        &[ds_distribution::EVENTS_SOL, ds_common::consumer::EVENTS_SOL],
         &[
             ds_distribution::DistributionCreated::SIGNATURE,
             ds_distribution::Claimed::SIGNATURE,
