@@ -14,13 +14,53 @@ pub mod exported {
     #![allow(missing_docs, clippy::too_many_arguments)]
     use alloy_sol_types::sol;
 
-    sol!("../abi/TrustService.sol");
-    sol!("../abi/RegistryService.sol");
-    sol!("../abi/ComplianceAdmin.sol");
-    sol!("../abi/CommsService.sol");
-    sol!("../abi/DSToken.sol");
-    sol!("../abi/Distribution.sol");
+    sol!(
+        #[sol(all_derives)]
+        "../abi/TrustService.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../abi/RegistryService.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../abi/ComplianceService.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../abi/ComplianceViews.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../abi/ComplianceAdmin.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../abi/ComplianceRules.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../abi/CommsService.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../abi/DSToken.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../abi/DSTokenAdmin.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../abi/Distribution.sol"
+    );
 }
+
+/// Single-contract interfaces under the names the tests use.
+pub use exported::{
+    ICommsService as IComms, IComplianceRules, IDistribution, IRegistryService as IRegistry,
+    IRegistryService as IRegistryAdmin, ITrustService as ITrust, ITrustService as ITrustAdmin,
+};
 
 pub use exported::{
     ICommsServiceEvents::{
@@ -41,46 +81,6 @@ pub use exported::{
 };
 
 sol! {
-    /// Trust service: roles and the service registry.
-    interface ITrust {
-        function setServiceOwner(address new_master) external returns (bool);
-        function acceptServiceOwner() external returns (bool);
-        function serviceOwner() external view returns (address);
-        function setRole(address target, uint8 role) external returns (bool);
-        function removeRole(address target) external returns (bool);
-        function getRole(address target) external view returns (uint8);
-        function setDSService(uint256 service_id, address service) external returns (bool);
-        function getDSService(uint256 service_id) external view returns (address);
-        function addEntity(string calldata name, address owner) external;
-        function addResource(string calldata name, address resource) external;
-        function isAuthorizedApp(address app) external view returns (bool);
-    }
-
-    /// Registry service: investors, wallets, attributes, special wallets.
-    interface IRegistry {
-        function setDSService(uint256 service_id, address service) external returns (bool);
-        function getDSService(uint256 service_id) external view returns (address);
-        function registerInvestor(string calldata id, string calldata collision_hash) external returns (bool);
-        function updateInvestor(string calldata id, string calldata collision_hash, string calldata country, address[] memory wallets, uint8[] memory attribute_ids, uint256[] memory attribute_values, uint256[] memory attribute_expirations) external returns (bool);
-        function removeInvestor(string calldata id) external returns (bool);
-        function setCountry(string calldata id, string calldata country) external returns (bool);
-        function getCountry(string calldata id) external view returns (string memory);
-        function isInvestor(string calldata id) external view returns (bool);
-        function addWallet(address wallet, string calldata id) external returns (bool);
-        function removeWallet(address wallet, string calldata id) external returns (bool);
-        function getInvestor(address wallet) external view returns (string memory);
-        function getInvestorDetails(address wallet) external view returns (string memory, string memory);
-        function isWallet(address wallet) external view returns (bool);
-        function setAttribute(string calldata id, uint8 attribute_id, uint256 value, uint256 expiry, string calldata proof_hash) external returns (bool);
-        function getAttributeValue(string calldata id, uint8 attribute_id) external view returns (uint256);
-        function isAccreditedInvestor(string calldata id) external view returns (bool);
-        function isQualifiedInvestor(string calldata id) external view returns (bool);
-        function addIssuerWallet(address wallet) external returns (bool);
-        function addPlatformWallet(address wallet) external returns (bool);
-        function addExchangeWallet(address wallet, address owner) external returns (bool);
-        function getWalletType(address wallet) external view returns (uint8);
-    }
-
     /// Compliance service as integrators see it at the Compliance address:
     /// the contract, its views facet and its admin facet.
     interface ICompliance {
@@ -119,19 +119,6 @@ sol! {
         function lockInvestor(string calldata investor_id) external returns (bool);
         function unlockInvestor(string calldata investor_id) external returns (bool);
         function setInvestorLiquidateOnly(string calldata investor_id, bool enabled) external returns (bool);
-    }
-
-    /// Comms service: notices to investors.
-    interface IComms {
-        function setDSService(uint256 service_id, address service) external returns (bool);
-        function getDSService(uint256 service_id) external view returns (address);
-        function publishNotice(uint8 category, bytes32 content_hash, string calldata uri, uint8 target_kind, bytes32 target, uint64 deadline) external returns (uint256);
-        function revokeNotice(uint256 notice_id) external returns (bool);
-        function acknowledgeNotice(uint256 notice_id) external returns (bool);
-        function noticeCount() external view returns (uint256);
-        function getNotice(uint256 notice_id) external view returns (address, uint8, bytes32, string memory, uint8, bytes32, uint64, uint64, bool, uint256);
-        function getUnacknowledgedNotices(address wallet, uint256 offset, uint256 limit) external view returns (uint256[] memory, uint256);
-        function acknowledgedAt(uint256 notice_id, bytes32 investor_key) external view returns (uint64);
     }
 
     /// The DS token.
@@ -213,30 +200,6 @@ pub use DSErrors::*;
 // ----- role matrix and audit regressions (tests/tests/{role_matrix,audit}.rs) -----
 
 sol! {
-    /// Trust service functions the other declarations leave out: batch
-    /// roles, the pending master and the entities (DS apps).
-    interface ITrustAdmin {
-        function pendingServiceOwner() external view returns (address);
-        function setRoles(address[] memory targets, uint8[] memory roles) external returns (bool);
-        function changeEntityOwner(string calldata name, address old_owner, address new_owner) external;
-        function removeEntity(string calldata name) external;
-        function addOperator(string calldata name, address operator) external;
-        function removeOperator(string calldata name, address operator) external;
-        function removeResource(string calldata name, address resource) external;
-        function getEntityByOwner(address owner) external view returns (string memory);
-        function getEntityByOperator(address operator) external view returns (string memory);
-        function getEntityByResource(address resource) external view returns (string memory);
-        function getEntity(string calldata name) external view returns (address, uint32, uint32);
-    }
-
-    /// Registry wallet-manager functions the other declarations leave out.
-    interface IRegistryAdmin {
-        function addIssuerWallets(address[] memory wallets) external returns (bool);
-        function addPlatformWallets(address[] memory wallets) external returns (bool);
-        function removeSpecialWallet(address wallet) external returns (bool);
-        function getAttributeExpiry(string calldata id, uint8 attribute_id) external view returns (uint256);
-    }
-
     /// Compliance entry points reserved to the DS token and the Registry,
     /// and the lock-manager functions the other declarations leave out.
     interface IComplianceInternal {
@@ -285,19 +248,6 @@ sol! {
 // ----- distribution app (tests/tests/distribution.rs) -----
 
 sol! {
-    /// The distribution app (`abi/Distribution.sol`).
-    interface IDistribution {
-        function setDSService(uint256 service_id, address service) external returns (bool);
-        function getDSService(uint256 service_id) external view returns (address);
-        function createDistribution(address payment_token, uint256 amount, uint64 deadline, bytes32 content_hash, string calldata uri) external returns (uint256);
-        function claim(uint256 id) external returns (uint256);
-        function reclaim(uint256 id) external returns (uint256);
-        function claimable(uint256 id, address wallet) external view returns (uint256);
-        function hasClaimed(uint256 id, address wallet) external view returns (bool);
-        function distributionCount() external view returns (uint256);
-        function getDistribution(uint256 id) external view returns (address, uint256, uint256, uint256, uint64, uint256, address, bool, address, uint256);
-    }
-
     /// The payment-token fixture (`devnet/fixtures/payment-token`).
     interface IPaymentToken {
         function totalSupply() external view returns (uint256);
@@ -325,51 +275,3 @@ sol! {
 }
 
 pub use DistributionErrors::*;
-
-sol! {
-    /// The Compliance rules facet: the DS configuration service's named setters and getters.
-    interface IComplianceRules {
-        function setTotalInvestorsLimit(uint256 value) external;
-        function getTotalInvestorsLimit() external view returns (uint256);
-        function setMinUSTokens(uint256 value) external;
-        function getMinUSTokens() external view returns (uint256);
-        function setMinEUTokens(uint256 value) external;
-        function getMinEUTokens() external view returns (uint256);
-        function setUSInvestorsLimit(uint256 value) external;
-        function getUSInvestorsLimit() external view returns (uint256);
-        function setUSAccreditedInvestorsLimit(uint256 value) external;
-        function getUSAccreditedInvestorsLimit() external view returns (uint256);
-        function setNonAccreditedInvestorsLimit(uint256 value) external;
-        function getNonAccreditedInvestorsLimit() external view returns (uint256);
-        function setMaxUSInvestorsPercentage(uint256 value) external;
-        function getMaxUSInvestorsPercentage() external view returns (uint256);
-        function setBlockFlowbackEndTime(uint256 value) external;
-        function getBlockFlowbackEndTime() external view returns (uint256);
-        function setNonUSLockPeriod(uint256 value) external;
-        function getNonUSLockPeriod() external view returns (uint256);
-        function setMinimumTotalInvestors(uint256 value) external;
-        function getMinimumTotalInvestors() external view returns (uint256);
-        function setMinimumHoldingsPerInvestor(uint256 value) external;
-        function getMinimumHoldingsPerInvestor() external view returns (uint256);
-        function setMaximumHoldingsPerInvestor(uint256 value) external;
-        function getMaximumHoldingsPerInvestor() external view returns (uint256);
-        function setEURetailInvestorsLimit(uint256 value) external;
-        function getEURetailInvestorsLimit() external view returns (uint256);
-        function setUSLockPeriod(uint256 value) external;
-        function getUSLockPeriod() external view returns (uint256);
-        function setJPInvestorsLimit(uint256 value) external;
-        function getJPInvestorsLimit() external view returns (uint256);
-        function setAuthorizedSecurities(uint256 value) external;
-        function getAuthorizedSecurities() external view returns (uint256);
-        function setForceFullTransfer(bool value) external;
-        function getForceFullTransfer() external view returns (bool);
-        function setForceAccredited(bool value) external;
-        function getForceAccredited() external view returns (bool);
-        function setForceAccreditedUS(bool value) external;
-        function getForceAccreditedUS() external view returns (bool);
-        function setWorldWideForceFullTransfer(bool value) external;
-        function getWorldWideForceFullTransfer() external view returns (bool);
-        function setDisallowBackDating(bool value) external;
-        function getDisallowBackDating() external view returns (bool);
-    }
-}

@@ -117,15 +117,15 @@ fn investors_in_several_countries_with_attributes() {
     assert_eq!((details._0.as_str(), details._1.as_str()), ("jp-1", "JP"));
     assert!(s.view(
         s.registry,
-        &IRegistry::isAccreditedInvestorCall { id: "us-1".into() }
+        &IRegistry::isAccreditedInvestor_0Call { id: "us-1".into() }
     ));
     assert!(!s.view(
         s.registry,
-        &IRegistry::isAccreditedInvestorCall { id: "fr-1".into() }
+        &IRegistry::isAccreditedInvestor_0Call { id: "fr-1".into() }
     ));
     assert!(s.view(
         s.registry,
-        &IRegistry::isQualifiedInvestorCall { id: "fr-1".into() }
+        &IRegistry::isQualifiedInvestor_0Call { id: "fr-1".into() }
     ));
     assert!(s.view(s.registry, &IRegistry::isWalletCall { wallet: il }));
     assert!(!s.view(
