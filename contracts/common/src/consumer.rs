@@ -16,7 +16,6 @@
 //! ```
 
 use alloy_primitives::{Address, U256};
-use alloy_sol_types::sol;
 use stylus_sdk::{
     prelude::*,
     storage::{StorageAddress, StorageMap},
@@ -24,10 +23,7 @@ use stylus_sdk::{
 
 use crate::{errors::ServiceNotSet, ids, interfaces::ITrustService, DSError};
 
-sol!("src/events.sol");
-
-/// Solidity source of [`DSServiceSet`], for the ABI export.
-pub const EVENTS_SOL: &str = include_str!("events.sol");
+crate::events_sol!();
 
 /// `address` (a copy of service `id`'s address) unless it is zero, then
 /// [`ServiceNotSet`].

@@ -17,6 +17,21 @@ pub mod text;
 
 pub use errors::DSError;
 
+/// Compiles the calling crate's `src/events.sol` with `sol!` and defines
+/// `EVENTS_SOL`, the same file's text, which the ABI export prints: the
+/// events a contract emits and the events it publishes are one source.
+#[macro_export]
+macro_rules! events_sol {
+    () => {
+        ::alloy_sol_types::sol!("src/events.sol");
+
+        /// Solidity source of this crate's events (`src/events.sol`), printed
+        /// verbatim by the ABI export.
+        pub const EVENTS_SOL: &str =
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/events.sol"));
+    };
+}
+
 /// ABI-export helpers (built with the `export-abi` feature, and for tests).
 #[cfg(any(test, feature = "export-abi"))]
 pub mod abi_export {

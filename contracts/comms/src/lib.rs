@@ -25,7 +25,6 @@ pub mod notice;
 
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, B256, U256, U64};
-use alloy_sol_types::sol;
 use ds_common::{
     consumer::ServiceRegistry,
     errors::{
@@ -40,10 +39,7 @@ use stylus_sdk::{prelude::*, storage::StorageMap, storage::StorageU64};
 use access::Publisher;
 use notice::{Notice, NoticeInput};
 
-sol!("src/events.sol");
-
-/// Solidity source of the events, for the ABI export.
-pub const EVENTS_SOL: &str = include_str!("events.sol");
+ds_common::events_sol!();
 
 /// The Comms service contract.
 #[storage]

@@ -1,12 +1,7 @@
 //! Events of the DS token: ERC-20, DS and ERC-7943.
 #![allow(missing_docs)]
 
-use alloy_sol_types::sol;
-
-sol!("src/events.sol");
-
-/// Solidity source of the events above, for the ABI export.
-pub const EVENTS_SOL: &str = include_str!("events.sol");
+ds_common::events_sol!();
 
 /// Signatures of the events above, for the ABI export.
 #[cfg(feature = "export-abi")]

@@ -20,7 +20,6 @@ mod roles;
 
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{aliases::U8, Address, U256};
-use alloy_sol_types::sol;
 use ds_common::{
     consumer::ServiceRegistry,
     errors::{MasterCannotBeRemoved, NotPendingMaster, RoleNotAssigned},
@@ -32,10 +31,7 @@ use stylus_sdk::{
     storage::{StorageAddress, StorageMap, StorageU8},
 };
 
-sol!("src/events.sol");
-
-/// Solidity source of the Trust events, for the ABI export.
-pub const EVENTS_SOL: &str = include_str!("events.sol");
+ds_common::events_sol!();
 
 /// The Trust service contract.
 #[storage]

@@ -28,7 +28,6 @@ pub mod share;
 
 use alloc::string::String;
 use alloy_primitives::{aliases::U128, Address, B256, U256, U64};
-use alloy_sol_types::sol;
 use ds_common::{
     consumer::ServiceRegistry,
     errors::{
@@ -47,10 +46,7 @@ use stylus_sdk::{
 use calls::Revert;
 use record::{Position, Record, Terms};
 
-sol!("src/events.sol");
-
-/// Solidity source of the events, for the ABI export.
-pub const EVENTS_SOL: &str = include_str!("events.sol");
+ds_common::events_sol!();
 
 /// Everything `getDistribution` returns: payment token, amount, snapshot
 /// id, supply at the snapshot, deadline, claimed total, creator, reclaimed
