@@ -1,6 +1,6 @@
-//! Bindings of the suite's contracts, generated from the interfaces the
-//! contracts export (`abi/*.sol`, checked against the code in CI), and of
-//! the two Arbitrum contracts a deployment goes through.
+//! Bindings of the suite's contracts (the exported `abi/*.sol`, shared as
+//! `ds_common::bindings`) and of the two Arbitrum contracts a deployment
+//! goes through.
 
 #![allow(missing_docs, clippy::too_many_arguments)]
 
@@ -9,42 +9,7 @@ use alloy_sol_types::{sol, SolInterface};
 
 use crate::names::role_name;
 
-sol!(
-    #[sol(all_derives)]
-    "../abi/TrustService.sol"
-);
-sol!(
-    #[sol(all_derives)]
-    "../abi/RegistryService.sol"
-);
-sol!(
-    #[sol(all_derives)]
-    "../abi/ComplianceService.sol"
-);
-sol!(
-    #[sol(all_derives)]
-    "../abi/ComplianceViews.sol"
-);
-sol!(
-    #[sol(all_derives)]
-    "../abi/ComplianceAdmin.sol"
-);
-sol!(
-    #[sol(all_derives)]
-    "../abi/ComplianceRules.sol"
-);
-sol!(
-    #[sol(all_derives)]
-    "../abi/CommsService.sol"
-);
-sol!(
-    #[sol(all_derives)]
-    "../abi/DSToken.sol"
-);
-sol!(
-    #[sol(all_derives)]
-    "../abi/DSTokenAdmin.sol"
-);
+pub use ds_common::bindings::*;
 
 // Arbitrum's activation precompile and StylusDeployer (hand-written
 // interfaces in `abi/arbitrum/`, shared with the devnet that emulates them).

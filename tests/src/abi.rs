@@ -10,51 +10,7 @@ use alloy_sol_types::sol;
 /// checked against the code in CI): the tests decode every event with the
 /// declarations integrators use, so a missing `indexed` or a wrong type in
 /// the published ABI fails them.
-pub mod exported {
-    #![allow(missing_docs, clippy::too_many_arguments)]
-    use alloy_sol_types::sol;
-
-    sol!(
-        #[sol(all_derives)]
-        "../abi/TrustService.sol"
-    );
-    sol!(
-        #[sol(all_derives)]
-        "../abi/RegistryService.sol"
-    );
-    sol!(
-        #[sol(all_derives)]
-        "../abi/ComplianceService.sol"
-    );
-    sol!(
-        #[sol(all_derives)]
-        "../abi/ComplianceViews.sol"
-    );
-    sol!(
-        #[sol(all_derives)]
-        "../abi/ComplianceAdmin.sol"
-    );
-    sol!(
-        #[sol(all_derives)]
-        "../abi/ComplianceRules.sol"
-    );
-    sol!(
-        #[sol(all_derives)]
-        "../abi/CommsService.sol"
-    );
-    sol!(
-        #[sol(all_derives)]
-        "../abi/DSToken.sol"
-    );
-    sol!(
-        #[sol(all_derives)]
-        "../abi/DSTokenAdmin.sol"
-    );
-    sol!(
-        #[sol(all_derives)]
-        "../abi/Distribution.sol"
-    );
-}
+pub use ds_common::bindings as exported;
 
 /// Single-contract interfaces under the names the tests use.
 pub use exported::{

@@ -6,6 +6,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "bindings")]
+pub mod bindings;
 pub mod bits;
 pub mod codes;
 pub mod consumer;
