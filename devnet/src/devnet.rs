@@ -1,16 +1,15 @@
 //! The public devnet: deploy programs, send transactions, make static calls,
 //! control accounts and time, read storage.
 
-use std::{collections::HashMap, sync::Arc};
+use std::sync::Arc;
 
 use alloy_primitives::{keccak256, Address, Bytes, B256, U256};
 use alloy_sol_types::SolCall;
-use wasmi::{Config, Engine, Linker};
 
 use crate::{
-    exec::{execute, CallKind, Ctx, Env, Frame, Message},
+    exec::{execute, CallKind, Ctx, Env, Message},
     gas::{self, GasReport, TxMeter},
-    hostio,
+    module::ModuleInfo,
     program::Program,
     receipt::{Failure, Receipt},
     state::State,
@@ -61,9 +60,6 @@ enum Target {
 /// A local Stylus chain running real Wasm programs.
 pub struct Devnet {
     pub(crate) state: State,
-    engine: Engine,
-    linker: Arc<Linker<Frame>>,
-    programs: HashMap<B256, Arc<Program>>,
     block_number: u64,
     timestamp: u64,
     chain_id: u64,
@@ -81,20 +77,8 @@ impl Default for Devnet {
 impl Devnet {
     /// An empty chain at block 1, timestamp [`GENESIS_TIMESTAMP`].
     pub fn new() -> Self {
-        let mut config = Config::default();
-        config
-            .consume_fuel(true)
-            .operator_cost(gas::operator_costs());
-        let engine = Engine::new(&config);
-        let linker = match hostio::linker(&engine) {
-            Ok(linker) => linker,
-            Err(e) => unreachable!("hostio names are unique: {e}"),
-        };
         Self {
             state: State::default(),
-            linker: Arc::new(linker),
-            engine,
-            programs: HashMap::new(),
             block_number: 1,
             timestamp: GENESIS_TIMESTAMP,
             chain_id: DEFAULT_CHAIN_ID,
@@ -171,14 +155,42 @@ impl Devnet {
     // ---- programs ----
 
     fn compile(&mut self, wasm: &[u8]) -> Result<Arc<Program>, Failure> {
-        let hash = keccak256(wasm);
-        if let Some(p) = self.programs.get(&hash) {
-            return Ok(p.clone());
-        }
-        let program = Program::compile(&self.engine, wasm).map_err(Failure::InvalidProgram)?;
-        let program = Arc::new(program);
-        self.programs.insert(hash, program.clone());
-        Ok(program)
+        Program::from_wasm(wasm).map_err(Failure::InvalidProgram)
+    }
+
+    /// The module figures of the program at `at` (init costs, activation
+    /// gas), fixed when it was activated.
+    pub fn program_info(&self, at: Address) -> Option<ModuleInfo> {
+        self.state.program(at).map(|p| *p.info())
+    }
+
+    /// `ArbWasm.programInitGas(at)`: the gas of entering the program
+    /// uncached and cached (memory excluded).
+    pub fn program_init_gas(&self, at: Address) -> Option<(u64, u64)> {
+        self.state.program(at).map(|p| p.init_gas())
+    }
+
+    /// The deployed code at `at` (`EF F0 00 ‖ dictionary ‖ brotli(wasm)`).
+    pub fn code(&self, at: Address) -> Option<Vec<u8>> {
+        self.state.program(at).map(|p| p.code().to_vec())
+    }
+
+    /// Caches (`true`) or evicts the program at `at`, as `ArbWasmCache`
+    /// does for its code hash (every account with the same code). Returns
+    /// `false` when `at` holds no program.
+    pub fn set_cached(&mut self, at: Address, cached: bool) -> bool {
+        let Some(program) = self.state.program(at) else {
+            return false;
+        };
+        self.state.set_cached(program.codehash(), cached);
+        true
+    }
+
+    /// Whether the program at `at` is cached.
+    pub fn is_cached(&self, at: Address) -> bool {
+        self.state
+            .program(at)
+            .is_some_and(|p| self.state.is_cached(p.codehash()))
     }
 
     /// Deploys `wasm` at the next CREATE address of `deployer` and runs its
@@ -241,10 +253,35 @@ impl Devnet {
         origin: Address,
         commit: bool,
     ) -> Receipt {
-        let program = match self.compile(wasm) {
-            Ok(p) => p,
-            Err(f) => return Receipt::refused(f, GasReport::default()),
-        };
+        match self.compile(wasm) {
+            Ok(program) => self.create_program_and_call(program, init, origin, commit),
+            Err(f) => Receipt::refused(f, GasReport::default()),
+        }
+    }
+
+    /// [`Devnet::create_and_call`] for deployed Stylus `code` whose
+    /// decompressed module is `wasm`.
+    pub fn create_code_and_call(
+        &mut self,
+        code: &[u8],
+        wasm: &[u8],
+        init: Tx,
+        origin: Address,
+        commit: bool,
+    ) -> Receipt {
+        match Program::from_code(code, wasm) {
+            Ok(program) => self.create_program_and_call(program, init, origin, commit),
+            Err(f) => Receipt::refused(Failure::InvalidProgram(f), GasReport::default()),
+        }
+    }
+
+    fn create_program_and_call(
+        &mut self,
+        program: Arc<Program>,
+        init: Tx,
+        origin: Address,
+        commit: bool,
+    ) -> Receipt {
         let address = init.to;
         if self.has_program(address) {
             let f = Failure::InvalidProgram(format!("{address} already holds a program"));
@@ -266,6 +303,14 @@ impl Devnet {
     /// Installs `wasm` at `address` without running a constructor.
     pub fn install(&mut self, address: Address, wasm: &[u8]) -> Result<(), Failure> {
         let program = self.compile(wasm)?;
+        self.state.set_program(address, Some(program));
+        Ok(())
+    }
+
+    /// Installs the deployed `code` (whose decompressed module is `wasm`)
+    /// at `address` without running a constructor.
+    pub fn install_code(&mut self, address: Address, code: &[u8], wasm: &[u8]) -> Result<(), Failure> {
+        let program = Program::from_code(code, wasm).map_err(Failure::InvalidProgram)?;
         self.state.set_program(address, Some(program));
         Ok(())
     }
@@ -360,6 +405,7 @@ impl Devnet {
         let gas_limit = tx.gas_limit.unwrap_or(self.gas_limit);
         let intrinsic_only = GasReport {
             intrinsic,
+            total: intrinsic,
             total_uncached: intrinsic,
             total_cached: intrinsic,
             ..GasReport::default()
@@ -384,8 +430,6 @@ impl Devnet {
         let ctx = Box::new(Ctx {
             state,
             env: self.env(origin),
-            engine: self.engine.clone(),
-            linker: self.linker.clone(),
             meter: TxMeter::default(),
             slots_read: 0,
             slots_written: 0,
@@ -407,7 +451,7 @@ impl Devnet {
             code_address: tx.to,
             value: tx.value,
             calldata: tx.calldata,
-            fuel: gas::gas_to_fuel(gas_limit - intrinsic),
+            gas: gas_limit - intrinsic,
             is_static,
         };
         let (mut ctx, outcome) = execute(ctx, msg, 0);
@@ -425,6 +469,8 @@ impl Devnet {
         if !commit {
             ctx.state.revert_to(checkpoint);
         }
+        let used = gas_limit - intrinsic - outcome.gas_left;
+        let gas = ctx.meter.report(intrinsic, used, refund);
         let ctx = *ctx;
         self.state = ctx.state;
         if commit && success {
@@ -436,7 +482,8 @@ impl Devnet {
             failure: outcome.failure,
             inner_failures: ctx.inner_failures,
             logs,
-            gas: ctx.meter.report(intrinsic, refund),
+            gas,
+            programs: ctx.meter.entries,
             slots_read: ctx.slots_read,
             slots_written: ctx.slots_written,
             calls: ctx.calls,

@@ -3,13 +3,14 @@
 //! the frame and handed back at the end (nested calls move it on again), so
 //! no state is shared behind the interpreter's back.
 
-use std::{collections::BTreeMap, sync::Arc};
+use std::collections::BTreeMap;
 
 use alloy_primitives::{Address, B256, U256};
-use wasmi::{Engine, Extern, Linker, Store, TrapCode};
+use wasmi::{Extern, Global, Store, TrapCode, Val};
 
 use crate::{
-    gas::{self, FuelMeter, TxMeter},
+    gas::{self, FrameMeter, ProgramEntry, TxMeter},
+    module, program,
     receipt::{Failure, InnerFailure},
     state::State,
 };
@@ -42,8 +43,6 @@ pub struct Env {
 pub(crate) struct Ctx {
     pub state: State,
     pub env: Env,
-    pub engine: Engine,
-    pub linker: Arc<Linker<Frame>>,
     pub meter: TxMeter,
     pub slots_read: u64,
     pub slots_written: u64,
@@ -77,8 +76,8 @@ pub(crate) struct Message {
     pub code_address: Address,
     pub value: U256,
     pub calldata: Vec<u8>,
-    /// Fuel available to the frame.
-    pub fuel: u64,
+    /// EVM gas available to the frame.
+    pub gas: u64,
     pub is_static: bool,
 }
 
@@ -87,26 +86,34 @@ pub(crate) struct Message {
 pub(crate) struct Outcome {
     pub success: bool,
     pub output: Vec<u8>,
-    pub fuel_left: u64,
+    pub gas_left: u64,
     pub failure: Option<Failure>,
 }
 
 impl Outcome {
-    fn failed(failure: Failure, fuel_left: u64) -> Self {
+    fn failed(failure: Failure, gas_left: u64) -> Self {
         Self {
             success: false,
             output: Vec::new(),
-            fuel_left,
+            gas_left,
             failure: Some(failure),
         }
     }
 }
 
-/// One slot of a frame's host storage cache.
+/// One slot of a frame's host storage cache (nitro's `StorageWord`): dirty
+/// while its value differs from the one known to be stored.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct CachedSlot {
     pub value: B256,
-    pub dirty: bool,
+    pub known: Option<B256>,
+}
+
+impl CachedSlot {
+    /// Whether the slot must be written back.
+    pub fn dirty(&self) -> bool {
+        self.known != Some(self.value)
+    }
 }
 
 /// Store data of one running frame.
@@ -115,11 +122,15 @@ pub(crate) struct Frame {
     pub msg: Message,
     pub depth: usize,
     pub cache: BTreeMap<B256, CachedSlot>,
+    /// Storage loads and cache writes so far (the first 32 / 8 are free).
+    pub reads: u64,
+    pub writes: u64,
     pub return_data: Vec<u8>,
     pub output: Vec<u8>,
     pub halt: Option<Failure>,
-    pub host: FuelMeter,
-    pub nested_fuel: u64,
+    pub host: FrameMeter,
+    /// The metered module's ink counter and ink status.
+    pub ink: Option<(Global, Global)>,
     /// Whether the program used any hostio beyond the entry boilerplate.
     pub touched: bool,
     /// Whether `msg_reentrant` answered `true`.
@@ -146,118 +157,142 @@ impl Frame {
     }
 }
 
+/// Ink left in a frame's counter, and whether the meter ran out (the
+/// frame then fails and what is left is burnt).
+fn ink_left(store: &Store<Frame>, ink: Option<(Global, Global)>) -> (u64, bool) {
+    let Some((left, status)) = ink else {
+        return (0, false);
+    };
+    let left = match left.get(store) {
+        Val::I64(left) => left as u64,
+        _ => 0,
+    };
+    (left, !matches!(status.get(store), Val::I32(0)))
+}
+
 /// Runs `msg` at `depth`; state changes are rolled back unless it succeeds.
 pub(crate) fn execute(mut ctx: Box<Ctx>, msg: Message, depth: usize) -> (Box<Ctx>, Outcome) {
     if depth > MAX_DEPTH {
-        let fuel = msg.fuel;
-        return (ctx, Outcome::failed(Failure::CallDepth, fuel));
+        let gas = msg.gas;
+        return (ctx, Outcome::failed(Failure::CallDepth, gas));
     }
     let checkpoint = ctx.state.checkpoint();
     if msg.kind == CallKind::Call && !ctx.state.transfer(msg.sender, msg.address, msg.value) {
-        let fuel = msg.fuel;
-        return (ctx, Outcome::failed(Failure::InsufficientBalance, fuel));
+        let gas = msg.gas;
+        return (ctx, Outcome::failed(Failure::InsufficientBalance, gas));
     }
     let Some(program) = ctx.state.program(msg.code_address) else {
         // Like the EVM: calling an account without code succeeds and returns nothing.
-        let fuel = msg.fuel;
+        let gas = msg.gas;
         let outcome = Outcome {
             success: true,
             output: Vec::new(),
-            fuel_left: fuel,
+            gas_left: gas,
             failure: None,
         };
         return (ctx, outcome);
     };
 
-    // Program entry: init cost and the memory it starts with.
+    // Program entry (nitro's CallProgram): the memory the program starts
+    // with, then its init cost, cached or not.
     let pages = program.initial_pages();
-    let memory_fuel = gas::gas_to_fuel(gas::memory_gas(pages, ctx.open_pages, ctx.ever_pages));
-    let entry_fuel = gas::gas_to_fuel(gas::MIN_INIT_GAS) + memory_fuel;
-    if msg.fuel < entry_fuel {
+    let memory = gas::memory_gas(pages, ctx.open_pages, ctx.ever_pages);
+    let cached = ctx.state.is_cached(program.codehash());
+    let (init_cost, cached_cost) = (program.info().init_cost(), program.info().cached_init_cost());
+    let init = gas::entry_gas(init_cost, cached_cost, cached);
+    let entry = memory + init;
+    if msg.gas < entry || ctx.open_pages + pages > gas::PAGE_LIMIT {
         ctx.state.revert_to(checkpoint);
-        ctx.meter.burned += msg.fuel;
+        ctx.meter.burned += msg.gas;
         return (ctx, Outcome::failed(Failure::OutOfGas, 0));
     }
-    ctx.meter.init_uncached += gas::MIN_INIT_GAS;
-    ctx.meter.init_cached += gas::MIN_CACHED_INIT_GAS;
-    ctx.meter.host.memory += memory_fuel;
+    ctx.meter.init += init;
+    ctx.meter.init_if_cached += gas::entry_gas(init_cost, cached_cost, true);
+    ctx.meter.init_if_uncached += gas::entry_gas(init_cost, cached_cost, false);
+    ctx.meter.entries.push(ProgramEntry {
+        code_address: msg.code_address,
+        cached,
+        init,
+    });
+    ctx.meter.memory += memory;
     let open_before = ctx.open_pages;
     ctx.open_pages += pages;
     ctx.ever_pages = ctx.ever_pages.max(ctx.open_pages);
     ctx.stack
         .push((msg.address, msg.kind == CallKind::Delegate));
 
-    let start_fuel = msg.fuel - entry_fuel;
-    let engine = ctx.engine.clone();
-    let linker = ctx.linker.clone();
+    let start_ink = (msg.gas - entry).saturating_mul(gas::INK_PER_GAS);
     let calldata_len = msg.calldata.len();
+    let start_gas = msg.gas;
     let frame = Frame {
         ctx: Some(ctx),
         msg,
         depth,
         cache: BTreeMap::new(),
+        reads: 0,
+        writes: 0,
         return_data: Vec::new(),
         output: Vec::new(),
         halt: None,
-        host: FuelMeter::default(),
-        nested_fuel: 0,
+        host: FrameMeter::default(),
+        ink: None,
         touched: false,
         reentrant_seen: false,
     };
-    let mut store = Store::new(&engine, frame);
-    let run = store.set_fuel(start_fuel).and_then(|()| {
+    let (engine, linker) = program::runtime();
+    let mut store = Store::new(engine, frame);
+    let run = (|| {
         let instance = linker.instantiate_and_start(&mut store, program.module())?;
+        let global = |name| match instance.get_export(&store, name) {
+            Some(Extern::Global(g)) => Ok(g),
+            _ => Err(wasmi::Error::new("metered module without its ink globals")),
+        };
+        let ink = (global(module::INK_LEFT)?, global(module::INK_STATUS)?);
+        ink.0.set(&mut store, Val::I64(start_ink as i64))?;
+        store.data_mut().ink = Some(ink);
         let entry = instance.get_typed_func::<i32, i32>(&store, "user_entrypoint")?;
         let len =
             i32::try_from(calldata_len).map_err(|_| wasmi::Error::new("calldata too long"))?;
-        let status = entry.call(&mut store, len)?;
-        let grown = match instance.get_export(&store, "memory") {
-            Some(Extern::Memory(m)) => m.size(&store).saturating_sub(pages),
-            _ => 0,
-        };
-        Ok((status, grown))
-    });
-    let mut fuel_left = store.get_fuel().unwrap_or(0);
+        entry.call(&mut store, len)
+    })();
+    let ink = store.data().ink;
+    let (left_ink, exhausted) = ink_left(&store, ink);
     let mut frame = store.into_data();
     let Some(mut ctx) = frame.ctx.take() else {
         unreachable!("a nested frame always hands the context back")
     };
     ctx.stack.pop();
+    ctx.open_pages = open_before;
 
+    let mut gas_left = left_ink / gas::INK_PER_GAS;
     let mut result = match run {
-        Ok((0, grown)) => {
-            // Pay for pages grown during the frame.
-            let fuel = gas::gas_to_fuel(gas::memory_gas(grown, ctx.open_pages, ctx.ever_pages));
-            ctx.open_pages += grown;
-            ctx.ever_pages = ctx.ever_pages.max(ctx.open_pages);
-            if fuel > fuel_left {
-                Err(Failure::OutOfGas)
-            } else {
-                fuel_left -= fuel;
-                frame.host.memory += fuel;
-                Ok(true)
-            }
-        }
+        Ok(0) => Ok(true),
         Ok(_) => Ok(false),
-        Err(e) => Err(frame.halt.take().unwrap_or_else(|| classify_trap(&e))),
+        Err(e) => Err(frame.halt.take().unwrap_or_else(|| classify_trap(&e, exhausted))),
     };
-    if result.is_ok() && frame.cache.values().any(|s| s.dirty) {
+    if result == Ok(true) && frame.cache.values().any(CachedSlot::dirty) {
         // The SDK flushes before returning; a program that did not loses its writes.
         result = Ok(false);
     }
-    ctx.open_pages = open_before;
+    if result.is_ok() && !frame.output.is_empty() {
+        // nitro charges return data at least what the EVM's memory would cost.
+        let floor = gas::evm_memory_gas(frame.output.len());
+        if start_gas < floor {
+            result = Err(Failure::OutOfGas);
+        } else if gas_left > start_gas - floor {
+            frame.host.hostio_ink += (gas_left - (start_gas - floor)) * gas::INK_PER_GAS;
+            gas_left = start_gas - floor;
+        }
+    }
 
-    // Gas bookkeeping.
-    let used = start_fuel.saturating_sub(fuel_left);
-    let compute = used.saturating_sub(frame.host.total() + frame.nested_fuel);
-    ctx.meter.compute += compute;
-    add_meter(&mut ctx.meter.host, &frame.host);
+    // The transaction's compute is what no part accounts for (see TxMeter).
+    ctx.meter.add_frame(&frame.host);
 
     let outcome = match result {
         Ok(true) => Outcome {
             success: true,
             output: frame.output,
-            fuel_left,
+            gas_left,
             failure: None,
         },
         Ok(false) => {
@@ -266,13 +301,13 @@ pub(crate) fn execute(mut ctx: Box<Ctx>, msg: Message, depth: usize) -> (Box<Ctx
             Outcome {
                 success: false,
                 output: frame.output,
-                fuel_left,
+                gas_left,
                 failure: Some(failure),
             }
         }
         Err(failure) => {
             ctx.state.revert_to(checkpoint);
-            ctx.meter.burned += fuel_left;
+            ctx.meter.burned += gas_left;
             Outcome::failed(failure, 0)
         }
     };
@@ -288,17 +323,11 @@ pub(crate) fn execute(mut ctx: Box<Ctx>, msg: Message, depth: usize) -> (Box<Ctx
     (ctx, outcome)
 }
 
-fn add_meter(total: &mut FuelMeter, frame: &FuelMeter) {
-    total.storage += frame.storage;
-    total.calls += frame.calls;
-    total.memory += frame.memory;
-    total.logs += frame.logs;
-    total.hostio += frame.hostio;
-}
-
-fn classify_trap(error: &wasmi::Error) -> Failure {
+/// A trap is out of gas when the ink meter set its status (it traps with
+/// `unreachable` then), a Wasm fault otherwise.
+fn classify_trap(error: &wasmi::Error, exhausted: bool) -> Failure {
     match error.as_trap_code() {
-        Some(TrapCode::OutOfFuel) => Failure::OutOfGas,
+        Some(TrapCode::UnreachableCodeReached) if exhausted => Failure::OutOfGas,
         _ => Failure::Trap(error.to_string()),
     }
 }

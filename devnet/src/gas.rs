@@ -1,32 +1,26 @@
-//! The devnet's gas model: EVM prices for storage, calls and logs, Stylus
-//! ink prices for hostios and Wasm compute, and Stylus program-entry costs.
+//! The devnet's gas model: Arbitrum nitro's pricing of Stylus programs
+//! (`../shared/reference/stylus-gas-nitro.md`), with EVM prices for
+//! storage, calls and logs.
 //!
-//! Units: the Stylus VM meters in *ink*, 1 gas = [`INK_PER_GAS`] ink. The
-//! interpreter's fuel counts [`INK_PER_FUEL`] ink per unit (wasmi stores an
-//! operator's cost in a `u8`, so ink prices are scaled down by 40 and rounded;
-//! `call_indirect`, whose 13,610 ink exceed 255 × 40, is clamped to 10,200 ink).
-//! Every host-side charge is converted to fuel (rounded up), so one fuel
-//! counter enforces the gas limit for compute and host work alike.
+//! Units: programs are metered in *ink*, 1 gas = [`INK_PER_GAS`] ink. The
+//! program's ink counter is a global that the instrumented module
+//! ([`crate::module`]) decrements at the start of every basic block and
+//! the host decrements for every hostio; gas moves between frames as EVM
+//! gas, truncated from ink as nitro does.
 //!
 //! | part | rule |
 //! |---|---|
-//! | intrinsic | 21,000 + 16 per non-zero / 4 per zero calldata byte (reported apart) |
-//! | storage | EIP-2929 (cold slot +2,100, warm read 100) and EIP-2200/3529 SSTORE: 20,000 set, 2,900 reset, 100 no-op or dirty; refunds 4,800 clear / 19,900 / 2,800 restore, capped at gas used / 5 |
-//! | calls | CALL access 100 warm / 2,600 cold, +9,000 with value; the callee gets at most 63/64 of what is left |
-//! | init | per program entry: 8,832 uncached (charged) and 352 cached (reported) |
-//! | memory | 1,000 gas per page beyond the 2 free pages per transaction (linear part of nitro's model) |
-//! | logs | 375 + 375 per topic + 8 per data byte |
-//! | hostio | the published ink price of each hostio (0.84 gas to leave Wasm, 0.504/1.344 gas for pointers, …) |
-//! | compute | interpreter fuel × 40 ink at the published opcode ink prices |
+//! | intrinsic | 21,000 + 16 per non-zero / 4 per zero calldata byte |
+//! | program entry (init) | `352 + cached_init_cost`, plus `8,832 + init_cost` when the program is not cached; both from the module at activation |
+//! | memory | nitro's memory model: 1,000 gas per page beyond the 2 free per transaction, plus the exponential term past 5 pages ever open |
+//! | compute | `pricing_v1` ink of each executed basic block + a 2,450-ink header; `memory.fill/copy` 100 ink per byte |
+//! | hostio | nitro's base ink per hostio, read/write prices per byte, keccak 121,800 + 21,000 per word past two, free storage reads/writes for the first 32/8 in a frame then 2/7 then 10 gas |
+//! | storage | EIP-2929 (cold slot +2,100, warm read 100) and EIP-2200/3529 SSTORE: 20,000 set, 2,900 reset, 100 no-op or dirty; refunds capped at gas used / 5 |
+//! | calls | 100 warm / 2,600 cold, +9,000 with value, +25,000 value to an empty account; 63/64 of what is left; 2,300 stipend with value |
+//! | logs | 375 × (1 + topics) + 8 per data byte |
 
-use wasmi::OperatorCost;
-
-/// Ink per gas (Arbitrum's published conversion).
+/// Ink per gas (`ArbWasm.inkPrice()`, nitro's default).
 pub const INK_PER_GAS: u64 = 10_000;
-/// Ink per unit of interpreter fuel.
-pub const INK_PER_FUEL: u64 = 40;
-/// Fuel per gas.
-pub const FUEL_PER_GAS: u64 = INK_PER_GAS / INK_PER_FUEL;
 
 /// Base transaction cost.
 pub const TX_BASE_GAS: u64 = 21_000;
@@ -49,56 +43,72 @@ pub const SSTORE_RESET_GAS: u64 = 2_900;
 pub const SSTORE_CLEARS_REFUND: u64 = 4_800;
 /// Gas that must remain for an SSTORE to be attempted (EIP-2200).
 pub const SSTORE_SENTRY_GAS: u64 = 2_300;
+/// Gas a storage hostio must leave for nitro's storage cache.
+pub const STORAGE_ACCESS_GAS: u64 = 10;
 /// Extra cost of a call that transfers value.
 pub const CALL_VALUE_GAS: u64 = 9_000;
-/// LOG base cost.
-pub const LOG_GAS: u64 = 375;
-/// LOG cost per topic.
+/// Extra cost of a value transfer to an empty account.
+pub const CALL_NEW_ACCOUNT_GAS: u64 = 25_000;
+/// Gas a callee receiving value gets on top of what is forwarded.
+pub const CALL_STIPEND: u64 = 2_300;
+/// Extra account access cost of a hostio that loads code (EXTCODESIZE).
+pub const CODE_ACCESS_GAS: u64 = 700;
+/// LOG cost per topic, and the base cost of a LOG.
 pub const LOG_TOPIC_GAS: u64 = 375;
 /// LOG cost per data byte.
 pub const LOG_DATA_GAS: u64 = 8;
-/// RETURNDATACOPY cost per word.
-pub const COPY_WORD_GAS: u64 = 3;
 /// Refund cap divisor (EIP-3529).
 pub const MAX_REFUND_QUOTIENT: u64 = 5;
+/// Code deposit per byte of created code.
+pub const CODE_DEPOSIT_GAS: u64 = 200;
+/// CREATE base cost.
+pub const CREATE_GAS: u64 = 32_000;
+/// EIP-3860 init code cost per word.
+pub const INIT_CODE_WORD_GAS: u64 = 2;
+/// CREATE2 hashing cost per word.
+pub const KECCAK_WORD_GAS: u64 = 6;
 
 /// Minimum program init gas, uncached (nitro `MinInitGas` 69 × 128).
 pub const MIN_INIT_GAS: u64 = 8_832;
 /// Minimum program init gas, cached (nitro `MinCachedInitGas` 11 × 32).
 pub const MIN_CACHED_INIT_GAS: u64 = 352;
+/// `ArbWasm.initCostScalar()`: percent applied to the module's costs.
+pub const INIT_COST_SCALAR_PERCENT: u64 = 100;
 /// Wasm pages free in every transaction.
 pub const FREE_PAGES: u64 = 2;
 /// Gas per further Wasm page.
 pub const PAGE_GAS: u64 = 1_000;
+/// `ArbWasm.pageLimit()`: pages a transaction may have open.
+pub const PAGE_LIMIT: u64 = 128;
+/// `ArbWasm.pageRamp()`.
+pub const PAGE_RAMP: u64 = 620_674_314;
+/// `ArbWasm.maxStackDepth()`.
+pub const MAX_STACK_DEPTH: u32 = 4 * 65_536;
 
-/// Ink to leave Wasm for any hostio.
+/// Ink of every hostio that may return something.
 pub const HOSTIO_INK: u64 = 8_400;
 /// Extra ink per pointer argument.
 pub const PTR_INK: u64 = 13_440 - HOSTIO_INK;
 /// Extra ink for hostios answered by the EVM side (storage, calls, logs).
 pub const EVM_API_INK: u64 = 59_673;
-/// `read_args` ink per byte beyond the first 32.
-pub const READ_BYTE_INK: u64 = 5_040;
-/// `write_result` ink per byte beyond the first 32.
-pub const WRITE_BYTE_INK: u64 = 16_381;
-/// keccak256 base ink.
+/// keccak256 base ink (no hostio base on top).
 pub const KECCAK_INK: u64 = 121_800;
-/// keccak256 ink per 32-byte word.
+/// keccak256 ink per 32-byte word past the first two.
 pub const KECCAK_WORD_INK: u64 = 21_000;
 
-/// Ink of `read_args` for `len` bytes.
-pub fn read_args_ink(len: usize) -> u64 {
-    HOSTIO_INK + READ_BYTE_INK * (len as u64).saturating_sub(32)
+/// Ink of copying `bytes` into the program's memory.
+pub fn write_price(bytes: usize) -> u64 {
+    5_040 + 30 * (bytes as u64).saturating_sub(32)
 }
 
-/// Ink of `write_result` for `len` bytes.
-pub fn write_result_ink(len: usize) -> u64 {
-    HOSTIO_INK + WRITE_BYTE_INK * (len as u64).saturating_sub(32)
+/// Ink of reading `bytes` out of the program's memory.
+pub fn read_price(bytes: usize) -> u64 {
+    16_381 + 55 * (bytes as u64).saturating_sub(32)
 }
 
 /// Ink of `native_keccak256` over `len` bytes.
 pub fn keccak_ink(len: usize) -> u64 {
-    KECCAK_INK + KECCAK_WORD_INK * words(len)
+    KECCAK_INK + KECCAK_WORD_INK * words(len).saturating_sub(2)
 }
 
 /// Number of 32-byte words covering `len` bytes.
@@ -108,7 +118,7 @@ pub fn words(len: usize) -> u64 {
 
 /// Gas of a LOG with `topics` topics and `data` bytes.
 pub fn log_gas(topics: usize, data: usize) -> u64 {
-    LOG_GAS + LOG_TOPIC_GAS * topics as u64 + LOG_DATA_GAS * data as u64
+    LOG_TOPIC_GAS * (1 + topics as u64) + LOG_DATA_GAS * data as u64
 }
 
 /// Intrinsic gas of a transaction carrying `calldata`.
@@ -122,137 +132,95 @@ pub fn intrinsic_gas(calldata: &[u8]) -> u64 {
     })
 }
 
+/// The EVM's memory cost of `len` bytes (nitro charges at least this for a
+/// program's return data).
+pub fn evm_memory_gas(len: usize) -> u64 {
+    let w = words(len);
+    3 * w + w * w / 512
+}
+
+/// nitro's exponential memory term for `pages` ever open.
+fn memory_exponent(pages: u64) -> u64 {
+    const EXP: [u32; 129] = [
+        1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 6, 7, 8, 9, 11, 12, 14, 17, 19, 22, 25, 29, 33,
+        38, 43, 50, 57, 65, 75, 85, 98, 112, 128, 147, 168, 193, 221, 253, 289, 331, 379, 434,
+        497, 569, 651, 745, 853, 976, 1117, 1279, 1463, 1675, 1917, 2194, 2511, 2874, 3290, 3765,
+        4309, 4932, 5645, 6461, 7395, 8464, 9687, 11087, 12689, 14523, 16621, 19024, 21773,
+        24919, 28521, 32642, 37359, 42758, 48938, 56010, 64104, 73368, 83971, 96106, 109994,
+        125890, 144082, 164904, 188735, 216010, 247226, 282953, 323844, 370643, 424206, 485509,
+        555672, 635973, 727880, 833067, 953456, 1091243, 1248941, 1429429, 1636000, 1872423,
+        2143012, 2452704, 2807151, 3212820, 3677113, 4208502, 4816684, 5512756, 6309419, 7221210,
+        8264766, 9459129, 10826093, 12390601, 14181199, 16230562, 18576084, 21260563, 24332984,
+        27849408, 31873999,
+    ];
+    EXP.get(pages as usize).map_or(u64::MAX, |&e| u64::from(e))
+}
+
 /// Memory gas for opening `new` pages when `open` are open and at most
-/// `ever` were open in this transaction (linear part of nitro's model).
+/// `ever` were open in this transaction (nitro's `MemoryModel::GasCost`).
 pub fn memory_gas(new: u64, open: u64, ever: u64) -> u64 {
-    let new_open = open + new;
-    if new_open.max(ever) <= FREE_PAGES {
+    let new_open = open.saturating_add(new);
+    let new_ever = ever.max(new_open);
+    if new_ever <= FREE_PAGES {
         return 0;
     }
     let adding = new_open.saturating_sub(FREE_PAGES) - open.saturating_sub(FREE_PAGES);
-    adding * PAGE_GAS
+    let expand = memory_exponent(new_ever).saturating_sub(memory_exponent(ever));
+    (adding * PAGE_GAS).saturating_add(expand)
 }
 
-/// Converts ink to fuel, rounding up.
-pub fn ink_to_fuel(ink: u64) -> u64 {
-    ink.div_ceil(INK_PER_FUEL)
-}
-
-/// Converts gas to fuel.
-pub fn gas_to_fuel(gas: u64) -> u64 {
-    gas.saturating_mul(FUEL_PER_GAS)
-}
-
-/// Converts fuel to gas, rounding up.
-pub fn fuel_to_gas(fuel: u64) -> u64 {
-    fuel.div_ceil(FUEL_PER_GAS)
-}
-
-/// Fuel for an opcode priced at `ink`, clamped to the interpreter's `u8`.
-fn op(ink: u64) -> u8 {
-    let fuel = (ink + INK_PER_FUEL / 2) / INK_PER_FUEL;
-    u8::try_from(fuel).unwrap_or(u8::MAX)
-}
-
-/// The interpreter's operator costs: Stylus opcode ink prices in fuel units.
-pub fn operator_costs() -> OperatorCost {
-    let mut c = OperatorCost::default();
-    let (ctrl, branch) = (op(1), op(765));
-    (
-        c.unreachable,
-        c.nop,
-        c.block,
-        c.loop_,
-        c.else_,
-        c.end,
-        c.return_,
-    ) = (ctrl, ctrl, ctrl, ctrl, ctrl, ctrl, ctrl);
-    (c.if_, c.br, c.br_if, c.br_table) = (branch, branch, branch, op(2_400 + 325 * 4));
-    (c.call, c.call_indirect, c.drop, c.select) = (op(3_800), op(13_610), op(9), op(1_250));
-    (c.local_get, c.local_tee, c.local_set) = (op(75), op(75), op(210));
-    (c.global_get, c.global_set) = (op(225), op(575));
-    let (l32, l64, s32, s64) = (op(670), op(680), op(825), op(950));
-    (
-        c.i32_load,
-        c.i32_load8_s,
-        c.i32_load8_u,
-        c.i32_load16_s,
-        c.i32_load16_u,
-    ) = (l32, l32, l32, l32, l32);
-    (
-        c.i64_load,
-        c.i64_load8_s,
-        c.i64_load8_u,
-        c.i64_load16_s,
-        c.i64_load16_u,
-    ) = (l64, l64, l64, l64, l64);
-    (c.i64_load32_s, c.i64_load32_u, c.f32_load, c.f64_load) = (l64, l64, l32, l64);
-    (c.i32_store, c.i32_store8, c.i32_store16) = (s32, s32, s32);
-    (c.i64_store, c.i64_store8, c.i64_store16, c.i64_store32) = (s64, s64, s64, s64);
-    (c.f32_store, c.f64_store) = (s32, s64);
-    (c.memory_size, c.memory_grow) = (op(3_000), op(8_050));
-    (c.i32_const, c.i64_const) = (op(1), op(1));
-    let (cmp32, cmp64) = (op(170), op(225));
-    (
-        c.i32_eqz, c.i32_eq, c.i32_ne, c.i32_lt_s, c.i32_lt_u, c.i32_gt_s,
-    ) = (cmp32, cmp32, cmp32, cmp32, cmp32, cmp32);
-    (c.i32_gt_u, c.i32_le_s, c.i32_le_u, c.i32_ge_s, c.i32_ge_u) =
-        (cmp32, cmp32, cmp32, cmp32, cmp32);
-    (
-        c.i64_eqz, c.i64_eq, c.i64_ne, c.i64_lt_s, c.i64_lt_u, c.i64_gt_s,
-    ) = (cmp64, cmp64, cmp64, cmp64, cmp64, cmp64);
-    (c.i64_gt_u, c.i64_le_s, c.i64_le_u, c.i64_ge_s, c.i64_ge_u) =
-        (cmp64, cmp64, cmp64, cmp64, cmp64);
-    let (a32, a64) = (op(70), op(100));
-    (c.i32_clz, c.i32_ctz, c.i32_popcnt) = (op(210), op(210), op(2_650));
-    (c.i32_add, c.i32_sub, c.i32_mul) = (a32, a32, op(160));
-    (c.i32_div_s, c.i32_div_u, c.i32_rem_s, c.i32_rem_u) =
-        (op(1_120), op(1_120), op(1_120), op(1_120));
-    (c.i32_and, c.i32_or, c.i32_xor, c.i32_shl) = (a32, a32, a32, a32);
-    (c.i32_shr_s, c.i32_shr_u, c.i32_rotl, c.i32_rotr) = (a32, a32, a32, a32);
-    (c.i64_clz, c.i64_ctz, c.i64_popcnt) = (op(210), op(210), op(6_000));
-    (c.i64_add, c.i64_sub, c.i64_mul) = (a64, a64, op(160));
-    (c.i64_div_s, c.i64_div_u, c.i64_rem_s, c.i64_rem_u) =
-        (op(1_270), op(1_270), op(1_270), op(1_270));
-    (c.i64_and, c.i64_or, c.i64_xor, c.i64_shl) = (a64, a64, a64, a64);
-    (c.i64_shr_s, c.i64_shr_u, c.i64_rotl, c.i64_rotr) = (a64, a64, a64, a64);
-    (c.i32_wrap_i64, c.i64_extend_i32_s, c.i64_extend_i32_u) = (a64, a64, a64);
-    (c.i32_extend8_s, c.i32_extend16_s) = (a64, a64);
-    (c.i64_extend8_s, c.i64_extend16_s, c.i64_extend32_s) = (a64, a64, a64);
-    (c.memory_copy, c.memory_fill) = (op(950), op(950));
-    c
+/// Gas of entering a program whose module costs are `init_cost` and
+/// `cached_init_cost`, cached or not (memory excluded).
+pub fn entry_gas(init_cost: u64, cached_init_cost: u64, cached: bool) -> u64 {
+    let scaled = |cost: u64| (cost * INIT_COST_SCALAR_PERCENT).div_ceil(100);
+    let always = MIN_CACHED_INIT_GAS + scaled(cached_init_cost);
+    if cached {
+        always
+    } else {
+        always + MIN_INIT_GAS + scaled(init_cost)
+    }
 }
 
 /// Gas of one transaction, by part. All parts are in gas; `hostio` and
-/// `compute` are rounded up from ink, so the parts add up to the totals.
+/// `compute` are rounded from ink, and `compute` takes the rounding so the
+/// parts add up to the totals.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct GasReport {
     /// 21,000 plus calldata bytes.
     pub intrinsic: u64,
     /// SLOAD/SSTORE at EVM prices (before refunds).
     pub storage: u64,
-    /// Account access and value-transfer costs of cross-contract calls.
+    /// Account access and value-transfer costs of cross-contract calls and
+    /// account queries.
     pub calls: u64,
-    /// Program entry costs, uncached (what the devnet charges).
-    pub init_uncached: u64,
-    /// Program entry costs if every program were cached (reported only).
-    pub init_cached: u64,
+    /// Program entry costs charged (each program cached or not, as the
+    /// devnet's cache says).
+    pub init: u64,
+    /// Program entry costs had every program entered been cached.
+    pub init_if_cached: u64,
+    /// Program entry costs had no program entered been cached.
+    pub init_if_uncached: u64,
     /// Wasm memory pages beyond the free ones.
     pub memory: u64,
     /// LOG costs.
     pub logs: u64,
-    /// Ink of the hostios themselves (leaving Wasm, pointers, copies, keccak).
+    /// Ink of the hostios themselves (leaving Wasm, pointers, copies,
+    /// keccak, the storage cache).
     pub hostio: u64,
-    /// Wasm execution at the opcode ink prices.
+    /// Wasm execution: the ink of the basic blocks entered.
     pub compute: u64,
     /// Gas burnt by exceptional halts (traps, out of gas) in any frame.
     pub burned: u64,
-    /// Storage refund granted (capped at a fifth of the gas used), uncached.
+    /// Storage refund granted (capped at a fifth of the gas used).
     pub refund: u64,
-    /// Everything, with uncached program entries, after the refund.
-    pub total_uncached: u64,
-    /// Everything, with cached program entries, after the refund.
+    /// Everything charged, after the refund (L2 gas).
+    pub total: u64,
+    /// [`GasReport::total`] had every program entered been cached.
     pub total_cached: u64,
+    /// [`GasReport::total`] had no program entered been cached.
+    pub total_uncached: u64,
+    /// L1 poster gas (reported apart; not part of the L2 totals).
+    pub l1: u64,
 }
 
 impl GasReport {
@@ -271,27 +239,36 @@ impl GasReport {
 
     /// Fills the refund and the totals from the parts and the refund counter.
     pub(crate) fn finish(&mut self, refund_counter: u64) {
-        let uncached = self.used(self.init_uncached);
-        let cached = self.used(self.init_cached);
-        self.refund = refund_counter.min(uncached / MAX_REFUND_QUOTIENT);
-        self.total_uncached = uncached - self.refund;
-        self.total_cached = cached - refund_counter.min(cached / MAX_REFUND_QUOTIENT);
+        let after_refund = |used: u64| used - refund_counter.min(used / MAX_REFUND_QUOTIENT);
+        let used = self.used(self.init);
+        self.refund = refund_counter.min(used / MAX_REFUND_QUOTIENT);
+        self.total = used - self.refund;
+        self.total_cached = after_refund(self.used(self.init_if_cached));
+        self.total_uncached = after_refund(self.used(self.init_if_uncached));
     }
 
-    /// Execution gas (total without the intrinsic part), uncached.
-    pub fn execution_uncached(&self) -> u64 {
-        self.total_uncached - self.intrinsic
+    /// Execution gas (total without the intrinsic part).
+    pub fn execution(&self) -> u64 {
+        self.total - self.intrinsic
     }
 }
 
-/// Fuel charged by the host in one frame, by part.
+/// What one frame charged, by part: ink for the ink-priced parts, gas for
+/// the EVM-priced ones.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct FuelMeter {
+pub(crate) struct FrameMeter {
+    /// Gas: SLOAD/SSTORE.
     pub storage: u64,
+    /// Gas: account accesses and value costs.
     pub calls: u64,
+    /// Gas: memory pages.
     pub memory: u64,
+    /// Gas: logs.
     pub logs: u64,
-    pub hostio: u64,
+    /// Ink: hostios.
+    pub hostio_ink: u64,
+    /// Gas: what nested frames used (each reports its own parts).
+    pub nested: u64,
 }
 
 /// Kinds of host-side charges.
@@ -299,60 +276,93 @@ pub(crate) struct FuelMeter {
 pub(crate) enum Part {
     Storage,
     Calls,
+    Memory,
     Logs,
     Hostio,
+    Nested,
 }
 
-impl FuelMeter {
-    /// Records `fuel` under `part`.
-    pub fn add(&mut self, part: Part, fuel: u64) {
-        let slot = match part {
-            Part::Storage => &mut self.storage,
-            Part::Calls => &mut self.calls,
-            Part::Logs => &mut self.logs,
-            Part::Hostio => &mut self.hostio,
-        };
-        *slot += fuel;
-    }
-
-    /// Sum of all parts.
-    pub fn total(&self) -> u64 {
-        self.storage + self.calls + self.memory + self.logs + self.hostio
+impl FrameMeter {
+    /// Records `ink` under `part`.
+    pub fn add(&mut self, part: Part, ink: u64) {
+        let gas = ink / INK_PER_GAS;
+        match part {
+            Part::Storage => self.storage += gas,
+            Part::Calls => self.calls += gas,
+            Part::Memory => self.memory += gas,
+            Part::Logs => self.logs += gas,
+            Part::Nested => self.nested += gas,
+            Part::Hostio => self.hostio_ink += ink,
+        }
     }
 }
 
-/// Transaction-wide gas tally, in fuel (exact) until the receipt is built.
-#[derive(Clone, Copy, Debug, Default)]
+/// One entry into a program during a transaction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProgramEntry {
+    /// The account whose code ran.
+    pub code_address: alloy_primitives::Address,
+    /// Whether the program was cached.
+    pub cached: bool,
+    /// Entry gas charged (init, without memory).
+    pub init: u64,
+}
+
+/// Transaction-wide tally until the receipt is built.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct TxMeter {
-    pub host: FuelMeter,
-    pub compute: u64,
+    /// Gas: storage, calls, memory, logs.
+    pub storage: u64,
+    pub calls: u64,
+    pub memory: u64,
+    pub logs: u64,
+    /// Ink: hostios.
+    pub hostio_ink: u64,
+    /// Gas: traps and out-of-gas halts.
     pub burned: u64,
-    pub init_uncached: u64,
-    pub init_cached: u64,
+    /// Gas: entries, as charged and in the two what-ifs.
+    pub init: u64,
+    pub init_if_cached: u64,
+    pub init_if_uncached: u64,
+    /// Programs entered, in order.
+    pub entries: Vec<ProgramEntry>,
 }
 
 impl TxMeter {
-    /// The report for this tally plus `intrinsic`, refunds applied. EVM-priced
-    /// parts are exact; `hostio` and `burned` are rounded down and `compute`
-    /// takes the rounding, so the parts add up to the rounded-up fuel total.
-    pub fn report(&self, intrinsic: u64, refund_counter: u64) -> GasReport {
-        let h = &self.host;
-        let fuel = h.total() + self.compute + self.burned;
-        let metered = fuel_to_gas(fuel);
+    /// Adds one frame's host charges.
+    pub fn add_frame(&mut self, frame: &FrameMeter) {
+        self.storage += frame.storage;
+        self.calls += frame.calls;
+        self.memory += frame.memory;
+        self.logs += frame.logs;
+        self.hostio_ink += frame.hostio_ink;
+    }
+
+    /// The report of a transaction that used `used` gas beyond `intrinsic`
+    /// (refunds not yet applied): EVM-priced parts are exact, `hostio` is
+    /// rounded down and `compute` is the rest.
+    pub fn report(&self, intrinsic: u64, used: u64, refund_counter: u64) -> GasReport {
         let mut report = GasReport {
             intrinsic,
-            storage: h.storage / FUEL_PER_GAS,
-            calls: h.calls / FUEL_PER_GAS,
-            init_uncached: self.init_uncached,
-            init_cached: self.init_cached,
-            memory: h.memory / FUEL_PER_GAS,
-            logs: h.logs / FUEL_PER_GAS,
-            hostio: h.hostio / FUEL_PER_GAS,
-            burned: self.burned / FUEL_PER_GAS,
+            storage: self.storage,
+            calls: self.calls,
+            init: self.init,
+            init_if_cached: self.init_if_cached,
+            init_if_uncached: self.init_if_uncached,
+            memory: self.memory,
+            logs: self.logs,
+            hostio: self.hostio_ink / INK_PER_GAS,
+            burned: self.burned,
             ..GasReport::default()
         };
-        let exact = report.storage + report.calls + report.memory + report.logs;
-        report.compute = metered.saturating_sub(exact + report.hostio + report.burned);
+        let accounted = report.storage
+            + report.calls
+            + report.init
+            + report.memory
+            + report.logs
+            + report.hostio
+            + report.burned;
+        report.compute = used.saturating_sub(accounted);
         report.finish(refund_counter);
         report
     }
@@ -369,11 +379,34 @@ mod tests {
     }
 
     #[test]
-    fn memory_pages_beyond_free_cost_linear_gas() {
+    fn memory_model_is_nitros() {
         assert_eq!(memory_gas(2, 0, 0), 0);
         assert_eq!(memory_gas(3, 0, 0), 1_000);
         assert_eq!(memory_gas(2, 2, 2), 2_000);
         assert_eq!(memory_gas(1, 1, 4), 0);
+        // past 5 pages ever open the exponential term starts: exp(6) − exp(5) = 1
+        assert_eq!(memory_gas(1, 5, 5), 1_000 + 1);
+        assert_eq!(memory_gas(3, 3, 3), 3_000 + 1);
+    }
+
+    #[test]
+    fn entry_gas_adds_the_uncached_part_only_when_not_cached() {
+        assert_eq!(entry_gas(0, 0, true), 352);
+        assert_eq!(entry_gas(0, 0, false), 352 + 8_832);
+        assert_eq!(entry_gas(10_000, 1_000, true), 1_352);
+        assert_eq!(entry_gas(10_000, 1_000, false), 1_352 + 18_832);
+    }
+
+    #[test]
+    fn hostio_prices_are_nitros() {
+        assert_eq!(write_price(32), 5_040);
+        assert_eq!(write_price(100), 5_040 + 30 * 68);
+        assert_eq!(read_price(4), 16_381);
+        assert_eq!(read_price(68), 16_381 + 55 * 36);
+        // two words are free of the per-word price
+        assert_eq!(keccak_ink(64), 121_800);
+        assert_eq!(keccak_ink(65), 121_800 + 21_000);
+        assert_eq!(log_gas(3, 32), 4 * 375 + 256);
     }
 
     #[test]
@@ -385,17 +418,8 @@ mod tests {
         };
         r.finish(100_000);
         assert_eq!(r.refund, 10_000);
-        assert_eq!(r.total_uncached, 40_000);
+        assert_eq!(r.total, 40_000);
         r.finish(4_800);
-        assert_eq!(r.total_uncached, 50_000 - 4_800);
-    }
-
-    #[test]
-    fn operator_costs_follow_ink_prices() {
-        let c = operator_costs();
-        assert_eq!(c.i32_add, 2); // 70 ink ≈ 80
-        assert_eq!(c.call, 95); // 3,800 ink
-        assert_eq!(c.call_indirect, u8::MAX); // clamped
-        assert_eq!(c.i32_store, 21); // 825 ink ≈ 840
+        assert_eq!(r.total, 50_000 - 4_800);
     }
 }

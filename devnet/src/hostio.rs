@@ -3,7 +3,7 @@
 //! Every hostio charges its ink price first (see [`crate::gas`]).
 
 use alloy_primitives::{keccak256, Address, Log, LogData, B256, U256};
-use wasmi::{Caller, Engine, Error, Extern, Linker, Memory};
+use wasmi::{Caller, Engine, Error, Extern, Global, Linker, Memory, Val};
 
 use crate::{
     exec::{CachedSlot, CallKind, Frame, Message},
@@ -70,31 +70,64 @@ fn halt(c: &mut C, failure: Failure) -> Error {
     Error::new(text)
 }
 
-/// Charges `ink` to the frame under `part`; out of gas halts the frame.
-fn charge(c: &mut C, part: Part, ink: u64) -> Result<(), Error> {
-    let fuel = gas::ink_to_fuel(ink);
-    let left = c.get_fuel()?;
-    if left < fuel {
-        return Err(halt(c, Failure::OutOfGas));
+/// The frame's ink counter and ink status.
+fn ink_globals(c: &C) -> Result<(Global, Global), Error> {
+    c.data()
+        .ink
+        .ok_or_else(|| Error::new("hostio called before the program was entered"))
+}
+
+/// Ink left in the frame.
+fn ink_left(c: &C) -> Result<u64, Error> {
+    let (left, status) = ink_globals(c)?;
+    match (left.get(c), status.get(c)) {
+        (Val::I64(left), Val::I32(0)) => Ok(left as u64),
+        _ => Ok(0),
     }
-    c.set_fuel(left - fuel)?;
-    c.data_mut().host.add(part, fuel);
+}
+
+/// Marks the frame out of ink (nitro's `MachineMeter::Exhausted`) and stops it.
+fn out_of_ink(c: &mut C) -> Error {
+    if let Ok((_, status)) = ink_globals(c) {
+        let _ = status.set(&mut *c, Val::I32(1));
+    }
+    halt(c, Failure::OutOfGas)
+}
+
+/// Buys `ink` for the frame under `part`; out of ink stops the frame.
+fn charge(c: &mut C, part: Part, ink: u64) -> Result<(), Error> {
+    let left = ink_left(c)?;
+    if left < ink {
+        return Err(out_of_ink(c));
+    }
+    let (counter, _) = ink_globals(c)?;
+    counter.set(&mut *c, Val::I64((left - ink) as i64))?;
+    c.data_mut().host.add(part, ink);
     Ok(())
 }
 
-/// Charges EVM `gas` under `part`.
+/// Buys EVM `gas` under `part`.
 fn charge_gas(c: &mut C, part: Part, gas: u64) -> Result<(), Error> {
     charge(c, part, gas.saturating_mul(gas::INK_PER_GAS))
 }
 
-/// Charges a hostio and marks the frame as having used the host.
+/// Fails the frame unless `gas` is left (nitro's `require_gas`), burning nothing.
+fn require_gas(c: &mut C, gas: u64) -> Result<(), Error> {
+    if gas_left(c)? < gas {
+        return Err(out_of_ink(c));
+    }
+    Ok(())
+}
+
+/// Charges a hostio's base ink and marks the frame as having used the host.
 fn enter(c: &mut C, ink: u64) -> Result<(), Error> {
     c.data_mut().touched = true;
     charge(c, Part::Hostio, ink)
 }
 
+/// Gas left, truncated from ink.
 fn gas_left(c: &C) -> Result<u64, Error> {
-    Ok(c.get_fuel()? / gas::FUEL_PER_GAS)
+    Ok(ink_left(c)? / gas::INK_PER_GAS)
 }
 
 // ---- calldata and result -----------------------------------------------------
@@ -102,23 +135,54 @@ fn gas_left(c: &C) -> Result<u64, Error> {
 fn calldata(l: &mut Linker<Frame>) -> Result<(), Error> {
     l.func_wrap(M, "read_args", |mut c: C, dest: i32| {
         let data = c.data().msg.calldata.clone();
-        charge(&mut c, Part::Hostio, gas::read_args_ink(data.len()))?;
+        charge(&mut c, Part::Hostio, HOSTIO_INK + gas::write_price(data.len()))?;
         write(&mut c, dest, &data)
     })?;
     l.func_wrap(M, "write_result", |mut c: C, ptr: i32, n: i32| {
-        charge(&mut c, Part::Hostio, gas::write_result_ink(len(n)))?;
+        // read from the program, then again by geth
+        let ink = HOSTIO_INK + 2 * gas::read_price(len(n));
+        charge(&mut c, Part::Hostio, ink)?;
         let data = read(&c, ptr, len(n))?;
         c.data_mut().output = data;
         Ok(())
     })?;
-    l.func_wrap(M, "pay_for_memory_grow", |mut c: C, _pages: i32| {
-        // Growth is charged from the memory size when the frame ends.
-        charge(&mut c, Part::Hostio, HOSTIO_INK)
+    l.func_wrap(M, "pay_for_memory_grow", |mut c: C, pages: i32| {
+        // The SDK calls it with 0 at entry: that pays the hostio only.
+        if pages == 0 {
+            return charge(&mut c, Part::Hostio, HOSTIO_INK);
+        }
+        let pages = u64::from(pages as u32 & 0xffff);
+        let ctx = c.data_mut().ctx()?;
+        let cost = gas::memory_gas(pages, ctx.open_pages, ctx.ever_pages);
+        ctx.open_pages += pages;
+        ctx.ever_pages = ctx.ever_pages.max(ctx.open_pages);
+        charge_gas(&mut c, Part::Memory, cost)
     })?;
     Ok(())
 }
 
 // ---- storage -----------------------------------------------------------------
+
+/// Gas of the n-th storage load of a frame (nitro's storage cache).
+fn cache_read_gas(n: u64) -> u64 {
+    match n {
+        0..=32 => 0,
+        33..=128 => 2,
+        _ => 10,
+    }
+}
+
+/// Gas of the n-th storage cache write of a frame.
+fn cache_write_gas(n: u64) -> u64 {
+    match n {
+        0..=8 => 0,
+        9..=64 => 7,
+        _ => 10,
+    }
+}
+
+/// The EVM-side ink of a storage miss, in gas (truncated, as nitro).
+const EVM_API_GAS: u64 = gas::EVM_API_INK / gas::INK_PER_GAS;
 
 fn storage(l: &mut Linker<Frame>) -> Result<(), Error> {
     l.func_wrap(
@@ -126,25 +190,33 @@ fn storage(l: &mut Linker<Frame>) -> Result<(), Error> {
         "storage_load_bytes32",
         |mut c: C, key: i32, dest: i32| {
             enter(&mut c, HOSTIO_INK + 2 * PTR_INK)?;
+            require_gas(
+                &mut c,
+                gas::COLD_SLOAD_GAS + gas::STORAGE_ACCESS_GAS + EVM_API_GAS,
+            )?;
             let key = read_word(&c, key)?;
-            let cached = c.data().cache.get(&key).map(|s| s.value);
+            let frame = c.data_mut();
+            frame.reads += 1;
+            let mut cost = cache_read_gas(frame.reads);
+            let cached = frame.cache.get(&key).map(|s| s.value);
             let value = match cached {
                 Some(v) => v,
                 None => {
                     let address = c.data().msg.address;
                     let ctx = c.data_mut().ctx()?;
-                    let (value, gas) = ctx.state.sload(address, key);
+                    let (value, sload) = ctx.state.sload(address, key);
                     ctx.slots_read += 1;
-                    charge(&mut c, Part::Hostio, gas::EVM_API_INK)?;
-                    charge_gas(&mut c, Part::Storage, gas)?;
+                    charge_gas(&mut c, Part::Storage, sload)?;
+                    cost += EVM_API_GAS;
                     let slot = CachedSlot {
                         value,
-                        dirty: false,
+                        known: Some(value),
                     };
                     c.data_mut().cache.insert(key, slot);
                     value
                 }
             };
+            charge_gas(&mut c, Part::Hostio, cost)?;
             write(&mut c, dest, value.as_slice())
         },
     )?;
@@ -153,15 +225,18 @@ fn storage(l: &mut Linker<Frame>) -> Result<(), Error> {
         "storage_cache_bytes32",
         |mut c: C, key: i32, value: i32| {
             enter(&mut c, HOSTIO_INK + 2 * PTR_INK)?;
-            if gas_left(&c)? <= gas::SSTORE_SENTRY_GAS {
-                return Err(halt(&mut c, Failure::OutOfGas));
-            }
+            require_gas(&mut c, gas::SSTORE_SENTRY_GAS + gas::STORAGE_ACCESS_GAS)?;
             let key = read_word(&c, key)?;
             let value = read_word(&c, value)?;
-            let cache = &mut c.data_mut().cache;
-            let dirty = cache.get(&key).is_none_or(|s| s.dirty || s.value != value);
-            cache.insert(key, CachedSlot { value, dirty });
-            Ok(())
+            let frame = c.data_mut();
+            frame.writes += 1;
+            let cost = cache_write_gas(frame.writes);
+            frame
+                .cache
+                .entry(key)
+                .and_modify(|s| s.value = value)
+                .or_insert(CachedSlot { value, known: None });
+            charge_gas(&mut c, Part::Hostio, cost)
         },
     )?;
     l.func_wrap(M, "storage_flush_cache", |mut c: C, clear: i32| {
@@ -176,34 +251,37 @@ fn storage(l: &mut Linker<Frame>) -> Result<(), Error> {
 
 /// Persists the dirty slots of the frame's cache, charging SSTORE prices.
 fn flush(c: &mut C) -> Result<(), Error> {
+    // Not a sign of the program using the host: the SDK flushes on every exit.
+    charge(c, Part::Hostio, HOSTIO_INK + gas::EVM_API_INK)?;
+    require_gas(c, gas::SSTORE_SENTRY_GAS)?;
     let dirty: Vec<(B256, B256)> = c
         .data()
         .cache
         .iter()
-        .filter(|(_, s)| s.dirty)
+        .filter(|(_, s)| s.dirty())
         .map(|(k, s)| (*k, s.value))
         .collect();
-    charge(c, Part::Hostio, HOSTIO_INK)?;
     if dirty.is_empty() {
         return Ok(());
     }
     c.data_mut().touched = true;
-    charge(c, Part::Hostio, gas::EVM_API_INK)?;
     if c.data().msg.is_static {
         return Err(halt(c, Failure::WriteProtection));
     }
     let address = c.data().msg.address;
+    let mut budget = gas_left(c)? + 1;
     for (key, value) in dirty {
         let cost = c.data_mut().ctx()?.state.sstore_gas(address, key, value);
-        if gas_left(c)? <= gas::SSTORE_SENTRY_GAS.max(cost - 1) {
-            return Err(halt(c, Failure::OutOfGas));
+        if cost > budget {
+            return Err(out_of_ink(c));
         }
+        budget -= cost;
         let ctx = c.data_mut().ctx()?;
         let paid = ctx.state.sstore(address, key, value);
         ctx.slots_written += 1;
         charge_gas(c, Part::Storage, paid.gas)?;
         if let Some(slot) = c.data_mut().cache.get_mut(&key) {
-            slot.dirty = false;
+            slot.known = Some(slot.value);
         }
     }
     Ok(())
@@ -273,12 +351,12 @@ fn calls(l: &mut Linker<Frame>) -> Result<(), Error> {
         M,
         "read_return_data",
         |mut c: C, dest: i32, offset: i32, size: i32| {
+            enter(&mut c, HOSTIO_INK + gas::EVM_API_INK)?;
             let data = &c.data().return_data;
             let start = len(offset).min(data.len());
             let end = start.saturating_add(len(size)).min(data.len());
             let chunk = data[start..end].to_vec();
-            let copy = gas::COPY_WORD_GAS * gas::words(chunk.len()) * gas::INK_PER_GAS;
-            enter(&mut c, HOSTIO_INK + gas::EVM_API_INK + copy)?;
+            charge(&mut c, Part::Hostio, gas::write_price(chunk.len()))?;
             write(&mut c, dest, &chunk)?;
             Ok(chunk.len() as i32)
         },
@@ -291,7 +369,11 @@ fn calls(l: &mut Linker<Frame>) -> Result<(), Error> {
 }
 
 fn do_call(c: &mut C, args: CallArgs) -> Result<i32, Error> {
-    enter(c, HOSTIO_INK + 3 * PTR_INK + gas::EVM_API_INK)?;
+    // read from the program, then again by geth
+    let ink = HOSTIO_INK + 3 * PTR_INK + gas::EVM_API_INK + 2 * gas::read_price(len(args.len));
+    enter(c, ink)?;
+    let gas_left = gas_left(c)?;
+    let gas_req = (args.gas as u64).min(gas_left);
     let target = read_address(c, args.target)?;
     let calldata = read(c, args.data, len(args.len))?;
     let value = match args.value {
@@ -301,21 +383,27 @@ fn do_call(c: &mut C, args: CallArgs) -> Result<i32, Error> {
     if c.data().msg.is_static && !value.is_zero() {
         return Err(halt(c, Failure::WriteProtection));
     }
-    let cold = c.data_mut().ctx()?.state.touch_account(target);
-    let mut access = if cold {
+    let state = &mut c.data_mut().ctx()?.state;
+    let mut base = if state.touch_account(target) {
         gas::COLD_ACCOUNT_GAS
     } else {
         gas::WARM_READ_GAS
     };
     if !value.is_zero() {
-        access += gas::CALL_VALUE_GAS;
+        base += gas::CALL_VALUE_GAS;
+        if state.is_empty_account(target) {
+            base += gas::CALL_NEW_ACCOUNT_GAS;
+        }
     }
-    charge_gas(c, Part::Calls, access)?;
-
-    // 63/64 rule.
-    let fuel = c.get_fuel()?;
-    let forwarded = gas::gas_to_fuel(args.gas as u64).min(fuel - fuel / 64);
-    c.set_fuel(fuel - forwarded)?;
+    if gas_left < base {
+        return Err(out_of_ink(c));
+    }
+    charge_gas(c, Part::Calls, base)?;
+    // 63/64 of what is left after the access cost, at most what was asked.
+    let mut forwarded = ((gas_left - base) * 63 / 64).min(gas_req);
+    if !value.is_zero() {
+        forwarded += gas::CALL_STIPEND;
+    }
 
     let parent = &c.data().msg;
     let msg = match args.kind {
@@ -326,7 +414,7 @@ fn do_call(c: &mut C, args: CallArgs) -> Result<i32, Error> {
             code_address: target,
             value,
             calldata,
-            fuel: forwarded,
+            gas: forwarded,
             is_static: parent.is_static || args.kind == CallKind::Static,
         },
         CallKind::Delegate => Message {
@@ -336,18 +424,16 @@ fn do_call(c: &mut C, args: CallArgs) -> Result<i32, Error> {
             code_address: target,
             value: parent.value,
             calldata,
-            fuel: forwarded,
+            gas: forwarded,
             is_static: parent.is_static,
         },
     };
     let frame = c.data_mut();
     frame.ctx()?.calls += 1;
     let outcome = frame.nest(msg)?;
-    frame.nested_fuel += forwarded - outcome.fuel_left;
     let out_len = outcome.output.len() as u32;
     frame.return_data = outcome.output;
-    let fuel = c.get_fuel()?;
-    c.set_fuel(fuel + outcome.fuel_left)?;
+    charge_gas(c, Part::Nested, forwarded.saturating_sub(outcome.gas_left))?;
     write(c, args.ret_len, &out_len.to_le_bytes())?;
     Ok(if outcome.success { 0 } else { 1 })
 }
@@ -412,7 +498,7 @@ fn context(l: &mut Linker<Frame>) -> Result<(), Error> {
     })?;
     num(l, "chainid", |c| Ok(c.data_mut().ctx()?.env.chain_id))?;
     num(l, "evm_gas_left", |c| gas_left(c))?;
-    num(l, "evm_ink_left", |c| Ok(c.get_fuel()? * gas::INK_PER_FUEL))?;
+    num(l, "evm_ink_left", |c| ink_left(c))?;
     l.func_wrap(M, "tx_ink_price", |mut c: C| {
         enter(&mut c, HOSTIO_INK)?;
         Ok(gas::INK_PER_GAS as i32)
@@ -443,28 +529,41 @@ fn is_reentrant(frames: &[(Address, bool)], address: Address) -> bool {
 
 // ---- other accounts --------------------------------------------------------------
 
-/// Charges an account query (EIP-2929 access) and returns the address.
-fn account_access(c: &mut C, ptr: i32) -> Result<Address, Error> {
-    enter(c, HOSTIO_INK + 2 * PTR_INK + gas::EVM_API_INK)?;
+/// Charges an account query (EIP-2929 access, plus the code access for
+/// queries that load code) and returns the address.
+fn account_access(c: &mut C, ptr: i32, base_ink: u64, loads_code: bool) -> Result<Address, Error> {
+    enter(c, base_ink)?;
+    require_gas(c, gas::COLD_ACCOUNT_GAS)?;
     let address = read_address(c, ptr)?;
     let cold = c.data_mut().ctx()?.state.touch_account(address);
-    let gas = if cold {
+    let mut gas = if cold {
         gas::COLD_ACCOUNT_GAS
     } else {
         gas::WARM_READ_GAS
     };
+    if loads_code {
+        gas += gas::CODE_ACCESS_GAS;
+    }
     charge_gas(c, Part::Calls, gas)?;
     Ok(address)
 }
 
+/// The code deployed at `address` (prefixed Stylus code for a program).
+fn code_at(c: &mut C, address: Address) -> Result<Vec<u8>, Error> {
+    let state = &c.data_mut().ctx()?.state;
+    Ok(state.program(address).map(|p| p.code().to_vec()).unwrap_or_default())
+}
+
 fn accounts(l: &mut Linker<Frame>) -> Result<(), Error> {
+    const QUERY_INK: u64 = HOSTIO_INK + 2 * PTR_INK + gas::EVM_API_INK;
+    const CODE_INK: u64 = HOSTIO_INK + gas::EVM_API_INK;
     l.func_wrap(M, "account_balance", |mut c: C, addr: i32, dest: i32| {
-        let address = account_access(&mut c, addr)?;
+        let address = account_access(&mut c, addr, QUERY_INK, false)?;
         let balance = c.data_mut().ctx()?.state.balance(address);
         write(&mut c, dest, &balance.to_be_bytes::<32>())
     })?;
     l.func_wrap(M, "account_codehash", |mut c: C, addr: i32, dest: i32| {
-        let address = account_access(&mut c, addr)?;
+        let address = account_access(&mut c, addr, QUERY_INK, false)?;
         let state = &c.data_mut().ctx()?.state;
         let hash = match (state.program(address), state.account(address)) {
             (Some(p), _) => p.codehash(),
@@ -474,27 +573,16 @@ fn accounts(l: &mut Linker<Frame>) -> Result<(), Error> {
         write(&mut c, dest, hash.as_slice())
     })?;
     l.func_wrap(M, "account_code_size", |mut c: C, addr: i32| {
-        let address = account_access(&mut c, addr)?;
-        let size = c
-            .data_mut()
-            .ctx()?
-            .state
-            .program(address)
-            .map_or(0, |p| p.size());
-        Ok(size as i32)
+        let address = account_access(&mut c, addr, CODE_INK, true)?;
+        Ok(code_at(&mut c, address)?.len() as i32)
     })?;
     l.func_wrap(
         M,
         "account_code",
         |mut c: C, addr: i32, offset: i32, size: i32, dest: i32| {
-            let address = account_access(&mut c, addr)?;
-            let code = c
-                .data_mut()
-                .ctx()?
-                .state
-                .program(address)
-                .map(|p| p.code().to_vec());
-            let code = code.unwrap_or_default();
+            let address = account_access(&mut c, addr, CODE_INK, true)?;
+            let code = code_at(&mut c, address)?;
+            charge(&mut c, Part::Hostio, gas::write_price(code.len()))?;
             let start = len(offset).min(code.len());
             let end = start.saturating_add(len(size)).min(code.len());
             write(&mut c, dest, &code[start..end])?;
@@ -527,12 +615,13 @@ fn accounts(l: &mut Linker<Frame>) -> Result<(), Error> {
 fn misc(l: &mut Linker<Frame>) -> Result<(), Error> {
     l.func_wrap(M, "emit_log", |mut c: C, ptr: i32, n: i32, topics: i32| {
         enter(&mut c, HOSTIO_INK + gas::EVM_API_INK)?;
-        if c.data().msg.is_static {
-            return Err(halt(&mut c, Failure::WriteProtection));
-        }
         let (n, topics) = (len(n), len(topics));
         if topics > 4 || n < topics * 32 {
             return Err(Error::new("emit_log: bad topic count"));
+        }
+        charge(&mut c, Part::Hostio, gas::read_price(n))?;
+        if c.data().msg.is_static {
+            return Err(halt(&mut c, Failure::WriteProtection));
         }
         charge_gas(&mut c, Part::Logs, gas::log_gas(topics, n - topics * 32))?;
         let bytes = read(&c, ptr, n)?;
@@ -550,6 +639,7 @@ fn misc(l: &mut Linker<Frame>) -> Result<(), Error> {
         M,
         "native_keccak256",
         |mut c: C, ptr: i32, n: i32, out: i32| {
+            // keccak has no hostio base: its price covers leaving Wasm
             enter(&mut c, gas::keccak_ink(len(n)))?;
             let data = read(&c, ptr, len(n))?;
             write(&mut c, out, keccak256(data).as_slice())

@@ -30,6 +30,7 @@ mod devnet;
 mod exec;
 pub mod gas;
 mod hostio;
+pub mod module;
 mod program;
 mod receipt;
 pub mod rpc;
@@ -42,7 +43,8 @@ pub use devnet::{
     GENESIS_TIMESTAMP,
 };
 pub use exec::MAX_DEPTH;
-pub use gas::GasReport;
+pub use gas::{GasReport, ProgramEntry};
+pub use program::{deployed_code, MAX_CODE_SIZE, MAX_WASM_SIZE, STYLUS_PREFIX};
 pub use receipt::{Failure, InnerFailure, Receipt};
 
 /// Loads `target/stylus/<name>.wasm` from the workspace root.

@@ -5,7 +5,7 @@ use std::fmt;
 use alloy_primitives::{Address, Bytes, Log};
 use alloy_sol_types::{SolCall, SolError};
 
-use crate::gas::GasReport;
+use crate::gas::{GasReport, ProgramEntry};
 
 /// Why a call or deployment failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,6 +91,9 @@ pub struct Receipt {
     pub slots_written: u64,
     /// Cross-contract calls made (call, static and delegate).
     pub calls: u64,
+    /// Programs entered, in order (the transaction's target first), with
+    /// the init gas each entry was charged.
+    pub programs: Vec<ProgramEntry>,
     /// Address of the program a deployment created.
     pub contract_address: Option<Address>,
     /// Text the programs printed through the `console` module.
@@ -110,6 +113,7 @@ impl Receipt {
             slots_read: 0,
             slots_written: 0,
             calls: 0,
+            programs: Vec::new(),
             contract_address: None,
             console: Vec::new(),
         }

@@ -61,20 +61,28 @@ pub const STYLUS_VERSION: u16 = 1;
 /// Largest Wasm accepted after decompression.
 pub const MAX_WASM_BYTES: u64 = 16 << 20;
 
-/// Extra gas charged for a creation transaction (as the EVM's CREATE).
-const CREATE_GAS: u64 = 32_000;
-
-/// Gas charged for an `activateProgram` transaction beyond the intrinsic.
-const ACTIVATION_GAS: u64 = 100_000;
-
-// ArbWasm as the devnet implements it (`abi/arbitrum/ArbWasm.sol`).
+// ArbWasm and ArbWasmCache as the devnet implements them
+// (`abi/arbitrum/ArbWasm.sol`, `abi/arbitrum/ArbWasmCache.sol`).
 sol!("../abi/arbitrum/ArbWasm.sol");
+sol!("../abi/arbitrum/ArbWasmCache.sol");
+
+/// The ArbWasmCache precompile (which programs are cached).
+pub const ARB_WASM_CACHE: Address = Address::new([
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x72,
+]);
+
+/// Gas of creating `code` from `init` code: CREATE, EIP-3860 init code
+/// words and the 200-per-byte code deposit.
+pub fn creation_gas(init: &[u8], code: &[u8]) -> u64 {
+    gas::CREATE_GAS
+        + gas::INIT_CODE_WORD_GAS * gas::words(init.len())
+        + gas::CODE_DEPOSIT_GAS * code.len() as u64
+}
 
 /// The cargo-stylus deploy prelude after `7f ‖ <32-byte length>`.
 const PRELUDE_TAIL: [u8; 10] = [0x80, 0x60, 0x2b, 0x60, 0x00, 0x39, 0x60, 0x00, 0xf3, 0x00];
 
-/// Marker of Stylus program code.
-pub const STYLUS_PREFIX: [u8; 3] = [0xef, 0xf0, 0x00];
+pub use crate::STYLUS_PREFIX;
 
 /// A JSON-RPC error.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -364,11 +372,8 @@ impl Node {
         if let Some(code) = self.codes.get(&at) {
             return code.to_vec();
         }
-        if self.net.has_program(at) {
-            // Installed directly on the devnet: a bare Stylus marker.
-            return vec![0xef, 0xf0, 0x00, 0x00];
-        }
-        Vec::new()
+        // Installed directly on the devnet: the code it compressed itself.
+        self.net.code(at).unwrap_or_default()
     }
 
     fn block_param(&self, v: Option<&Value>) -> Result<u64, RpcError> {
@@ -462,6 +467,9 @@ impl Node {
         if tx.to == ARB_WASM {
             return self.arb_wasm_call(&tx.calldata, &overrides);
         }
+        if tx.to == ARB_WASM_CACHE {
+            return self.arb_wasm_cache_call(&tx.calldata);
+        }
         if !overrides.is_empty() {
             return Err(RpcError::invalid_params(
                 "code overrides are supported for ArbWasm calls only",
@@ -488,11 +496,15 @@ impl Node {
         let (tx, is_create) = self.call_tx(params)?;
         let intrinsic = gas::intrinsic_gas(&tx.calldata);
         if is_create {
-            stylus_deploy_code(&tx.calldata).map_err(RpcError::refused)?;
-            return Ok(quantity(intrinsic + CREATE_GAS));
+            let (code, _) = stylus_deploy_code(&tx.calldata).map_err(RpcError::refused)?;
+            return Ok(quantity(intrinsic + creation_gas(&tx.calldata, &code)));
         }
         if tx.to == ARB_WASM {
-            return Ok(quantity(intrinsic + ACTIVATION_GAS));
+            let gas = self.activation_gas(&tx.calldata).unwrap_or(0);
+            return Ok(quantity(intrinsic + gas));
+        }
+        if tx.to == ARB_WASM_CACHE {
+            return Ok(quantity(intrinsic + gas::COLD_SLOAD_GAS + gas::SSTORE_SET_GAS));
         }
         if tx.to == STYLUS_DEPLOYER {
             let (_, used) = self
@@ -512,7 +524,7 @@ impl Node {
             return Err(RpcError::reverted(&receipt));
         }
         // Refunds are paid at the end: leave room for the gas they hide.
-        let used = receipt.gas.total_uncached + receipt.gas.refund;
+        let used = receipt.gas.total + receipt.gas.refund;
         Ok(quantity((used + used / 4 + 10_000).min(DEFAULT_GAS_LIMIT)))
     }
 
@@ -577,7 +589,7 @@ impl Node {
             TxKind::Call(to) => Some(to),
             TxKind::Create => None,
         };
-        let needed = intrinsic + if to.is_none() { CREATE_GAS } else { 0 };
+        let needed = intrinsic + if to.is_none() { gas::CREATE_GAS } else { 0 };
         if gas_limit < needed {
             return Err(RpcError::refused(format!(
                 "intrinsic gas too low: gas limit {gas_limit}, at least {needed} needed"
@@ -619,17 +631,32 @@ impl Node {
                         "{address} already holds a program"
                     )));
                 }
-                self.net
-                    .install(address, &wasm)
-                    .map_err(|e| RpcError::refused(format!("program refused: {e}")))?;
-                self.codes.insert(address, Bytes::from(code));
-                included.success = true;
-                included.gas_used = needed;
-                included.contract_address = Some(address);
+                let needed = intrinsic + creation_gas(&input, &code);
+                if gas_limit < needed {
+                    included.gas_used = gas_limit;
+                } else {
+                    self.net
+                        .install_code(address, &code, &wasm)
+                        .map_err(|e| RpcError::refused(format!("program refused: {e}")))?;
+                    self.codes.insert(address, Bytes::from(code));
+                    included.success = true;
+                    included.gas_used = needed;
+                    included.contract_address = Some(address);
+                }
             }
             Some(to) if to == ARB_WASM => {
-                included.gas_used = (intrinsic + ACTIVATION_GAS).min(gas_limit);
-                if let Ok(log) = self.activate(&input) {
+                let gas = self.activation_gas(&input).unwrap_or(0);
+                included.gas_used = (intrinsic + gas).min(gas_limit);
+                if intrinsic + gas <= gas_limit {
+                    if let Ok(log) = self.activate(&input) {
+                        included.logs.push(log);
+                        included.success = true;
+                    }
+                }
+            }
+            Some(to) if to == ARB_WASM_CACHE => {
+                included.gas_used = (intrinsic + gas::COLD_SLOAD_GAS).min(gas_limit);
+                if let Ok(log) = self.update_cache(from, &input) {
                     included.logs.push(log);
                     included.success = true;
                 }
@@ -656,7 +683,7 @@ impl Node {
                     gas_limit: Some(gas_limit),
                 });
                 included.success = receipt.success;
-                included.gas_used = receipt.gas.total_uncached.min(gas_limit);
+                included.gas_used = receipt.gas.total.min(gas_limit);
                 included.logs = receipt.logs;
             }
         }
@@ -697,6 +724,7 @@ impl Node {
             "cumulativeGasUsed": quantity(t.gas_used),
             "gasUsed": quantity(t.gas_used),
             "effectiveGasPrice": quantity(0),
+            "gasUsedForL1": quantity(0),
             "logs": logs,
             "logsBloom": bloom,
             "transactionHash": t.hash,

@@ -75,6 +75,9 @@ pub struct State {
     originals: HashMap<(Address, B256), B256>,
     refund: i64,
     logs: Vec<Log>,
+    /// Code hashes of the programs in the cache (`ArbWasmCache`): entering
+    /// them costs only the cached init gas.
+    cached: HashSet<B256>,
 }
 
 impl State {
@@ -177,6 +180,27 @@ impl State {
         let prev = self.program(addr);
         self.journal.push(Entry::Code { addr, prev });
         self.account_mut(addr).program = program;
+    }
+
+    /// Whether the program with `codehash` is cached.
+    pub fn is_cached(&self, codehash: B256) -> bool {
+        self.cached.contains(&codehash)
+    }
+
+    /// Caches (or evicts) the program with `codehash`.
+    pub fn set_cached(&mut self, codehash: B256, cached: bool) {
+        if cached {
+            self.cached.insert(codehash);
+        } else {
+            self.cached.remove(&codehash);
+        }
+    }
+
+    /// Whether `addr` is empty in the EIP-161 sense (no code, nonce 0,
+    /// balance 0).
+    pub fn is_empty_account(&self, addr: Address) -> bool {
+        self.account(addr)
+            .is_none_or(|a| a.program.is_none() && a.nonce == 0 && a.balance.is_zero())
     }
 
     /// Marks `addr` warm; returns whether it was cold (EIP-2929).

@@ -33,8 +33,9 @@ fn registry_checks_the_master_through_trust() {
     let r = net.send_sol(master, registry, &call);
     assert!(r.success, "{}", r.reason());
     assert_eq!(r.calls, 1);
-    assert_eq!(r.gas.init_uncached, 2 * 8_832);
-    assert_eq!(r.gas.init_cached, 2 * 352);
+    let init = |at| net.program_init_gas(at).expect("a program");
+    assert_eq!(r.gas.init, init(registry).0 + init(trust).0);
+    assert_eq!(r.gas.init_if_cached, init(registry).1 + init(trust).1);
     assert_eq!(r.gas.calls, 2_600, "first access to Trust is cold");
     println!("Registry setDSService (1 hop) gas: {:?}", r.gas);
     let got = net.call_sol(
@@ -170,7 +171,7 @@ fn traps_and_endless_loops_fail_cleanly() {
     };
     let r = net.send_tx(tx);
     assert_eq!(r.failure, Some(Failure::OutOfGas));
-    assert_eq!(r.gas.total_uncached, 100_000);
+    assert_eq!(r.gas.total, 100_000);
     assert!(r.gas.compute + r.gas.burned > 60_000);
 }
 
@@ -194,6 +195,6 @@ fn calls_forward_at_most_63_64ths_of_the_gas() {
     // the failure status with that reserve
     assert_eq!(r.failure, Some(Failure::Reverted), "{}", r.reason());
     assert_eq!(r.inner_failures[0].failure, Failure::OutOfGas);
-    let left = r.gas.total_uncached;
+    let left = r.gas.total;
     assert!(left < 200_000 && left > 190_000, "{left}");
 }

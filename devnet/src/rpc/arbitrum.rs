@@ -24,10 +24,10 @@ use alloy_sol_types::{sol, SolCall, SolError, SolEvent, SolValue};
 use serde_json::{json, Value};
 
 use super::{
-    parse_address, parse_bytes, stylus_deploy_code, IArbWasm, Node, RpcError, RpcResult,
-    ACTIVATION_GAS, ARB_WASM, CREATE_GAS, STYLUS_VERSION,
+    creation_gas, parse_address, parse_bytes, stylus_deploy_code, IArbWasm, IArbWasmCache, Node,
+    RpcError, RpcResult, ARB_WASM, ARB_WASM_CACHE, STYLUS_VERSION,
 };
-use crate::{gas, Tx, DEFAULT_GAS_LIMIT};
+use crate::{gas, program::Program, Tx, DEFAULT_GAS_LIMIT};
 
 /// The StylusDeployer contract (deploy, activate and initialise in one
 /// transaction), at its address on Arbitrum chains.
@@ -121,34 +121,148 @@ impl Node {
         calldata: &[u8],
         overrides: &HashMap<Address, Vec<u8>>,
     ) -> RpcResult {
-        let encoded = if let Ok(call) = IArbWasm::activateProgramCall::abi_decode(calldata) {
+        use IArbWasm as W;
+        let program_at = |node: &Self, at: Address| {
+            node.net
+                .has_program(at)
+                .then(|| node.net.program_info(at))
+                .flatten()
+                .filter(|_| !node.is_inactive(at))
+                .ok_or_else(|| {
+                    Reverted::new(W::ProgramNotActivated::SELECTOR.to_vec(), "ProgramNotActivated")
+                        .to_rpc()
+                })
+        };
+        let selector: [u8; 4] = calldata.get(..4).and_then(|s| s.try_into().ok()).unwrap_or_default();
+        let encoded = if let Ok(call) = W::activateProgramCall::abi_decode(calldata) {
             let code = match overrides.get(&call.program) {
                 Some(code) => code.clone(),
                 None => self.code(call.program),
             };
             self.check_activation(&code).map_err(|r| r.to_rpc())?;
             (STYLUS_VERSION, U256::ZERO).abi_encode_params()
-        } else if let Ok(call) = IArbWasm::programVersionCall::abi_decode(calldata) {
+        } else if let Ok(call) = W::programVersionCall::abi_decode(calldata) {
             let active = self.net.has_program(call.program) && !self.is_inactive(call.program);
             (if active { STYLUS_VERSION } else { 0 }).abi_encode()
-        } else if let Ok(call) = IArbWasm::codehashVersionCall::abi_decode(calldata) {
+        } else if let Ok(call) = W::codehashVersionCall::abi_decode(calldata) {
             if !self.activated.contains(&call.codehash) {
                 return Err(Reverted::new(
-                    IArbWasm::ProgramNotActivated::SELECTOR.to_vec(),
+                    W::ProgramNotActivated::SELECTOR.to_vec(),
                     "ProgramNotActivated",
                 )
                 .to_rpc());
             }
             STYLUS_VERSION.abi_encode()
-        } else if IArbWasm::stylusVersionCall::abi_decode(calldata).is_ok() {
+        } else if let Ok(call) = W::programInitGasCall::abi_decode(calldata) {
+            program_at(self, call.program)?;
+            let (gas, cached) = self.net.program_init_gas(call.program).unwrap_or_default();
+            (gas, cached).abi_encode_params()
+        } else if let Ok(call) = W::programMemoryFootprintCall::abi_decode(calldata) {
+            (program_at(self, call.program)?.pages as u16).abi_encode()
+        } else if let Ok(call) = W::codehashAsmSizeCall::abi_decode(calldata) {
+            let at = self
+                .codes
+                .iter()
+                .find(|(_, code)| keccak256(code) == call.codehash)
+                .map(|(at, _)| *at)
+                .unwrap_or_default();
+            let kib = program_at(self, at)?.asm_estimate().div_ceil(1024);
+            ((kib * 1024) as u32).abi_encode()
+        } else if selector == W::stylusVersionCall::SELECTOR {
             STYLUS_VERSION.abi_encode()
+        } else if selector == W::inkPriceCall::SELECTOR {
+            (gas::INK_PER_GAS as u32).abi_encode()
+        } else if selector == W::maxStackDepthCall::SELECTOR {
+            gas::MAX_STACK_DEPTH.abi_encode()
+        } else if selector == W::freePagesCall::SELECTOR {
+            (gas::FREE_PAGES as u16).abi_encode()
+        } else if selector == W::pageGasCall::SELECTOR {
+            (gas::PAGE_GAS as u16).abi_encode()
+        } else if selector == W::pageRampCall::SELECTOR {
+            gas::PAGE_RAMP.abi_encode()
+        } else if selector == W::pageLimitCall::SELECTOR {
+            (gas::PAGE_LIMIT as u16).abi_encode()
+        } else if selector == W::minInitGasCall::SELECTOR {
+            (gas::MIN_INIT_GAS, gas::MIN_CACHED_INIT_GAS).abi_encode_params()
+        } else if selector == W::initCostScalarCall::SELECTOR {
+            gas::INIT_COST_SCALAR_PERCENT.abi_encode()
         } else {
             return Err(RpcError::refused(
-                "ArbWasm: only activateProgram, stylusVersion, codehashVersion and \
-                 programVersion are supported by the devnet",
+                "ArbWasm: the devnet serves activateProgram, the version, init-gas and \
+                 memory getters (see abi/arbitrum/ArbWasm.sol)",
             ));
         };
         Ok(json!(hex::encode_prefixed(encoded)))
+    }
+
+    /// Gas an `activateProgram(program)` transaction burns: nitro's
+    /// compile-time estimate from the module (0 when there is nothing to
+    /// activate).
+    pub(super) fn activation_gas(&self, calldata: &[u8]) -> Option<u64> {
+        let call = IArbWasm::activateProgramCall::abi_decode(calldata).ok()?;
+        let code = self.code(call.program);
+        module_activation_gas(&code)
+    }
+
+    /// `eth_call` to ArbWasmCache.
+    pub(super) fn arb_wasm_cache_call(&mut self, calldata: &[u8]) -> RpcResult {
+        use IArbWasmCache as C;
+        let encoded = if C::isCacheManagerCall::abi_decode(calldata).is_ok() {
+            // A devnet has no cache auction: every account may manage the cache.
+            true.abi_encode()
+        } else if C::allCacheManagersCall::abi_decode(calldata).is_ok() {
+            Vec::<Address>::new().abi_encode()
+        } else if let Ok(call) = C::codehashIsCachedCall::abi_decode(calldata) {
+            self.cached_codehash(call.codehash).abi_encode()
+        } else {
+            return Err(RpcError::refused(
+                "ArbWasmCache: cacheProgram and evictCodehash are transactions; the views are \
+                 isCacheManager, allCacheManagers and codehashIsCached",
+            ));
+        };
+        Ok(json!(hex::encode_prefixed(encoded)))
+    }
+
+    fn cached_codehash(&self, codehash: B256) -> bool {
+        self.codes
+            .iter()
+            .any(|(at, code)| keccak256(code) == codehash && self.net.is_cached(*at))
+    }
+
+    /// A `cacheProgram(address)` or `evictCodehash(bytes32)` transaction
+    /// from `manager`: the UpdateProgramCache log.
+    pub(super) fn update_cache(&mut self, manager: Address, calldata: &[u8]) -> Result<Log, Reverted> {
+        let (codehash, cached) = if let Ok(call) =
+            IArbWasmCache::cacheProgramCall::abi_decode(calldata)
+        {
+            if self.is_inactive(call.addr) || !self.net.has_program(call.addr) {
+                let e = IArbWasm::ProgramNotActivated {};
+                return Err(Reverted::new(e.abi_encode(), "ProgramNotActivated"));
+            }
+            (keccak256(self.code(call.addr)), true)
+        } else if let Ok(call) = IArbWasmCache::evictCodehashCall::abi_decode(calldata) {
+            (call.codehash, false)
+        } else {
+            return Err(Reverted::new(Vec::new(), "ArbWasmCache: unsupported call"));
+        };
+        let holders: Vec<Address> = self
+            .codes
+            .iter()
+            .filter(|(_, code)| keccak256(code) == codehash)
+            .map(|(at, _)| *at)
+            .collect();
+        for at in holders {
+            self.net.set_cached(at, cached);
+        }
+        let event = IArbWasmCache::UpdateProgramCache {
+            manager,
+            codehash,
+            cached,
+        };
+        Ok(Log {
+            address: ARB_WASM_CACHE,
+            data: event.encode_log_data(),
+        })
     }
 
     /// Whether `code` can be activated: a runnable Stylus program whose code
@@ -253,11 +367,16 @@ impl Node {
         let (code, wasm) = stylus_deploy_code(&bytecode).map_err(creation_failed)?;
         let codehash = keccak256(&code);
         let activating = !self.activated.contains(&codehash);
-        let mut gas = CREATE_GAS;
+        // CREATE (CREATE2 also hashes the init code), the prelude copying
+        // the code into memory, the code deposit; then activation.
+        let mut gas = creation_gas(&bytecode, &code) + gas::evm_memory_gas(code.len());
+        if !salt.is_zero() {
+            gas += gas::KECCAK_WORD_GAS * gas::words(bytecode.len());
+        }
         let mut logs = Vec::new();
         if activating {
             self.check_activation(&code)?;
-            gas += ACTIVATION_GAS;
+            gas += module_activation_gas(&code).unwrap_or(0);
             logs.push(activation_log(codehash, address));
         }
         if gas > budget {
@@ -280,7 +399,7 @@ impl Node {
             }
             if commit {
                 self.net
-                    .install(address, &wasm)
+                    .install_code(address, &code, &wasm)
                     .map_err(|f| creation_failed(f.to_string()))?;
             }
         } else {
@@ -298,12 +417,12 @@ impl Node {
                 value: init_value,
                 gas_limit: Some(budget - gas + gas::intrinsic_gas(&init_data)),
             };
-            let receipt = self.net.create_and_call(&wasm, init, from, commit);
+            let receipt = self.net.create_code_and_call(&code, &wasm, init, from, commit);
             if !receipt.success || !commit {
                 self.net.set_balance(from, from_before);
                 self.net.set_balance(STYLUS_DEPLOYER, deployer_before);
             }
-            gas += receipt.gas.total_uncached - receipt.gas.intrinsic;
+            gas += receipt.gas.total - receipt.gas.intrinsic;
             if !receipt.success {
                 let e = IStylusDeployer::ContractInitializationError {
                     newContract: address,
@@ -333,6 +452,14 @@ impl Node {
         }
         Ok(Deployed { address, logs, gas })
     }
+}
+
+/// Activation gas of deployed Stylus `code` (nitro's estimate from the module).
+fn module_activation_gas(code: &[u8]) -> Option<u64> {
+    let (code, wasm) = stylus_deploy_code(code).ok()?;
+    Program::from_code(&code, &wasm)
+        .ok()
+        .map(|p| p.info().activation_gas())
 }
 
 /// The salt the StylusDeployer gives CREATE2: `keccak256(salt ‖ initData)`.

@@ -51,5 +51,5 @@ pub fn set_role(
 /// Test program source under tests/wat.
 pub fn wat(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/wat/{name}.wat", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    wat::parse_file(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
