@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds every contract (or those named as arguments) to wasm32-unknown-unknown (release, build-std),
 # copies the artifacts to target/stylus/<contract>.wasm and enforces the
-# Stylus deploy limit: 24,576 bytes after brotli (quality 11, window 22).
+# Stylus deploy limit: the deployed code, EF F0 00 00 ‖ brotli(wasm) (quality
+# 11, window 22), at most 24,576 bytes with its 4-byte prefix; prints the
+# spare bytes to the limit and to the 90% budget (22,118) of each program.
+# `scripts/build.sh --gate-selftest` checks the gate's arithmetic only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck disable=SC1091
@@ -23,7 +26,26 @@ if (($# > 0)); then
     FIXTURES=("${FIXTURES_NAMED[@]}")
 fi
 LIMIT=24576
-WARN=16384
+PREFIX=4
+BUDGET=22118
+
+# gate <brotli bytes>: prints "<deployed bytes> <spare> <spare to budget> <verdict>",
+# returns 1 when the deployed code (prefix included) is over the limit.
+gate() {
+    local deployed=$(($1 + PREFIX))
+    local spare=$((LIMIT - deployed)) budget=$((BUDGET - deployed)) verdict=ok
+    if ((deployed > LIMIT)); then verdict="OVER LIMIT ($LIMIT with the prefix)"
+    elif ((deployed > BUDGET)); then verdict="above the 90% budget"; fi
+    printf '%s %s %s %s\n' "$deployed" "$spare" "$budget" "$verdict"
+    ((deployed <= LIMIT))
+}
+
+if [ "${1:-}" = --gate-selftest ]; then
+    gate 24572 >/dev/null || { echo "gate refused 24,572 + 4 = 24,576 bytes"; exit 1; }
+    if gate 24573 >/dev/null; then echo "gate accepted 24,573 + 4 = 24,577 bytes"; exit 1; fi
+    echo "size gate: 24,576 bytes with the prefix accepted, 24,577 refused"
+    exit 0
+fi
 
 # One cargo invocation per contract: cargo unifies features within one build,
 # and each contract enables only its own error variants of ds-common.
@@ -35,7 +57,7 @@ done
 
 mkdir -p target/stylus
 status=0
-printf '%-12s %10s %10s  %s\n' contract raw brotli status
+printf '%-17s %8s %8s %9s %6s %11s  %s\n' contract raw brotli deployed spare "spare(90%)" status
 for c in "${CONTRACTS[@]}"; do
     case $c in ds_token) lib=ds_token ;; *) lib="ds_$c" ;; esac
     out="target/stylus/$c.wasm"
@@ -44,10 +66,9 @@ for c in "${CONTRACTS[@]}"; do
         -o "$out" "target/wasm32-unknown-unknown/release/$lib.wasm"
     raw=$(stat -c %s "$out")
     compressed=$(brotli -q 11 -w 22 -c "$out" | wc -c)
-    verdict=ok
-    if ((compressed > LIMIT)); then verdict="OVER LIMIT ($LIMIT)"; status=1
-    elif ((compressed > WARN)); then verdict="warning: above 16 KiB"; fi
-    printf '%-12s %10d %10d  %s\n' "$c" "$raw" "$compressed" "$verdict"
+    if ! verdict=$(gate "$compressed"); then status=1; fi
+    read -r deployed spare budget text <<<"$verdict"
+    printf '%-17s %8d %8d %9d %6d %11d  %s\n' "$c" "$raw" "$compressed" "$deployed" "$spare" "$budget" "$text"
 done
 
 # Fixtures are copied as the compiler wrote them (no wasm-opt): the

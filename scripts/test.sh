@@ -21,6 +21,7 @@ step "lint"
 "$CARGO" clippy --locked --workspace --all-targets -- -D warnings
 
 step "wasm build and size gate"
+bash scripts/build.sh --gate-selftest
 bash scripts/build.sh
 
 step "ABI drift"

@@ -25,12 +25,9 @@ sol! {
         function totalSupply() external view returns (uint256);
         event Transfer(address indexed from, address indexed to, uint256 value);
     }
-    interface IArbWasm {
-        function activateProgram(address program) external payable returns (uint16 version, uint256 dataFee);
-        function codehashVersion(bytes32 codehash) external view returns (uint16 version);
-        event ProgramActivated(bytes32 indexed codehash, bytes32 moduleHash, address program, uint256 dataFee, uint16 version);
-    }
 }
+sol!("../abi/arbitrum/ArbWasm.sol");
+sol!("../abi/arbitrum/ArbWasmCache.sol");
 
 struct Client {
     server: Option<Server>,
@@ -556,4 +553,91 @@ fn stylus_deployer_creates_activates_and_initialises_in_one_transaction() {
     let plain = key.address().create(4);
     assert_eq!(c.receipt(hash)["contractAddress"], json!(plain));
     assert_eq!(balance_of(&mut c, plain, STYLUS_DEPLOYER), U256::ZERO);
+}
+
+/// ArbWasm answers nitro's init gas and parameters; ArbWasmCache caches a
+/// program so that calls into it pay only the cached init gas; deployment
+/// pays the code deposit and the activation gas of the module.
+#[test]
+fn arb_wasm_init_gas_parameters_and_the_cache() {
+    let mut c = Client::start();
+    let key = Key::new(7);
+    let token = deploy_erc20(&mut c, &key, U256::from(1_000));
+    let code = hex::decode(
+        c.ok("eth_getCode", json!([token, "latest"]))
+            .as_str()
+            .expect("hex"),
+    )
+    .expect("hex");
+
+    let init = c.call(ARB_WASM, &IArbWasm::programInitGasCall { program: token }.abi_encode());
+    let init = IArbWasm::programInitGasCall::abi_decode_returns(&init).expect("two uint64");
+    // erc20_min: funcs 140, type_len 354, 18,147 bytes, 7 globals, 1,268 segment bytes, 1 page
+    assert_eq!((init.gas, init.gasWhenCached), (14_056, 1_362));
+    let min = c.call(ARB_WASM, &IArbWasm::minInitGasCall {}.abi_encode());
+    let min = IArbWasm::minInitGasCall::abi_decode_returns(&min).expect("two uint64");
+    assert_eq!((min.gas, min.cached), (8_832, 352));
+    let word = |c: &mut Client, data: Vec<u8>| U256::from_be_slice(&c.call(ARB_WASM, &data));
+    assert_eq!(word(&mut c, IArbWasm::inkPriceCall {}.abi_encode()), U256::from(10_000));
+    assert_eq!(word(&mut c, IArbWasm::freePagesCall {}.abi_encode()), U256::from(2));
+    assert_eq!(word(&mut c, IArbWasm::pageGasCall {}.abi_encode()), U256::from(1_000));
+    assert_eq!(word(&mut c, IArbWasm::initCostScalarCall {}.abi_encode()), U256::from(100));
+
+    // A transfer uncached, then cached through ArbWasmCache.
+    let transfer = IErc20::transferCall {
+        to: Address::repeat_byte(9),
+        value: U256::from(1),
+    }
+    .abi_encode();
+    // (the first transfer allocates the recipient's slot; the next ones compare)
+    let nonce = c.nonce(key.address());
+    c.send_raw(&key.sign_1559(key.tx(nonce, TxKind::Call(token), transfer.clone())));
+    let nonce = nonce + 1;
+    let uncached = c.send_raw(&key.sign_1559(key.tx(nonce, TxKind::Call(token), transfer.clone())));
+    let uncached = quantity(&c.receipt(uncached)["gasUsed"]);
+    let codehash = alloy_primitives::keccak256(&code);
+    let is_cached = |c: &mut Client| {
+        let out = c.call(
+            ds_devnet::rpc::ARB_WASM_CACHE,
+            &IArbWasmCache::codehashIsCachedCall { codehash }.abi_encode(),
+        );
+        bool::abi_decode(&out).expect("bool")
+    };
+    assert!(!is_cached(&mut c));
+    let cache = IArbWasmCache::cacheProgramCall { addr: token }.abi_encode();
+    let hash = c.send_raw(&key.sign_1559(key.tx(
+        nonce + 1,
+        TxKind::Call(ds_devnet::rpc::ARB_WASM_CACHE),
+        cache,
+    )));
+    assert_eq!(c.receipt(hash)["status"], "0x1");
+    assert!(is_cached(&mut c));
+    let cached = c.send_raw(&key.sign_1559(key.tx(nonce + 2, TxKind::Call(token), transfer)));
+    let cached = quantity(&c.receipt(cached)["gasUsed"]);
+    assert_eq!(uncached - cached, init.gas - init.gasWhenCached);
+}
+
+/// A creation transaction pays CREATE, the init code words and 200 gas per
+/// byte of deployed code; activation pays nitro's estimate from the module.
+#[test]
+fn deployment_pays_the_code_deposit_and_the_activation_gas() {
+    let mut c = Client::start();
+    let key = Key::new(8);
+    let init = stylus_init_code(&erc20(), 4);
+    let (code, _) = ds_devnet::rpc::stylus_deploy_code(&init).expect("stylus code");
+    let nonce = c.nonce(key.address());
+    let hash = c.send_raw(&key.sign_1559(key.tx(nonce, TxKind::Create, init.clone())));
+    let used = quantity(&c.receipt(hash)["gasUsed"]);
+    let intrinsic = ds_devnet::gas::intrinsic_gas(&init);
+    assert_eq!(
+        used,
+        intrinsic + 32_000 + 2 * (init.len() as u64).div_ceil(32) + 200 * code.len() as u64
+    );
+    let token = key.address().create(nonce);
+    let activate = IArbWasm::activateProgramCall { program: token }.abi_encode();
+    let hash = c.send_raw(&key.sign_1559(key.tx(nonce + 1, TxKind::Call(ARB_WASM), activate.clone())));
+    let used = quantity(&c.receipt(hash)["gasUsed"]);
+    let module = ds_devnet::module::meter(&erc20()).expect("meters").info;
+    assert_eq!(used, ds_devnet::gas::intrinsic_gas(&activate) + module.activation_gas());
+    assert!(module.activation_gas() > 400_000, "{}", module.activation_gas());
 }
