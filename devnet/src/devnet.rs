@@ -64,6 +64,7 @@ pub struct Devnet {
     timestamp: u64,
     chain_id: u64,
     gas_limit: u64,
+    l1_gas_per_byte: u64,
     basefee: U256,
     coinbase: Address,
 }
@@ -83,6 +84,7 @@ impl Devnet {
             timestamp: GENESIS_TIMESTAMP,
             chain_id: DEFAULT_CHAIN_ID,
             gas_limit: DEFAULT_GAS_LIMIT,
+            l1_gas_per_byte: 0,
             basefee: U256::ZERO,
             coinbase: Address::ZERO,
         }
@@ -118,6 +120,14 @@ impl Devnet {
     /// Sets the default gas limit of transactions.
     pub fn set_gas_limit(&mut self, gas_limit: u64) {
         self.gas_limit = gas_limit;
+    }
+
+    /// Sets the L1 poster gas charged per calldata byte (default 0). On
+    /// Arbitrum it follows the L1 price and the compressed size of the
+    /// signed transaction; the devnet takes one configurable price per
+    /// calldata byte and reports the result apart ([`GasReport::l1`]).
+    pub fn set_l1_gas_per_byte(&mut self, gas: u64) {
+        self.l1_gas_per_byte = gas;
     }
 
     // ---- accounts and storage ----
@@ -309,7 +319,12 @@ impl Devnet {
 
     /// Installs the deployed `code` (whose decompressed module is `wasm`)
     /// at `address` without running a constructor.
-    pub fn install_code(&mut self, address: Address, code: &[u8], wasm: &[u8]) -> Result<(), Failure> {
+    pub fn install_code(
+        &mut self,
+        address: Address,
+        code: &[u8],
+        wasm: &[u8],
+    ) -> Result<(), Failure> {
         let program = Program::from_code(code, wasm).map_err(Failure::InvalidProgram)?;
         self.state.set_program(address, Some(program));
         Ok(())
@@ -402,6 +417,9 @@ impl Devnet {
 
     fn run(&mut self, tx: Tx, target: Target, origin: Address) -> Receipt {
         let intrinsic = gas::intrinsic_gas(&tx.calldata);
+        let l1 = self
+            .l1_gas_per_byte
+            .saturating_mul(tx.calldata.len() as u64);
         let gas_limit = tx.gas_limit.unwrap_or(self.gas_limit);
         let intrinsic_only = GasReport {
             intrinsic,
@@ -470,7 +488,8 @@ impl Devnet {
             ctx.state.revert_to(checkpoint);
         }
         let used = gas_limit - intrinsic - outcome.gas_left;
-        let gas = ctx.meter.report(intrinsic, used, refund);
+        let mut gas = ctx.meter.report(intrinsic, used, refund);
+        gas.l1 = l1;
         let ctx = *ctx;
         self.state = ctx.state;
         if commit && success {

@@ -198,7 +198,10 @@ pub(crate) fn execute(mut ctx: Box<Ctx>, msg: Message, depth: usize) -> (Box<Ctx
     let pages = program.initial_pages();
     let memory = gas::memory_gas(pages, ctx.open_pages, ctx.ever_pages);
     let cached = ctx.state.is_cached(program.codehash());
-    let (init_cost, cached_cost) = (program.info().init_cost(), program.info().cached_init_cost());
+    let (init_cost, cached_cost) = (
+        program.info().init_cost(),
+        program.info().cached_init_cost(),
+    );
     let init = gas::entry_gas(init_cost, cached_cost, cached);
     let entry = memory + init;
     if msg.gas < entry || ctx.open_pages + pages > gas::PAGE_LIMIT {
@@ -268,7 +271,10 @@ pub(crate) fn execute(mut ctx: Box<Ctx>, msg: Message, depth: usize) -> (Box<Ctx
     let mut result = match run {
         Ok(0) => Ok(true),
         Ok(_) => Ok(false),
-        Err(e) => Err(frame.halt.take().unwrap_or_else(|| classify_trap(&e, exhausted))),
+        Err(e) => Err(frame
+            .halt
+            .take()
+            .unwrap_or_else(|| classify_trap(&e, exhausted))),
     };
     if result == Ok(true) && frame.cache.values().any(CachedSlot::dirty) {
         // The SDK flushes before returning; a program that did not loses its writes.

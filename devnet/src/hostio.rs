@@ -135,7 +135,11 @@ fn gas_left(c: &C) -> Result<u64, Error> {
 fn calldata(l: &mut Linker<Frame>) -> Result<(), Error> {
     l.func_wrap(M, "read_args", |mut c: C, dest: i32| {
         let data = c.data().msg.calldata.clone();
-        charge(&mut c, Part::Hostio, HOSTIO_INK + gas::write_price(data.len()))?;
+        charge(
+            &mut c,
+            Part::Hostio,
+            HOSTIO_INK + gas::write_price(data.len()),
+        )?;
         write(&mut c, dest, &data)
     })?;
     l.func_wrap(M, "write_result", |mut c: C, ptr: i32, n: i32| {
@@ -551,7 +555,10 @@ fn account_access(c: &mut C, ptr: i32, base_ink: u64, loads_code: bool) -> Resul
 /// The code deployed at `address` (prefixed Stylus code for a program).
 fn code_at(c: &mut C, address: Address) -> Result<Vec<u8>, Error> {
     let state = &c.data_mut().ctx()?.state;
-    Ok(state.program(address).map(|p| p.code().to_vec()).unwrap_or_default())
+    Ok(state
+        .program(address)
+        .map(|p| p.code().to_vec())
+        .unwrap_or_default())
 }
 
 fn accounts(l: &mut Linker<Frame>) -> Result<(), Error> {

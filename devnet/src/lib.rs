@@ -10,9 +10,12 @@
 //!   value transfers and warm marks, nested frames included; static frames
 //!   cannot write. Each frame has its own host storage cache (as in nitro):
 //!   `storage_cache_bytes32` writes to it, `storage_flush_cache` persists it.
-//! - Gas follows the model documented in [`gas`]; every [`Receipt`] carries
-//!   the parts, uncached and cached totals, and counts of slots read/written
-//!   and calls made.
+//! - Gas is nitro's ([`gas`], [`module`]): program entries priced from the
+//!   module (cached or not, per program: [`Devnet::set_cached`]), ink per
+//!   basic block entered, hostios, storage, calls, logs and memory; every
+//!   [`Receipt`] carries the parts, the total as charged and priced with no
+//!   program / every program cached, the programs entered, and counts of
+//!   slots read/written and calls made.
 //!
 //! ```no_run
 //! use ds_devnet::{Devnet, U256};
@@ -22,7 +25,7 @@
 //! let args = alloy_sol_types::SolValue::abi_encode(&owner);
 //! let trust = net.deploy(&wasm, owner, &args).expect("constructor ran");
 //! let receipt = net.send(owner, trust, &[0xde, 0xad, 0xbe, 0xef], U256::ZERO);
-//! println!("{}: {} gas", receipt.reason(), receipt.gas.total_uncached);
+//! println!("{}: {} gas", receipt.reason(), receipt.gas.total);
 //! ```
 #![warn(missing_docs)]
 

@@ -134,10 +134,18 @@ pub fn op_ink(op: &Operator, types: &[FuncType]) -> Option<u64> {
         LocalSet { .. } => 210,
         GlobalGet { .. } => 225,
         GlobalSet { .. } => 575,
-        I32Load { .. } | I32Load8S { .. } | I32Load8U { .. } | I32Load16S { .. }
+        I32Load { .. }
+        | I32Load8S { .. }
+        | I32Load8U { .. }
+        | I32Load16S { .. }
         | I32Load16U { .. } => 670,
-        I64Load { .. } | I64Load8S { .. } | I64Load8U { .. } | I64Load16S { .. }
-        | I64Load16U { .. } | I64Load32S { .. } | I64Load32U { .. } => 680,
+        I64Load { .. }
+        | I64Load8S { .. }
+        | I64Load8U { .. }
+        | I64Load16S { .. }
+        | I64Load16U { .. }
+        | I64Load32S { .. }
+        | I64Load32U { .. } => 680,
         I32Store { .. } | I32Store8 { .. } | I32Store16 { .. } => 825,
         I64Store { .. } | I64Store8 { .. } | I64Store16 { .. } | I64Store32 { .. } => 950,
         MemorySize { .. } => 3_000,
@@ -370,7 +378,10 @@ fn meter_body(
             let charge = i64::try_from(cost.saturating_add(BLOCK_HEADER_INK)).unwrap_or(i64::MAX);
             out.extend(block_header(g, charge));
             for op in block.drain(..) {
-                if matches!(op, Operator::MemoryFill { .. } | Operator::MemoryCopy { .. }) {
+                if matches!(
+                    op,
+                    Operator::MemoryFill { .. } | Operator::MemoryCopy { .. }
+                ) {
                     out.extend(per_byte_charge(g));
                 }
                 let instruction = RoundtripReencoder

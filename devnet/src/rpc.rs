@@ -227,6 +227,8 @@ struct Included {
     block: u64,
     success: bool,
     gas_used: u64,
+    /// L1 poster gas (part of `gas_used`, as on Arbitrum).
+    l1_gas: u64,
     contract_address: Option<Address>,
     logs: Vec<Log>,
 }
@@ -504,7 +506,9 @@ impl Node {
             return Ok(quantity(intrinsic + gas));
         }
         if tx.to == ARB_WASM_CACHE {
-            return Ok(quantity(intrinsic + gas::COLD_SLOAD_GAS + gas::SSTORE_SET_GAS));
+            return Ok(quantity(
+                intrinsic + gas::COLD_SLOAD_GAS + gas::SSTORE_SET_GAS,
+            ));
         }
         if tx.to == STYLUS_DEPLOYER {
             let (_, used) = self
@@ -614,6 +618,7 @@ impl Node {
             block: self.head() + 1,
             success: false,
             gas_used: gas_limit,
+            l1_gas: 0,
             contract_address: None,
             logs: Vec::new(),
         };
@@ -683,7 +688,8 @@ impl Node {
                     gas_limit: Some(gas_limit),
                 });
                 included.success = receipt.success;
-                included.gas_used = receipt.gas.total.min(gas_limit);
+                included.gas_used = (receipt.gas.total + receipt.gas.l1).min(gas_limit);
+                included.l1_gas = receipt.gas.l1;
                 included.logs = receipt.logs;
             }
         }
@@ -724,7 +730,7 @@ impl Node {
             "cumulativeGasUsed": quantity(t.gas_used),
             "gasUsed": quantity(t.gas_used),
             "effectiveGasPrice": quantity(0),
-            "gasUsedForL1": quantity(0),
+            "gasUsedForL1": quantity(t.l1_gas),
             "logs": logs,
             "logsBloom": bloom,
             "transactionHash": t.hash,

@@ -125,7 +125,8 @@ fn compute_is_the_ink_of_the_basic_blocks_entered() {
     let alice = Devnet::account("alice");
     let at = Devnet::account("countdown");
     let mut net = Devnet::new();
-    net.install(at, &wat("countdown")).expect("countdown compiles");
+    net.install(at, &wat("countdown"))
+        .expect("countdown compiles");
     let r = net.send(alice, at, &[], U256::ZERO);
     assert!(r.success, "{}", r.reason());
     // before the loop: i32.const, local.set, loop = 1 + 210 + 1 (+ header)
@@ -190,7 +191,11 @@ fn padded(len: usize) -> Vec<u8> {
     let payload = len - module.len() - 1 - 3 - 1 - name.len();
     let size = 1 + name.len() + payload;
     module.push(0);
-    module.extend_from_slice(&[(size as u8 & 0x7f) | 0x80, ((size >> 7) as u8 & 0x7f) | 0x80, (size >> 14) as u8]);
+    module.extend_from_slice(&[
+        (size as u8 & 0x7f) | 0x80,
+        ((size >> 7) as u8 & 0x7f) | 0x80,
+        (size >> 14) as u8,
+    ]);
     module.push(name.len() as u8);
     module.extend_from_slice(name);
     module.extend(std::iter::repeat_n(0xa5, payload));
@@ -233,7 +238,8 @@ fn a_transaction_without_gas_for_the_entry_fails_out_of_gas() {
     let alice = Devnet::account("alice");
     let at = Devnet::account("countdown");
     let mut net = Devnet::new();
-    net.install(at, &wat("countdown")).expect("countdown compiles");
+    net.install(at, &wat("countdown"))
+        .expect("countdown compiles");
     let (entry, _) = net.program_init_gas(at).expect("a program");
     let r = net.send_tx(Tx {
         from: alice,
@@ -243,4 +249,19 @@ fn a_transaction_without_gas_for_the_entry_fails_out_of_gas() {
     });
     assert_eq!(r.failure, Some(Failure::OutOfGas));
     assert_eq!(r.gas.total, 21_000 + entry - 1);
+}
+
+#[test]
+fn l1_poster_gas_is_reported_apart_from_l2_gas() {
+    let alice = Devnet::account("alice");
+    let at = Devnet::account("countdown");
+    let mut net = Devnet::new();
+    net.install(at, &wat("countdown"))
+        .expect("countdown compiles");
+    let l2 = net.send(alice, at, &[1, 2, 3], U256::ZERO);
+    assert_eq!(l2.gas.l1, 0, "default: no L1 price");
+    net.set_l1_gas_per_byte(10);
+    let r = net.send(alice, at, &[1, 2, 3], U256::ZERO);
+    assert_eq!(r.gas.l1, 30);
+    assert_eq!(r.gas.total, l2.gas.total, "L2 gas unchanged");
 }

@@ -570,7 +570,10 @@ fn arb_wasm_init_gas_parameters_and_the_cache() {
     )
     .expect("hex");
 
-    let init = c.call(ARB_WASM, &IArbWasm::programInitGasCall { program: token }.abi_encode());
+    let init = c.call(
+        ARB_WASM,
+        &IArbWasm::programInitGasCall { program: token }.abi_encode(),
+    );
     let init = IArbWasm::programInitGasCall::abi_decode_returns(&init).expect("two uint64");
     // erc20_min: funcs 140, type_len 354, 18,147 bytes, 7 globals, 1,268 segment bytes, 1 page
     assert_eq!((init.gas, init.gasWhenCached), (14_056, 1_362));
@@ -578,10 +581,22 @@ fn arb_wasm_init_gas_parameters_and_the_cache() {
     let min = IArbWasm::minInitGasCall::abi_decode_returns(&min).expect("two uint64");
     assert_eq!((min.gas, min.cached), (8_832, 352));
     let word = |c: &mut Client, data: Vec<u8>| U256::from_be_slice(&c.call(ARB_WASM, &data));
-    assert_eq!(word(&mut c, IArbWasm::inkPriceCall {}.abi_encode()), U256::from(10_000));
-    assert_eq!(word(&mut c, IArbWasm::freePagesCall {}.abi_encode()), U256::from(2));
-    assert_eq!(word(&mut c, IArbWasm::pageGasCall {}.abi_encode()), U256::from(1_000));
-    assert_eq!(word(&mut c, IArbWasm::initCostScalarCall {}.abi_encode()), U256::from(100));
+    assert_eq!(
+        word(&mut c, IArbWasm::inkPriceCall {}.abi_encode()),
+        U256::from(10_000)
+    );
+    assert_eq!(
+        word(&mut c, IArbWasm::freePagesCall {}.abi_encode()),
+        U256::from(2)
+    );
+    assert_eq!(
+        word(&mut c, IArbWasm::pageGasCall {}.abi_encode()),
+        U256::from(1_000)
+    );
+    assert_eq!(
+        word(&mut c, IArbWasm::initCostScalarCall {}.abi_encode()),
+        U256::from(100)
+    );
 
     // A transfer uncached, then cached through ArbWasmCache.
     let transfer = IErc20::transferCall {
@@ -635,9 +650,17 @@ fn deployment_pays_the_code_deposit_and_the_activation_gas() {
     );
     let token = key.address().create(nonce);
     let activate = IArbWasm::activateProgramCall { program: token }.abi_encode();
-    let hash = c.send_raw(&key.sign_1559(key.tx(nonce + 1, TxKind::Call(ARB_WASM), activate.clone())));
+    let hash =
+        c.send_raw(&key.sign_1559(key.tx(nonce + 1, TxKind::Call(ARB_WASM), activate.clone())));
     let used = quantity(&c.receipt(hash)["gasUsed"]);
     let module = ds_devnet::module::meter(&erc20()).expect("meters").info;
-    assert_eq!(used, ds_devnet::gas::intrinsic_gas(&activate) + module.activation_gas());
-    assert!(module.activation_gas() > 400_000, "{}", module.activation_gas());
+    assert_eq!(
+        used,
+        ds_devnet::gas::intrinsic_gas(&activate) + module.activation_gas()
+    );
+    assert!(
+        module.activation_gas() > 400_000,
+        "{}",
+        module.activation_gas()
+    );
 }

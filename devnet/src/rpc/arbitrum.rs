@@ -2,11 +2,20 @@
 //! devnet emulates them:
 //!
 //! - **ArbWasm** ([`ARB_WASM`], `0x…71`): `activateProgram` (as a
-//!   transaction, and as an `eth_call` whose program code may come from a
-//!   state override: how cargo-stylus asks for the data fee),
-//!   `stylusVersion`, `codehashVersion`, `programVersion`. As in Nitro,
+//!   transaction, burning nitro's activation gas estimate of the module,
+//!   and as an `eth_call` whose program code may come from a state
+//!   override: how cargo-stylus asks for the data fee), `stylusVersion`,
+//!   `codehashVersion`, `programVersion`, `programInitGas`,
+//!   `programMemoryFootprint`, `codehashAsmSize` and the pricing
+//!   parameters (`inkPrice`, `minInitGas`, `initCostScalar`, `freePages`,
+//!   `pageGas`, `pageRamp`, `pageLimit`, `maxStackDepth`). As in Nitro,
 //!   activation belongs to the code hash: once a code is activated, every
 //!   account holding the same code runs. The data fee is zero.
+//! - **ArbWasmCache** ([`super::ARB_WASM_CACHE`], `0x…72`): `cacheProgram`
+//!   and `evictCodehash` (transactions, logging `UpdateProgramCache`; a
+//!   devnet has no cache auction, so every account is a cache manager),
+//!   `codehashIsCached`, `isCacheManager`, `allCacheManagers`. Entering a
+//!   cached program costs only its cached init gas.
 //! - **StylusDeployer** ([`STYLUS_DEPLOYER`], its address on Arbitrum chains
 //!   and nitro's dev node): `deploy(bytecode, initData, initValue, salt)`
 //!   creates the program (CREATE, or CREATE2 with
@@ -129,11 +138,17 @@ impl Node {
                 .flatten()
                 .filter(|_| !node.is_inactive(at))
                 .ok_or_else(|| {
-                    Reverted::new(W::ProgramNotActivated::SELECTOR.to_vec(), "ProgramNotActivated")
-                        .to_rpc()
+                    Reverted::new(
+                        W::ProgramNotActivated::SELECTOR.to_vec(),
+                        "ProgramNotActivated",
+                    )
+                    .to_rpc()
                 })
         };
-        let selector: [u8; 4] = calldata.get(..4).and_then(|s| s.try_into().ok()).unwrap_or_default();
+        let selector: [u8; 4] = calldata
+            .get(..4)
+            .and_then(|s| s.try_into().ok())
+            .unwrap_or_default();
         let encoded = if let Ok(call) = W::activateProgramCall::abi_decode(calldata) {
             let code = match overrides.get(&call.program) {
                 Some(code) => code.clone(),
@@ -231,20 +246,23 @@ impl Node {
 
     /// A `cacheProgram(address)` or `evictCodehash(bytes32)` transaction
     /// from `manager`: the UpdateProgramCache log.
-    pub(super) fn update_cache(&mut self, manager: Address, calldata: &[u8]) -> Result<Log, Reverted> {
-        let (codehash, cached) = if let Ok(call) =
-            IArbWasmCache::cacheProgramCall::abi_decode(calldata)
-        {
-            if self.is_inactive(call.addr) || !self.net.has_program(call.addr) {
-                let e = IArbWasm::ProgramNotActivated {};
-                return Err(Reverted::new(e.abi_encode(), "ProgramNotActivated"));
-            }
-            (keccak256(self.code(call.addr)), true)
-        } else if let Ok(call) = IArbWasmCache::evictCodehashCall::abi_decode(calldata) {
-            (call.codehash, false)
-        } else {
-            return Err(Reverted::new(Vec::new(), "ArbWasmCache: unsupported call"));
-        };
+    pub(super) fn update_cache(
+        &mut self,
+        manager: Address,
+        calldata: &[u8],
+    ) -> Result<Log, Reverted> {
+        let (codehash, cached) =
+            if let Ok(call) = IArbWasmCache::cacheProgramCall::abi_decode(calldata) {
+                if self.is_inactive(call.addr) || !self.net.has_program(call.addr) {
+                    let e = IArbWasm::ProgramNotActivated {};
+                    return Err(Reverted::new(e.abi_encode(), "ProgramNotActivated"));
+                }
+                (keccak256(self.code(call.addr)), true)
+            } else if let Ok(call) = IArbWasmCache::evictCodehashCall::abi_decode(calldata) {
+                (call.codehash, false)
+            } else {
+                return Err(Reverted::new(Vec::new(), "ArbWasmCache: unsupported call"));
+            };
         let holders: Vec<Address> = self
             .codes
             .iter()
@@ -417,7 +435,9 @@ impl Node {
                 value: init_value,
                 gas_limit: Some(budget - gas + gas::intrinsic_gas(&init_data)),
             };
-            let receipt = self.net.create_code_and_call(&code, &wasm, init, from, commit);
+            let receipt = self
+                .net
+                .create_code_and_call(&code, &wasm, init, from, commit);
             if !receipt.success || !commit {
                 self.net.set_balance(from, from_before);
                 self.net.set_balance(STYLUS_DEPLOYER, deployer_before);

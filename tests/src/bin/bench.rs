@@ -8,6 +8,7 @@
 //! cost, the targets and the calibration.
 
 use alloy_sol_types::{SolCall, SolValue};
+use ds_devnet::Address;
 use ds_e2e::{
     abi::{ICompliance, IDSToken, IErc20Min},
     ids::attribute::ACCREDITED,
@@ -15,7 +16,6 @@ use ds_e2e::{
     report::{self, thousands, Measured},
     u, wasm, Devnet, Receipt, ReceiptExt, Suite, COUNTRIES,
 };
-use ds_devnet::Address;
 
 /// Public figure of a Stylus ERC-20 transfer on Arbitrum One (gas, intrinsic included).
 const PUBLIC_STYLUS_ERC20_TRANSFER: u64 = 70_949;
@@ -235,7 +235,11 @@ fn main() {
     };
     println!("\nArchitecture targets (worst case of the rows above):");
     for (what, label, (cached_target, uncached_target)) in [
-        ("existing holder", "transfer to existing holder", TARGET_EXISTING_HOLDER),
+        (
+            "existing holder",
+            "transfer to existing holder",
+            TARGET_EXISTING_HOLDER,
+        ),
         ("new holder", "transfer to new holder", TARGET_NEW_HOLDER),
     ] {
         let charged = worst(label, |r| r.gas);

@@ -50,7 +50,10 @@ fn main() {
     println!(
         "DS protocol on Arbitrum Stylus: one issuance on the local devnet (real Wasm artifacts)"
     );
-    println!("Each step: what | gas uncached / cached (intrinsic 21,000 included) | result");
+    println!(
+        "Each step: what | L2 gas with no program / every program cached (nitro's gas model, \
+         intrinsic 21,000 included) | result"
+    );
     story.chapter("Deployment: Stylus programs wired through the DS service registry");
     let mut s = Suite::new();
     for (name, address) in [
@@ -350,6 +353,10 @@ fn main() {
         counts.jp
     ));
 
-    println!("\nGas (devnet model; intrinsic 21,000 included; cached = program entries cached)\n");
+    println!(
+        "\nGas (nitro's gas model on the devnet; intrinsic 21,000 included; no program is \
+         cached in the demo, so \"as charged\" is uncached; \"cached\": priced with every \
+         program cached)\n"
+    );
     print!("{}", report::table(&story.rows));
 }
