@@ -402,30 +402,34 @@ fn meter_body(
     Ok((function, ops))
 }
 
-/// `if ink < cost { status = 1; trap }; ink -= cost`.
-fn block_header(g: MeterGlobals, cost: i64) -> [Instruction<'static>; 12] {
+/// On the condition on top of the stack: `status = 1; trap`.
+fn trap_out_of_ink(g: MeterGlobals) -> [Instruction<'static>; 5] {
     use Instruction::*;
     [
-        GlobalGet(g.ink),
-        I64Const(cost),
-        I64LtU,
         If(wasm_encoder::BlockType::Empty),
         I32Const(1),
         GlobalSet(g.status),
         Unreachable,
         End,
-        GlobalGet(g.ink),
-        I64Const(cost),
-        I64Sub,
-        GlobalSet(g.ink),
     ]
+}
+
+/// `if ink < cost { status = 1; trap }; ink -= cost`.
+fn block_header(g: MeterGlobals, cost: i64) -> Vec<Instruction<'static>> {
+    use Instruction::*;
+    let mut out = vec![GlobalGet(g.ink), I64Const(cost), I64LtU];
+    out.extend(trap_out_of_ink(g));
+    out.extend([GlobalGet(g.ink), I64Const(cost), I64Sub, GlobalSet(g.ink)]);
+    out
 }
 
 /// Before `memory.fill` / `memory.copy` (byte count on top of the stack):
 /// `ink -= count × 100`, trapping with the status set on underflow.
-fn per_byte_charge(g: MeterGlobals) -> [Instruction<'static>; 17] {
+fn per_byte_charge(g: MeterGlobals) -> Vec<Instruction<'static>> {
     use Instruction::*;
-    [
+    // [count] → scratch; [old ink, old ink − count × 100] → ink; then
+    // (old ink < new ink) means the subtraction wrapped.
+    let mut out = vec![
         GlobalSet(g.scratch),
         GlobalGet(g.ink),
         GlobalGet(g.ink),
@@ -437,11 +441,8 @@ fn per_byte_charge(g: MeterGlobals) -> [Instruction<'static>; 17] {
         GlobalSet(g.ink),
         GlobalGet(g.ink),
         I64LtU,
-        If(wasm_encoder::BlockType::Empty),
-        I32Const(1),
-        GlobalSet(g.status),
-        Unreachable,
-        End,
-        GlobalGet(g.scratch),
-    ]
+    ];
+    out.extend(trap_out_of_ink(g));
+    out.push(GlobalGet(g.scratch));
+    out
 }

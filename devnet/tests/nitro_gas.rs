@@ -6,7 +6,7 @@ mod common;
 
 use alloy_sol_types::SolValue;
 use common::{set_role, wasm, wat, with_trust};
-use ds_devnet::{Devnet, Failure, Tx, MAX_CODE_SIZE, MAX_WASM_SIZE, U256};
+use ds_devnet::{Address, Devnet, Failure, Tx, MAX_CODE_SIZE, MAX_WASM_SIZE, U256};
 
 /// The figures nitro's init formula takes, read straight from the
 /// sections of a Wasm module.
@@ -94,7 +94,6 @@ fn nitro_init_gas(wasm: &[u8]) -> (u64, u64) {
 
 #[test]
 fn init_gas_of_every_artifact_is_nitros_formula_on_its_sections() {
-    let deployer = Devnet::account("deployer");
     let mut net = Devnet::new();
     for name in [
         "trust",
@@ -117,16 +116,20 @@ fn init_gas_of_every_artifact_is_nitros_formula_on_its_sections() {
         assert_eq!(served, Some(nitro_init_gas(&code)), "{name}");
         println!("{name}: programInitGas {served:?}");
     }
-    let _ = deployer;
 }
 
-#[test]
-fn compute_is_the_ink_of_the_basic_blocks_entered() {
-    let alice = Devnet::account("alice");
+/// A devnet with the countdown program installed; its address and a sender.
+fn countdown() -> (Devnet, Address, Address) {
     let at = Devnet::account("countdown");
     let mut net = Devnet::new();
     net.install(at, &wat("countdown"))
         .expect("countdown compiles");
+    (net, at, Devnet::account("alice"))
+}
+
+#[test]
+fn compute_is_the_ink_of_the_basic_blocks_entered() {
+    let (mut net, at, alice) = countdown();
     let r = net.send(alice, at, &[], U256::ZERO);
     assert!(r.success, "{}", r.reason());
     // before the loop: i32.const, local.set, loop = 1 + 210 + 1 (+ header)
@@ -152,7 +155,7 @@ fn caching_is_per_program() {
     let (trust_uncached, trust_cached) = net.program_init_gas(trust).expect("program");
     assert!(net.set_cached(registry, true));
     assert!(net.is_cached(registry) && !net.is_cached(trust));
-    let call = ds_e2e_free_call();
+    let call = set_ds_service_call();
     let r = net.send(master, registry, &call, U256::ZERO);
     assert!(r.success, "{}", r.reason());
     // Registry (cached) then Trust (not): the mixed case
@@ -172,7 +175,7 @@ fn caching_is_per_program() {
 }
 
 /// `setDSService(4, x)` on the Registry: one hop to Trust for the master check.
-fn ds_e2e_free_call() -> Vec<u8> {
+fn set_ds_service_call() -> Vec<u8> {
     alloy_sol_types::sol! {
         function setDSService(uint256 serviceId, address service) external returns (bool);
     }
@@ -235,11 +238,7 @@ fn wasm_over_128_kib_decompressed_is_refused() {
 
 #[test]
 fn a_transaction_without_gas_for_the_entry_fails_out_of_gas() {
-    let alice = Devnet::account("alice");
-    let at = Devnet::account("countdown");
-    let mut net = Devnet::new();
-    net.install(at, &wat("countdown"))
-        .expect("countdown compiles");
+    let (mut net, at, alice) = countdown();
     let (entry, _) = net.program_init_gas(at).expect("a program");
     let r = net.send_tx(Tx {
         from: alice,
@@ -253,11 +252,7 @@ fn a_transaction_without_gas_for_the_entry_fails_out_of_gas() {
 
 #[test]
 fn l1_poster_gas_is_reported_apart_from_l2_gas() {
-    let alice = Devnet::account("alice");
-    let at = Devnet::account("countdown");
-    let mut net = Devnet::new();
-    net.install(at, &wat("countdown"))
-        .expect("countdown compiles");
+    let (mut net, at, alice) = countdown();
     let l2 = net.send(alice, at, &[1, 2, 3], U256::ZERO);
     assert_eq!(l2.gas.l1, 0, "default: no L1 price");
     net.set_l1_gas_per_byte(10);
