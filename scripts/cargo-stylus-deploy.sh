@@ -43,11 +43,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
+local_devnet=""
 if [ -z "$rpc" ]; then
-    target/debug/ds-devnet serve --port 0 > "$work/devnet.log" &
-    devnet_pid=$!
-    for _ in $(seq 50); do grep -q listening "$work/devnet.log" && break; sleep 0.1; done
-    rpc=$(grep -o 'http://[0-9.:]*' "$work/devnet.log")
+    local_devnet=1
     # A well-known test key: only ever for this throwaway chain.
     export DS_PRIVATE_KEY=${DS_PRIVATE_KEY:-0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318}
 fi
@@ -56,6 +54,13 @@ out=${out:-$work/deployment.json}
 key_file=$work/key
 (umask 077; printf '%s\n' "$DS_PRIVATE_KEY" > "$key_file")
 master=$("$ds" key-address --private-key-file "$key_file")
+if [ -n "$local_devnet" ]; then
+    # The deploying key is funded: activations pay nitro's data fee.
+    target/debug/ds-devnet serve --port 0 --accounts 0 --fund "$master" > "$work/devnet.log" &
+    devnet_pid=$!
+    for _ in $(seq 50); do grep -q listening "$work/devnet.log" && break; sleep 0.1; done
+    rpc=$(grep -o 'http://[0-9.:]*' "$work/devnet.log")
+fi
 
 # cargo-stylus requires a rust-toolchain.toml naming a pinned toolchain;
 # name the active one for the duration of this run (removed on exit).

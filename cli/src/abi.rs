@@ -21,6 +21,14 @@ sol!(
     #[sol(all_derives)]
     "../abi/arbitrum/StylusDeployer.sol"
 );
+sol!(
+    #[sol(all_derives)]
+    "../abi/arbitrum/ArbWasmCache.sol"
+);
+
+/// Arbitrum's ArbWasmCache precompile (which programs are cached).
+pub const ARB_WASM_CACHE: alloy_primitives::Address =
+    alloy_primitives::address!("0000000000000000000000000000000000000072");
 
 /// Human-readable form of revert data: the decoded custom error when it is
 /// one of the suite's (or the StylusDeployer's), else the raw hex.

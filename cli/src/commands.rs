@@ -3,14 +3,15 @@
 
 use alloy_network::TransactionBuilder;
 use alloy_primitives::{keccak256, B256, U256};
+use alloy_provider::Provider;
 use alloy_rpc_types_eth::TransactionRequest;
 use alloy_sol_types::{SolCall, SolEvent};
 use ds_common::{ids::notice_target, party::investor_key};
 
 use crate::{
     abi::{
-        ICommsService, ICommsServiceEvents, IComplianceAdmin, IComplianceViews, IDSToken,
-        IDSTokenAdmin, IRegistryService, ITrustService,
+        IArbWasmCache, ICommsService, ICommsServiceEvents, IComplianceAdmin, IComplianceViews,
+        IDSToken, IDSTokenAdmin, IRegistryService, ITrustService, ARB_WASM_CACHE,
     },
     args::{address, addresses, amount, bytes32, number, Args},
     chain::{send, transact, transact_raw, view, Context, Failure},
@@ -51,7 +52,36 @@ pub(crate) async fn operate(command: &str, args: &Args, ctx: &Context) -> Result
             None => Ok(()),
         }
     };
+    // A program of the deployment by name (trust, ds_token, ...) or address.
+    let program = |name: &str| match name.starts_with("0x") {
+        true => address(name, "PROGRAM"),
+        false => ctx.contract(name),
+    };
     match (command, sub.as_slice()) {
+        ("cache", ["status", name]) => {
+            takes(&[])?;
+            let addr = program(name)?;
+            let p = ctx.reader().await?;
+            let code = p.get_code_at(addr).await.map_err(|e| {
+                Failure::new(crate::chain::exit::UNREACHABLE, format!("eth_getCode: {e}"))
+            })?;
+            let call = IArbWasmCache::codehashIsCachedCall {
+                codehash: keccak256(&code),
+            };
+            let cached = view(&p, "codehashIsCached", ARB_WASM_CACHE, call).await?;
+            Ok(format!(
+                "{name} {}",
+                if cached { "cached" } else { "not cached" }
+            ))
+        }
+        ("cache", [name]) => {
+            takes(&[])?;
+            let addr = program(name)?;
+            let p = ctx.writer().await?;
+            let call = IArbWasmCache::cacheProgramCall { addr };
+            transact(&p, "cacheProgram", ARB_WASM_CACHE, call).await?;
+            Ok(format!("{name} cached"))
+        }
         ("check", [from, to, value]) => {
             takes(&[])?;
             let call = IDSToken::preTransferCheckCall {

@@ -112,6 +112,9 @@ pub const USAGE: &str = "usage:
             (--content-hash H | --content-file F) [--investor ID | --country XX]
             [--deadline TIMESTAMP]
   ds notice list [--offset N] [--limit N]
+  ds cache PROGRAM                  (ArbWasmCache.cacheProgram: entries then cost the
+                                     cached init gas; PROGRAM: a deployment name or address)
+  ds cache status PROGRAM
 common options:
   --rpc URL                the JSON-RPC endpoint (or env DS_RPC)
   --deployment FILE        the file written by `ds deploy --out FILE`
@@ -201,7 +204,7 @@ pub fn run(args: &[String], env: &Environment) -> Result<String, Failure> {
             Ok(KeySource::new(&args, env).signer()?.address().to_string())
         }
         "check" | "role" | "investor" | "compliance" | "issue" | "transfer" | "balance"
-        | "burn" | "seize" | "lock" | "notice" => {
+        | "burn" | "seize" | "lock" | "notice" | "cache" => {
             args.only(&[&COMMON[..], &commands::COMMAND_FLAGS[..]].concat())?;
             let ctx = Context::new(&args, env)?;
             runtime.block_on(commands::operate(command, &args, &ctx))

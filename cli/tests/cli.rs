@@ -107,8 +107,14 @@ fn deploy(url: &str, out: &str, extra: &[&str]) -> Result<String, Failure> {
     ds_raw(&list, Some(KEY))
 }
 
+/// A devnet on loopback, the test keys funded (activation pays a data fee).
 fn serve() -> (Server, String) {
-    let server = Server::start(Node::new(Devnet::new()), 0).expect("loopback listener");
+    let mut net = Devnet::new();
+    for key in [KEY, ISSUER_KEY, A_KEY, B_KEY, AGENT_KEY] {
+        let address = addr(key).parse().expect("an address");
+        net.set_balance(address, ds_devnet::rpc::DEV_ACCOUNT_BALANCE);
+    }
+    let server = Server::start(Node::new(net), 0).expect("loopback listener");
     let url = server.url();
     (server, url)
 }
@@ -324,6 +330,16 @@ fn operate_the_suite() {
 
     let (a, b) = (addr(A_KEY), addr(B_KEY));
     let unregistered = "0x4444444444444444444444444444444444444444";
+
+    // Program cache (ArbWasmCache): the token's entries then cost its cached init gas.
+    let status = ["cache", "status", "ds_token"];
+    assert_eq!(ok(&url, f, KEY, &status), "ds_token not cached");
+    assert_eq!(ok(&url, f, KEY, &["cache", "ds_token"]), "ds_token cached");
+    assert_eq!(ok(&url, f, KEY, &status), "ds_token cached");
+    assert_eq!(
+        ok(&url, f, KEY, &["cache", "status", "registry"]),
+        "registry not cached"
+    );
 
     // Roles: granted at deployment; set, get, remove.
     assert_eq!(ok(&url, f, KEY, &["role", "get", &issuer]), "issuer");

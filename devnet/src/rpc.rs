@@ -48,6 +48,7 @@ use serde_json::{json, Value};
 use crate::{gas, Devnet, Receipt, Tx, DEFAULT_CHAIN_ID, DEFAULT_GAS_LIMIT};
 
 mod arbitrum;
+mod data_fee;
 pub use arbitrum::{init_salt, IStylusDeployer, STYLUS_DEPLOYER, STYLUS_DEPLOYER_CODE};
 
 /// The ArbWasm precompile (program activation).
@@ -213,6 +214,22 @@ pub fn stylus_init_code(wasm: &[u8], quality: u32) -> Vec<u8> {
     init
 }
 
+/// Wei each pre-funded dev account starts with (10,000 ETH).
+pub const DEV_ACCOUNT_BALANCE: U256 = U256::from_limbs([0x19e0_c9ba_b240_0000, 0x21e, 0, 0]);
+
+/// The `n` pre-funded dev accounts of `ds-devnet serve`: private key
+/// `keccak256("ds-devnet dev account <i>")` and its address. Well known,
+/// like anvil's: never use them on a real chain.
+pub fn dev_accounts(n: usize) -> Vec<(B256, Address)> {
+    (0..n)
+        .filter_map(|i| {
+            let key = keccak256(format!("ds-devnet dev account {i}"));
+            let signer = k256::ecdsa::SigningKey::from_slice(key.as_slice()).ok()?;
+            Some((key, Address::from_private_key(&signer)))
+        })
+        .collect()
+}
+
 /// A transaction included in a block.
 #[derive(Clone, Debug)]
 struct Included {
@@ -247,6 +264,10 @@ pub struct Node {
     codes: HashMap<Address, Bytes>,
     /// Code hashes activated at ArbWasm.
     activated: HashSet<B256>,
+    /// The activation data pricer.
+    pricer: data_fee::DataPricer,
+    /// Most gas a transaction or call may use (the block gas limit).
+    gas_cap: u64,
 }
 
 impl Node {
@@ -263,7 +284,17 @@ impl Node {
             timestamps: Vec::new(),
             codes: HashMap::new(),
             activated: HashSet::new(),
+            pricer: data_fee::DataPricer::default(),
+            gas_cap: DEFAULT_GAS_LIMIT,
         }
+    }
+
+    /// Caps the gas of every transaction and call at `gas` (the block gas
+    /// limit; default [`DEFAULT_GAS_LIMIT`]): larger transactions are
+    /// refused, calls asking for more are given the cap.
+    pub fn set_gas_cap(&mut self, gas: u64) {
+        self.gas_cap = gas;
+        self.net.set_gas_limit(gas);
     }
 
     /// The chain id transactions must carry.
@@ -446,7 +477,7 @@ impl Node {
             _ => U256::ZERO,
         };
         let gas_limit = match call.get("gas") {
-            Some(Value::String(s)) => Some(parse_u64(s)?),
+            Some(Value::String(s)) => Some(parse_u64(s)?.min(self.gas_cap)),
             _ => None,
         };
         let is_create = to.is_none();
@@ -593,6 +624,12 @@ impl Node {
             TxKind::Call(to) => Some(to),
             TxKind::Create => None,
         };
+        if gas_limit > self.gas_cap {
+            return Err(RpcError::refused(format!(
+                "exceeds block gas limit: gas limit {gas_limit}, the devnet's cap is {}",
+                self.gas_cap
+            )));
+        }
         let needed = intrinsic + if to.is_none() { gas::CREATE_GAS } else { 0 };
         if gas_limit < needed {
             return Err(RpcError::refused(format!(
@@ -653,7 +690,7 @@ impl Node {
                 let gas = self.activation_gas(&input).unwrap_or(0);
                 included.gas_used = (intrinsic + gas).min(gas_limit);
                 if intrinsic + gas <= gas_limit {
-                    if let Ok(log) = self.activate(&input) {
+                    if let Ok(log) = self.activate(from, value, &input) {
                         included.logs.push(log);
                         included.success = true;
                     }
@@ -937,7 +974,35 @@ fn parse_bytes(s: &str) -> Result<Vec<u8>, RpcError> {
     hex::decode(s).map_err(|e| RpcError::invalid_params(format!("bad hex data: {e}")))
 }
 
-/// A running server; dropping it does not stop it (see [`Server::stop`]).
+/// What the HTTP front accepts.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    /// Largest request body, in bytes (larger ones are answered 413).
+    pub max_body: usize,
+    /// Accept requests carrying a foreign `Origin` (any web page could
+    /// then post to the node). Off by default: only loopback origins.
+    pub allow_any_origin: bool,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        Self {
+            max_body: DEFAULT_MAX_BODY,
+            allow_any_origin: false,
+        }
+    }
+}
+
+/// Default bound of a request body (4 MiB: a 24 KiB program deploys in
+/// about 50 KB of hex).
+pub const DEFAULT_MAX_BODY: usize = 4 << 20;
+
+/// A running JSON-RPC server on loopback. Each request is read on a thread
+/// of its own (a slow or silent client holds only its own thread), checked
+/// (`POST`, a loopback `Host`, no foreign `Origin`, JSON content, a bounded
+/// body), then handed to the one thread that owns the node, so requests
+/// are answered concurrently and executed one at a time. Dropping it does
+/// not stop it (see [`Server::stop`]).
 pub struct Server {
     http: Arc<tiny_http::Server>,
     addr: SocketAddr,
@@ -945,9 +1010,14 @@ pub struct Server {
 }
 
 impl Server {
-    /// Serves `node` on `127.0.0.1:port` (`0` for an ephemeral port) on a
-    /// background thread.
+    /// Serves `node` on `127.0.0.1:port` (`0` for an ephemeral port) on
+    /// background threads, with the default [`ServeOptions`].
     pub fn start(node: Node, port: u16) -> std::io::Result<Self> {
+        Self::start_with(node, port, ServeOptions::default())
+    }
+
+    /// [`Server::start`] with `options`.
+    pub fn start_with(node: Node, port: u16, options: ServeOptions) -> std::io::Result<Self> {
         let http = tiny_http::Server::http(("127.0.0.1", port))
             .map_err(|e| std::io::Error::other(e.to_string()))?;
         let addr = http
@@ -955,12 +1025,20 @@ impl Server {
             .to_ip()
             .ok_or_else(|| std::io::Error::other("not an IP listener"))?;
         let http = Arc::new(http);
-        let server = http.clone();
+        let (jobs, queue) = std::sync::mpsc::channel::<Job>();
         // Nested program calls need more than the default 2 MiB of stack.
+        let executor = std::thread::Builder::new()
+            .name("ds-devnet-node".into())
+            .stack_size(256 << 20)
+            .spawn(move || execute_jobs(node, &queue))?;
+        let server = http.clone();
         let thread = std::thread::Builder::new()
             .name("ds-devnet-rpc".into())
-            .stack_size(256 << 20)
-            .spawn(move || serve_loop(&server, node))?;
+            .spawn(move || {
+                accept(&server, &jobs, &options);
+                drop(jobs);
+                let _ = executor.join();
+            })?;
         Ok(Self {
             http,
             addr,
@@ -985,7 +1063,7 @@ impl Server {
         }
     }
 
-    /// Stops the server and waits for its thread.
+    /// Stops the server and waits for its threads.
     pub fn stop(mut self) {
         self.http.unblock();
         if let Some(t) = self.thread.take() {
@@ -994,29 +1072,142 @@ impl Server {
     }
 }
 
-fn serve_loop(server: &tiny_http::Server, mut node: Node) {
-    let json_header = tiny_http::Header::from_bytes(&b"Content-Type"[..], &b"application/json"[..]);
-    for mut request in server.incoming_requests() {
-        if *request.method() != tiny_http::Method::Post {
-            let _ = request.respond(
-                tiny_http::Response::from_string("JSON-RPC over HTTP POST only")
-                    .with_status_code(405),
-            );
+/// A request body for the node, and where its answer goes.
+type Job = (String, std::sync::mpsc::Sender<String>);
+
+/// The node's thread: runs the requests one at a time, in arrival order.
+fn execute_jobs(mut node: Node, queue: &std::sync::mpsc::Receiver<Job>) {
+    for (body, reply) in queue {
+        let _ = reply.send(node.handle_text(&body));
+    }
+}
+
+/// Hands every incoming request to a thread of its own.
+fn accept(server: &tiny_http::Server, jobs: &std::sync::mpsc::Sender<Job>, options: &ServeOptions) {
+    for request in server.incoming_requests() {
+        let jobs = jobs.clone();
+        let options = options.clone();
+        let spawned = std::thread::Builder::new()
+            .name("ds-devnet-request".into())
+            .spawn(move || answer(request, &jobs, &options));
+        if spawned.is_err() {
+            // no thread to answer on: the client sees the connection close
             continue;
         }
-        let mut body = String::new();
-        let text = match request.as_reader().read_to_string(&mut body) {
-            Ok(_) => node.handle_text(&body),
-            Err(e) => error_response(
-                Value::Null,
-                &RpcError::new(-32700, format!("unreadable body: {e}")),
-            )
-            .to_string(),
-        };
-        let mut response = tiny_http::Response::from_string(text);
-        if let Ok(h) = json_header.clone() {
-            response = response.with_header(h);
+    }
+}
+
+/// Why an HTTP request is refused before it reaches the node.
+fn refusal(request: &tiny_http::Request, options: &ServeOptions) -> Option<(u16, String)> {
+    if *request.method() != tiny_http::Method::Post {
+        return Some((405, "JSON-RPC over HTTP POST only".into()));
+    }
+    let header = |name: &str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str().to_string())
+    };
+    if let Some(host) = header("Host") {
+        if !is_loopback_host(&host) {
+            return Some((
+                403,
+                format!("Host `{host}` refused: the devnet answers loopback names only"),
+            ));
         }
-        let _ = request.respond(response);
+    }
+    if let Some(origin) = header("Origin") {
+        let host = origin
+            .strip_prefix("http://")
+            .or_else(|| origin.strip_prefix("https://"));
+        if !options.allow_any_origin && !host.is_some_and(is_loopback_host) {
+            return Some((
+                403,
+                format!("Origin `{origin}` refused (start the devnet with --allow-any-origin to accept it)"),
+            ));
+        }
+    }
+    match header("Content-Type") {
+        Some(t) if t.to_ascii_lowercase().starts_with("application/json") => {}
+        other => {
+            return Some((
+                415,
+                format!(
+                    "Content-Type must be application/json, not {}",
+                    other.unwrap_or_else(|| "none".into())
+                ),
+            ))
+        }
+    }
+    if request.body_length().is_some_and(|n| n > options.max_body) {
+        return Some((413, format!("request body over {} bytes", options.max_body)));
+    }
+    None
+}
+
+/// `127.0.0.1`, `localhost` or `[::1]`, with or without a port.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.split(':').next().unwrap_or(""),
+    };
+    matches!(name, "127.0.0.1" | "localhost" | "::1")
+}
+
+/// Most bytes of a refused request read before answering it.
+const DRAIN_LIMIT: u64 = 64 << 20;
+
+/// Checks, reads and answers one request.
+fn answer(
+    mut request: tiny_http::Request,
+    jobs: &std::sync::mpsc::Sender<Job>,
+    options: &ServeOptions,
+) {
+    let text = match refusal(&request, options) {
+        Some((status, why)) => {
+            // Read what the client is sending (up to a bound) so that it
+            // gets the answer rather than a reset connection.
+            let _ = std::io::copy(
+                &mut request.as_reader().take(DRAIN_LIMIT),
+                &mut std::io::sink(),
+            );
+            let body = error_response(Value::Null, &RpcError::new(-32600, why)).to_string();
+            let _ = request.respond(json_response(body).with_status_code(status));
+            return;
+        }
+        None => {
+            let mut body = String::new();
+            let limit = options.max_body as u64 + 1;
+            match request.as_reader().take(limit).read_to_string(&mut body) {
+                Ok(n) if n > options.max_body => {
+                    let why = format!("request body over {} bytes", options.max_body);
+                    let body = error_response(Value::Null, &RpcError::new(-32600, why)).to_string();
+                    let _ = request.respond(json_response(body).with_status_code(413));
+                    return;
+                }
+                Ok(_) => {
+                    let (reply, answer) = std::sync::mpsc::channel();
+                    if jobs.send((body, reply)).is_err() {
+                        return;
+                    }
+                    answer.recv().unwrap_or_default()
+                }
+                Err(e) => error_response(
+                    Value::Null,
+                    &RpcError::new(-32700, format!("unreadable body: {e}")),
+                )
+                .to_string(),
+            }
+        }
+    };
+    let _ = request.respond(json_response(text));
+}
+
+fn json_response(text: String) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let response = tiny_http::Response::from_string(text);
+    match tiny_http::Header::from_bytes(&b"Content-Type"[..], &b"application/json"[..]) {
+        Ok(h) => response.with_header(h),
+        Err(()) => response,
     }
 }

@@ -35,8 +35,17 @@ struct Client {
 }
 
 impl Client {
+    /// A node whose test keys (seeds 0 to 15) hold 10,000 ETH: activations
+    /// pay a data fee.
     fn start() -> Self {
-        let server = Server::start(Node::new(Devnet::new()), 0).expect("loopback listener");
+        let mut net = Devnet::new();
+        for seed in 1..16 {
+            net.set_balance(
+                Key::new(seed).address(),
+                ds_devnet::rpc::DEV_ACCOUNT_BALANCE,
+            );
+        }
+        let server = Server::start(Node::new(net), 0).expect("loopback listener");
         assert!(server.addr().ip().is_loopback());
         Self {
             server: Some(server),
@@ -119,6 +128,10 @@ impl Drop for Client {
     }
 }
 
+fn quantity_u256(v: &Value) -> U256 {
+    U256::from_str_radix(v.as_str().expect("hex").trim_start_matches("0x"), 16).expect("quantity")
+}
+
 fn quantity(v: &Value) -> u64 {
     let s = v.as_str().expect("quantity");
     u64::from_str_radix(s.trim_start_matches("0x"), 16).expect("hex quantity")
@@ -193,7 +206,10 @@ fn deploy_erc20(c: &mut Client, key: &Key, supply: U256) -> Address {
     assert!(message.contains("not activated"), "{message}");
 
     let activate = IArbWasm::activateProgramCall { program: token }.abi_encode();
-    let hash = c.send_raw(&key.sign_1559(key.tx(nonce + 1, TxKind::Call(ARB_WASM), activate)));
+    let fee = data_fee(c, token);
+    let mut tx = key.tx(nonce + 1, TxKind::Call(ARB_WASM), activate);
+    tx.value = fee;
+    let hash = c.send_raw(&key.sign_1559(tx));
     let receipt = c.receipt(hash);
     assert_eq!(receipt["status"], "0x1", "{receipt}");
     assert_eq!(receipt["logs"][0]["address"], json!(ARB_WASM));
@@ -203,6 +219,15 @@ fn deploy_erc20(c: &mut Client, key: &Key, supply: U256) -> Address {
     let receipt = c.receipt(hash);
     assert_eq!(receipt["status"], "0x1", "{receipt}");
     token
+}
+
+/// The data fee ArbWasm quotes for activating the code at `program`.
+fn data_fee(c: &mut Client, program: Address) -> U256 {
+    let quote = IArbWasm::activateProgramCall { program }.abi_encode();
+    let out = c.call(ARB_WASM, &quote);
+    IArbWasm::activateProgramCall::abi_decode_returns(&out)
+        .expect("(version, dataFee)")
+        .dataFee
 }
 
 fn balance_of(c: &mut Client, token: Address, owner: Address) -> U256 {
@@ -217,7 +242,16 @@ fn chain_basics() {
     assert_eq!(quantity(&c.ok("eth_blockNumber", json!([]))), 1);
     assert_eq!(quantity(&c.ok("eth_gasPrice", json!([]))), 0);
     let who = Key::new(1).address();
-    assert_eq!(quantity(&c.ok("eth_getBalance", json!([who, "latest"]))), 0);
+    assert_eq!(
+        quantity_u256(&c.ok("eth_getBalance", json!([who, "latest"]))),
+        ds_devnet::rpc::DEV_ACCOUNT_BALANCE,
+        "a funded test key"
+    );
+    let nobody = Key::new(99).address();
+    assert_eq!(
+        quantity(&c.ok("eth_getBalance", json!([nobody, "latest"]))),
+        0
+    );
     assert_eq!(c.nonce(who), 0);
     assert_eq!(c.ok("eth_getCode", json!([who, "latest"])), "0x");
     let history = c.ok("eth_feeHistory", json!(["0x1", "latest", [25.0, 75.0]]));
@@ -447,7 +481,8 @@ fn stylus_deployer_creates_activates_and_initialises_in_one_transaction() {
         &hex::decode(out.as_str().expect("hex")).expect("hex"),
     )
     .expect("(version, dataFee)");
-    assert_eq!((ret.version, ret.dataFee), (1, U256::ZERO));
+    assert_eq!(ret.version, 1);
+    assert!(ret.dataFee > U256::ZERO, "nitro's data pricer quotes a fee");
     // Not activated yet: codehashVersion reverts with ProgramNotActivated().
     let version = IArbWasm::codehashVersionCall { codehash }.abi_encode();
     let call = json!({ "to": ARB_WASM, "data": hex::encode_prefixed(&version) });
@@ -468,14 +503,21 @@ fn stylus_deployer_creates_activates_and_initialises_in_one_transaction() {
         .abi_encode()
     };
     let data = deploy(constructor_calldata(&supply.abi_encode()), B256::ZERO);
+    let fee_value = format!("0x{:x}", ret.dataFee * U256::from(2));
     let estimate = quantity(&c.ok(
         "eth_estimateGas",
-        json!([{ "from": key.address(), "to": STYLUS_DEPLOYER, "data": hex::encode_prefixed(&data) }]),
+        json!([{ "from": key.address(), "to": STYLUS_DEPLOYER, "data": hex::encode_prefixed(&data), "value": fee_value }]),
     ));
-    let hash = c.send_raw(&key.sign_1559(key.tx(0, TxKind::Call(STYLUS_DEPLOYER), data.clone())));
+    // The value pays the data fee; the deployer refunds the rest.
+    let mut tx = key.tx(0, TxKind::Call(STYLUS_DEPLOYER), data.clone());
+    tx.value = ret.dataFee * U256::from(2);
+    let before = quantity_u256(&c.ok("eth_getBalance", json!([key.address(), "latest"])));
+    let hash = c.send_raw(&key.sign_1559(tx));
     let receipt = c.receipt(hash);
     assert_eq!(receipt["status"], "0x1", "{receipt}");
     assert!(quantity(&receipt["gasUsed"]) <= estimate);
+    let after = quantity_u256(&c.ok("eth_getBalance", json!([key.address(), "latest"])));
+    assert_eq!(before - after, ret.dataFee, "only the fee is kept");
     let token = STYLUS_DEPLOYER.create(1);
     let logs = receipt["logs"].as_array().expect("logs");
     let topics: Vec<&Value> = logs.iter().map(|l| &l["topics"][0]).collect();

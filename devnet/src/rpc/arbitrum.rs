@@ -10,7 +10,9 @@
 //!   parameters (`inkPrice`, `minInitGas`, `initCostScalar`, `freePages`,
 //!   `pageGas`, `pageRamp`, `pageLimit`, `maxStackDepth`). As in Nitro,
 //!   activation belongs to the code hash: once a code is activated, every
-//!   account holding the same code runs. The data fee is zero.
+//!   account holding the same code runs. The data fee is nitro's
+//!   (`data_fee`): quoted by the `eth_call`, taken from the value sent with
+//!   the activation, the rest left with the sender.
 //! - **ArbWasmCache** ([`super::ARB_WASM_CACHE`], `0x…72`): `cacheProgram`
 //!   and `evictCodehash` (transactions, logging `UpdateProgramCache`; a
 //!   devnet has no cache auction, so every account is a cache manager),
@@ -33,8 +35,8 @@ use alloy_sol_types::{sol, SolCall, SolError, SolEvent, SolValue};
 use serde_json::{json, Value};
 
 use super::{
-    creation_gas, parse_address, parse_bytes, stylus_deploy_code, IArbWasm, IArbWasmCache, Node,
-    RpcError, RpcResult, ARB_WASM, ARB_WASM_CACHE, STYLUS_VERSION,
+    creation_gas, data_fee::DataPricer, parse_address, parse_bytes, stylus_deploy_code, IArbWasm,
+    IArbWasmCache, Node, RpcError, RpcResult, ARB_WASM, ARB_WASM_CACHE, STYLUS_VERSION,
 };
 use crate::{gas, program::Program, Tx, DEFAULT_GAS_LIMIT};
 
@@ -155,7 +157,7 @@ impl Node {
                 None => self.code(call.program),
             };
             self.check_activation(&code).map_err(|r| r.to_rpc())?;
-            (STYLUS_VERSION, U256::ZERO).abi_encode_params()
+            (STYLUS_VERSION, self.data_fee(&code).0).abi_encode_params()
         } else if let Ok(call) = W::programVersionCall::abi_decode(calldata) {
             let active = self.net.has_program(call.program) && !self.is_inactive(call.program);
             (if active { STYLUS_VERSION } else { 0 }).abi_encode()
@@ -310,15 +312,47 @@ impl Node {
             .map_err(|f| not_wasm(f.to_string()))
     }
 
-    /// An `activateProgram(program)` transaction: the ProgramActivated log.
-    pub(super) fn activate(&mut self, calldata: &[u8]) -> Result<Log, Reverted> {
+    /// The data fee of activating `code` now, and the pricer after it.
+    fn data_fee(&self, code: &[u8]) -> (U256, DataPricer) {
+        let bytes = stylus_deploy_code(code)
+            .ok()
+            .and_then(|(code, wasm)| Program::from_code(&code, &wasm).ok())
+            .map_or(0, |p| p.info().asm_estimate());
+        self.pricer.price(bytes, self.net.timestamp())
+    }
+
+    /// Takes the data fee of activating `code` out of `value`, paid by
+    /// `from` (the rest stays with the sender, as ArbWasm refunds it).
+    fn pay_data_fee(&mut self, from: Address, value: U256, code: &[u8]) -> Result<U256, Reverted> {
+        let (fee, pricer) = self.data_fee(code);
+        if value < fee {
+            return Err(Reverted::new(
+                Vec::new(),
+                format!("activation data fee is {fee} wei, {value} sent"),
+            ));
+        }
+        let balance = self.net.balance(from);
+        self.net.set_balance(from, balance.saturating_sub(fee));
+        self.pricer = pricer;
+        Ok(fee)
+    }
+
+    /// An `activateProgram(program)` transaction from `from` with `value`:
+    /// the ProgramActivated log.
+    pub(super) fn activate(
+        &mut self,
+        from: Address,
+        value: U256,
+        calldata: &[u8],
+    ) -> Result<Log, Reverted> {
         let call = IArbWasm::activateProgramCall::abi_decode(calldata)
             .map_err(|_| Reverted::new(Vec::new(), "ArbWasm: unsupported call"))?;
         let code = self.code(call.program);
         self.check_activation(&code)?;
+        let fee = self.pay_data_fee(from, value, &code)?;
         let codehash = keccak256(&code);
         self.activated.insert(codehash);
-        Ok(activation_log(codehash, call.program))
+        Ok(activation_log(codehash, call.program, fee))
     }
 
     /// `eth_call` / `eth_estimateGas` to the StylusDeployer: what the
@@ -392,23 +426,32 @@ impl Node {
             gas += gas::KECCAK_WORD_GAS * gas::words(bytecode.len());
         }
         let mut logs = Vec::new();
+        let mut fee = U256::ZERO;
         if activating {
             self.check_activation(&code)?;
             gas += module_activation_gas(&code).unwrap_or(0);
-            logs.push(activation_log(codehash, address));
+            fee = self.data_fee(&code).0;
+            logs.push(activation_log(codehash, address, fee));
         }
         if gas > budget {
             let mut r = Reverted::new(Vec::new(), "out of gas");
             r.gas = budget;
             return Err(r);
         }
-        // `msg.value - initValue` is the activation's share (the data fee
-        // is zero here, so all of it comes back).
+        // `msg.value - initValue` is the activation's share: ArbWasm takes
+        // the data fee and the deployer refunds the rest.
         if value < init_value {
             let panic = Panic {
                 code: U256::from(0x11),
             };
             return Err(Reverted::new(panic.abi_encode(), "arithmetic underflow"));
+        }
+        if value - init_value < fee {
+            let why = format!(
+                "activation data fee is {fee} wei, {} sent for it",
+                value - init_value
+            );
+            return Err(Reverted::new(Vec::new(), why));
         }
         if init_data.is_empty() {
             if !init_value.is_zero() {
@@ -465,6 +508,9 @@ impl Node {
             data: event.encode_log_data(),
         });
         if commit {
+            if activating {
+                self.pay_data_fee(from, value - init_value, &code)?;
+            }
             self.codes.insert(address, code.into());
             self.activated.insert(codehash);
             let nonce = self.deployer_nonce();
@@ -489,12 +535,12 @@ pub fn init_salt(salt: B256, init_data: &[u8]) -> B256 {
     keccak256(packed)
 }
 
-fn activation_log(codehash: B256, program: Address) -> Log {
+fn activation_log(codehash: B256, program: Address, data_fee: U256) -> Log {
     let event = IArbWasm::ProgramActivated {
         codehash,
         moduleHash: keccak256(codehash),
         program,
-        dataFee: U256::ZERO,
+        dataFee: data_fee,
         version: STYLUS_VERSION,
     };
     Log {
