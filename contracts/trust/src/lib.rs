@@ -80,7 +80,9 @@ impl TrustService {
         Ok(true)
     }
 
-    /// Completes the master hand-over; callable only by the proposed master.
+    /// Completes the master hand-over; callable only by the proposed master,
+    /// whose role (if one was granted after the proposal) becomes MASTER:
+    /// no lower role can block the hand-over.
     pub fn accept_service_owner(&mut self) -> Result<bool, DSError> {
         let sender = self.vm().msg_sender();
         let pending = self.pending_master.get();
@@ -90,8 +92,13 @@ impl TrustService {
                 pending,
             }));
         }
-        // The proposal was checked when made, but a role may have been granted since.
-        roles::check_grantable_to(sender, self.role(sender), role::MASTER)?;
+        // The proposal was checked when made; a role granted since (an
+        // issuer or transfer agent could grant one to block the hand-over)
+        // gives way to MASTER, which the proposed master accepts.
+        let held = self.role(sender);
+        if held != role::NONE {
+            self.revoke(sender, held, sender);
+        }
         let old = self.master.get();
         self.revoke(old, role::MASTER, sender);
         self.grant(sender, role::MASTER, sender);

@@ -434,16 +434,17 @@ fn hand_over_only_by_master_and_only_to_a_roleless_address() {
         trust.set_service_owner(ISSUER),
         Err(DSError::RoleChangeNotAllowed(_))
     ));
-    // A role granted after the proposal blocks the acceptance too.
+    // A role an issuer grants after the proposal cannot block the
+    // acceptance (security review F-03): it gives way to MASTER.
     trust.set_service_owner(FRESH).unwrap();
+    vm.set_sender(ISSUER);
     trust.set_role(FRESH, role::EXCHANGE).unwrap();
     vm.set_sender(FRESH);
-    let before = storage(&vm);
-    assert!(matches!(
-        trust.accept_service_owner(),
-        Err(DSError::RoleChangeNotAllowed(_))
-    ));
-    assert_eq!(storage(&vm), before);
+    assert_eq!(trust.accept_service_owner(), Ok(true));
+    assert_eq!(trust.get_role(FRESH), role::MASTER);
+    assert_eq!(trust.get_role(MASTER), role::NONE);
+    assert_eq!(trust.service_owner(), FRESH);
+    assert_eq!(trust.pending_service_owner(), Address::ZERO);
 }
 
 #[test]
