@@ -10,7 +10,7 @@
 //! |---------|-------|
 //! | 0..8    | special wallet type (`ids::wallet_type`) |
 //! | 8       | wallet belongs to a registered investor |
-//! | 16..48  | country code (1–3 ASCII letters, see [`country_code`]) |
+//! | 16..48  | country code (2 ASCII letters, see [`country_code`]) |
 //! | 48..56  | attributes whose stored status is APPROVED (bit mask of `ids::attribute`) |
 //! | 56..64  | attributes APPROVED and not expired at the time of the query |
 
@@ -82,11 +82,13 @@ impl PartyInfo {
     }
 }
 
-/// Packs a country code of 1–3 ASCII letters (ISO 3166 alpha-2 or alpha-3,
-/// case-insensitive) into a non-zero `u32`; `None` for anything else.
+/// Packs an ISO 3166-1 alpha-2 country code (two ASCII letters,
+/// case-insensitive) into a non-zero `u32`; `None` for anything else, so
+/// that "USA" cannot stand for the US beside "US" and escape its rules
+/// (security review F-13).
 pub fn country_code(country: &str) -> Option<u32> {
     let bytes = country.as_bytes();
-    if bytes.is_empty() || bytes.len() > 3 || !bytes.iter().all(u8::is_ascii_alphabetic) {
+    if bytes.len() != 2 || !bytes.iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
     Some(
@@ -119,7 +121,7 @@ mod tests {
         let info = PartyInfo {
             wallet_type: wallet_type::EXCHANGE,
             is_investor: true,
-            country: country_code("USA").unwrap(),
+            country: country_code("US").unwrap(),
             approved: 0b1111,
             effective: 0b0101,
         };
@@ -131,7 +133,8 @@ mod tests {
     fn country_codes() {
         assert_eq!(country_code("US"), Some(0x5553));
         assert_eq!(country_code("us"), country_code("US"));
-        assert_ne!(country_code("USA"), country_code("US"));
+        assert_eq!(country_code("USA"), None, "alpha-3 refused");
+        assert_eq!(country_code("U"), None);
         assert_eq!(country_code(""), None);
         assert_eq!(country_code("USAA"), None);
         assert_eq!(country_code("U1"), None);

@@ -28,7 +28,7 @@
 //! - Expiry is enforced: an APPROVED attribute with expiry `e > 0` counts as
 //!   approved while `block.timestamp < e` and as not approved from `e` on;
 //!   0 never expires. Expiries above 2^40 - 1 are refused.
-//! - Countries are 1-3 ASCII letters, stored upper-case (`getCountry` returns
+//! - Countries are ISO 3166-1 alpha-2 (two ASCII letters), stored upper-case (`getCountry` returns
 //!   "US" for a country set as "us").
 //! - Setting the country an investor already has writes nothing and emits
 //!   nothing (audit M-3).
@@ -167,7 +167,7 @@ impl RegistryService {
         self.do_remove_investor(id)
     }
 
-    /// Sets the country of `id` (1-3 letters, stored upper-case). Exchange or
+    /// Sets the country of `id` (ISO 3166-1 alpha-2, stored upper-case). Exchange or
     /// above; an exchange only for investors it registered. Setting the
     /// current country writes nothing, emits nothing and calls no hook.
     pub fn set_country(&mut self, id: String, country: String) -> Result<bool, DSError> {

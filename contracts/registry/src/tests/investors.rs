@@ -109,7 +109,7 @@ fn set_country_refuses_bad_input() {
     let mut env = Env::with_investors();
     env.as_(ISSUER);
     let before = env.storage();
-    for bad in ["", "U1", "USAA", "é"] {
+    for bad in ["", "U", "U1", "USA", "USAA", "é"] {
         assert_eq!(
             env.reg.set_country("alice".into(), bad.into()),
             Err(DSError::InvalidCountry(InvalidCountry {
