@@ -11,7 +11,7 @@ interface IComplianceService {
 
     function getDSService(uint256 service_id) external view returns (address);
 
-    function validateTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
+    function validateTransfer(address spender, address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
 
     function validateIssuance(address to, uint256 value, uint256 issuance_time, uint256 total_supply, uint256[] memory lock_values, uint64[] memory lock_release_times, string calldata reason) external returns (uint256);
 

@@ -104,6 +104,8 @@ interface IDSToken {
     error SnapshotNotFound(uint256, uint256);
 
     error SnapshotLimitReached(uint256);
+
+    error SnapshotTooSoon(uint256);
 }
 
 interface IDSTokenEvents {

@@ -29,6 +29,8 @@ interface IDSTokenAdmin {
 
     function snapshot() external returns (uint256);
 
+    function reserveCheckpoints(address[] memory wallets, uint256 count) external returns (uint256);
+
     function pause() external;
 
     function unpause() external;
@@ -74,6 +76,8 @@ interface IDSTokenAdmin {
     error SnapshotNotFound(uint256, uint256);
 
     error SnapshotLimitReached(uint256);
+
+    error SnapshotTooSoon(uint256);
 }
 
 interface IDSTokenAdminEvents {

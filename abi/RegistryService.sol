@@ -101,6 +101,8 @@ interface IRegistryService {
 
     error InvestorHasWallets(bytes32, uint256);
 
+    error InvestorIdRetired(bytes32);
+
     error NotInvestorCreator(address, bytes32);
 
     error InvalidCountry(string);

@@ -204,8 +204,12 @@ impl Devnet {
     }
 
     /// Deploys `wasm` at the next CREATE address of `deployer` and runs its
-    /// constructor with ABI-encoded `constructor_args`. On failure nothing
-    /// is kept and the receipt says why.
+    /// constructor with ABI-encoded `constructor_args` as the StylusDeployer
+    /// does: in the same step, with the StylusDeployer
+    /// ([`crate::rpc::STYLUS_DEPLOYER`]) as the constructor's sender and
+    /// `deployer` as the transaction's origin (the DS contracts refuse any
+    /// other constructor sender). On failure nothing is kept and the
+    /// receipt says why.
     pub fn deploy(
         &mut self,
         wasm: &[u8],
@@ -234,7 +238,8 @@ impl Devnet {
         receipt
     }
 
-    /// Deploys `wasm` at `address` and runs its constructor.
+    /// Deploys `wasm` at `address` and runs its constructor as the
+    /// StylusDeployer does (see [`Devnet::deploy`]).
     pub fn deploy_at(
         &mut self,
         address: Address,
@@ -243,12 +248,37 @@ impl Devnet {
         constructor_args: &[u8],
     ) -> Receipt {
         let init = Tx {
-            from: deployer,
+            from: crate::rpc::STYLUS_DEPLOYER,
             to: address,
             calldata: constructor_calldata(constructor_args),
             ..Tx::default()
         };
         self.create_and_call(wasm, init, deployer, true)
+    }
+
+    /// [`Devnet::deploy`] with `deployer` itself as the constructor's
+    /// sender, as when a program's constructor is called directly after
+    /// its creation (for programs that take the deployer from
+    /// `msg.sender`, such as the calibration token).
+    pub fn deploy_direct(
+        &mut self,
+        wasm: &[u8],
+        deployer: Address,
+        constructor_args: &[u8],
+    ) -> Result<Address, Box<Receipt>> {
+        let address = deployer.create(self.state.nonce(deployer));
+        let init = Tx {
+            from: deployer,
+            to: address,
+            calldata: constructor_calldata(constructor_args),
+            ..Tx::default()
+        };
+        let receipt = self.create_and_call(wasm, init, deployer, true);
+        if !receipt.success {
+            return Err(Box::new(receipt));
+        }
+        self.state.bump_nonce(deployer);
+        Ok(address)
     }
 
     /// Installs `wasm` at `init.to` and calls it with `init` (sender

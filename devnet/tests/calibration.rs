@@ -27,7 +27,7 @@ fn erc20_transfer_to_a_fresh_holder() {
     let mut net = Devnet::new();
     let supply = U256::from(1_000_000u64);
     let token = net
-        .deploy(&wasm("erc20_min"), holder, &supply.abi_encode())
+        .deploy_direct(&wasm("erc20_min"), holder, &supply.abi_encode())
         .unwrap_or_else(|r| panic!("erc20 constructor: {}", r.reason()));
     let value = U256::from(1_000u64);
     let r = net.send_sol(holder, token, &IErc20::transferCall { to: fresh, value });

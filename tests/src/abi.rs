@@ -159,7 +159,7 @@ sol! {
     /// Compliance entry points reserved to the DS token and the Registry,
     /// and the lock-manager functions the other declarations leave out.
     interface IComplianceInternal {
-        function validateTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
+        function validateTransfer(address spender, address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
         function validateIssuance(address to, uint256 value, uint256 issuance_time, uint256 total_supply, uint256[] memory lock_values, uint64[] memory lock_release_times, string calldata reason) external returns (uint256);
         function onInvestorInfoChanged(bytes32 investor_key, uint256 _old_info, uint256 new_info) external returns (bool);
         function validateBurn(address who, uint256 value) external returns (bool);
@@ -195,6 +195,7 @@ sol! {
     #[derive(Debug, PartialEq, Eq)]
     interface ITokenSnapshots {
         function snapshot() external returns (uint256);
+        function reserveCheckpoints(address[] memory wallets, uint256 count) external returns (uint256);
         function currentSnapshotId() external view returns (uint256);
         function balanceOfAt(address wallet, uint256 snapshot_id) external view returns (uint256);
         function totalSupplyAt(uint256 snapshot_id) external view returns (uint256);

@@ -662,6 +662,7 @@ fn halborn_blacklisted_wallet_cannot_move_tokens_by_any_path() {
         listed,
         c,
         &IComplianceInternal::validateTransferCall {
+            spender: listed,
             from: listed,
             to: clean,
             value: u(10),

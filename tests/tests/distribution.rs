@@ -320,8 +320,10 @@ fn distributions_follow_their_own_snapshot() {
     let first = first
         .decode::<IDistribution::createDistributionCall>()
         .unwrap();
-    // bob gives everything to alice; the second snapshot sees 500 / 0 / 100
+    // bob gives everything to alice; the second snapshot (an hour later:
+    // at most one snapshot an hour) sees 500 / 0 / 100
     f.s.expect_transfer(bob, alice, 200);
+    f.s.advance(3_600);
     let second = f.create(6_000, deadline).expect_ok("second");
     let second = second
         .decode::<IDistribution::createDistributionCall>()

@@ -394,6 +394,9 @@ struct Investor {
     qualified: bool,
     /// Manual locks held by Compliance (kept across a registry removal).
     locks: u8,
+    /// Removed from the Registry: the id is never registered again
+    /// (review F-12).
+    retired: bool,
     /// Registered by the exchange (which may then change it).
     by_exchange: bool,
     /// The category Compliance counts the investor under while it holds
@@ -1507,7 +1510,9 @@ impl World {
                     to: t,
                     value: U256::from(value),
                 };
-                let accepted = if allowed < U256::from(value) {
+                // A spender without any allowance is refused even for a
+                // zero value (review F-06).
+                let accepted = if allowed < U256::from(value) || (allowed.is_zero() && sp != f) {
                     self.expect(sp, token, &call, Err("ERC20InsufficientAllowance"))?;
                     false
                 } else {
@@ -1715,6 +1720,8 @@ impl World {
                 };
                 let expect = if !self.role_ok(caller, &[Master, Issuer, Agent]) {
                     Err("UnauthorizedCaller")
+                } else if self.m.investors[id].retired {
+                    Err("InvestorIdRetired")
                 } else if let Some(&w) = wallets.iter().find(|&&w| !fits(w)) {
                     if self.m.owner[w] == Owner::Free {
                         Err("WalletHasBalance")
@@ -1765,6 +1772,8 @@ impl World {
                     Err("UnauthorizedCaller")
                 } else if self.m.investors[id].registered {
                     Err("InvestorAlreadyExists")
+                } else if self.m.investors[id].retired {
+                    Err("InvestorIdRetired")
                 } else {
                     Ok(())
                 };
@@ -1883,6 +1892,7 @@ impl World {
                     let inv = &mut self.m.investors[id];
                     *inv = Investor {
                         locks: inv.locks,
+                        retired: true,
                         ..Investor::default()
                     };
                 }

@@ -361,6 +361,17 @@ fn fixture() -> Fx {
     for (who, r) in callers.iter().zip(roles) {
         assert_eq!(s.view(trust, &ITrust::getRoleCall { target: *who }), r);
     }
+    // alice trusts every caller with an allowance: `transferFrom` has no
+    // role gate, the allowance decides (a caller without any is refused
+    // even for a zero value, review F-06)
+    let token = s.token();
+    for spender in callers {
+        let approve = IDSToken::approveCall {
+            spender,
+            value: u(1),
+        };
+        s.must(alice, token, &approve);
+    }
     Fx {
         s,
         callers,
@@ -426,6 +437,8 @@ fn distribution_app(s: &mut Suite) -> (Address, Address, Address) {
             .unwrap(),
         u(OPEN)
     );
+    // each distribution takes a snapshot: at most one an hour
+    s.advance(3_600);
     let ended = s.now() + 60;
     let id = s.must(creator, dist, &create_distribution(pay, ended));
     assert_eq!(
@@ -438,7 +451,7 @@ fn distribution_app(s: &mut Suite) -> (Address, Address, Address) {
         s.view(trust, &ITrust::getRoleCall { target: creator }),
         role::NONE
     );
-    s.advance(ended + 1 - s.now());
+    s.advance(ended + 3_600 - s.now());
     (dist, pay, creator)
 }
 
@@ -746,6 +759,7 @@ fn cases() -> Vec<(&'static str, Builder)> {
             compliance(
                 fx,
                 IComplianceInternal::validateTransferCall {
+                    spender: fx.alice,
                     from: fx.alice,
                     to: fx.bob,
                     value: u(1),
@@ -1203,6 +1217,15 @@ fn cases() -> Vec<(&'static str, Builder)> {
         }),
         ("DS token: snapshot", |fx| {
             token(fx, ITokenSnapshots::snapshotCall {})
+        }),
+        ("DS token: reserveCheckpoints", |fx| {
+            token(
+                fx,
+                ITokenSnapshots::reserveCheckpointsCall {
+                    wallets: vec![fx.alice],
+                    count: u(1),
+                },
+            )
         }),
         ("DS token: pause", |fx| token(fx, IDSToken::pauseCall {})),
         ("DS token: unpause", |fx| {

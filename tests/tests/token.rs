@@ -78,12 +78,15 @@ fn frozen_tokens_stay_put_until_forced() {
         s.view(token, &IDSToken::getFrozenTokensCall { account: a }),
         u(60)
     );
-    // the token reports frozen tokens as locked; Compliance does not know them
+    // the token and Compliance both report frozen tokens as locked (review F-07)
     assert_eq!(
         s.token_check(a, b, 41),
         (code::TOKENS_LOCKED, code::reason(16).into())
     );
-    assert_eq!(s.compliance_check(a, b, 41), (code::VALID, "Valid".into()));
+    assert_eq!(
+        s.compliance_check(a, b, 41),
+        (code::TOKENS_LOCKED, code::reason(16).into())
+    );
     let r = s.transfer(a, b, 41);
     assert_eq!(
         r.revert_error::<abi::ERC7943InsufficientUnfrozenBalance>(),

@@ -37,6 +37,22 @@ pub const INVESTOR_LIQUIDATE_ONLY: u8 = 90;
 /// A wallet of the transfer is blacklisted.
 pub const WALLET_BLACKLISTED: u8 = 100;
 
+/// The code of a transfer of `value` once frozen tokens count: a `code`
+/// the rules found valid becomes [`TOKENS_LOCKED`] when `value` exceeds the
+/// sender's `unfrozen` balance. The token and Compliance's own checks both
+/// answer through this, so they agree (review F-07).
+pub fn with_frozen(
+    code: u8,
+    value: alloy_primitives::U256,
+    unfrozen: alloy_primitives::U256,
+) -> u8 {
+    if code == VALID && value > unfrozen {
+        TOKENS_LOCKED
+    } else {
+        code
+    }
+}
+
 /// Every reason code this implementation can return, ascending.
 pub const ALL: [u8; 18] = [
     VALID,

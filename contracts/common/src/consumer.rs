@@ -69,7 +69,11 @@ impl ServiceRegistry {
 
     /// Role of `who` according to the registered Trust service (one static call).
     pub fn role_of(&self, who: Address) -> Result<u8, DSError> {
-        let trust = self.require(ids::service::TRUST)?;
+        self.role_in(self.require(ids::service::TRUST)?, who)
+    }
+
+    /// Role of `who` according to the Trust service at `trust`.
+    fn role_in(&self, trust: Address, who: Address) -> Result<u8, DSError> {
         ITrustService::new(trust)
             .get_role(self.vm(), Call::new(), who)
             .map_err(|_| DSError::service_call_failed(ids::service::TRUST, trust))
@@ -132,16 +136,29 @@ impl ServiceRegistry {
 }
 
 impl ServiceRegistry {
-    /// Records the Trust service address at deployment (constructor use).
+    /// Records the Trust service address at deployment (constructor use):
+    /// only in a constructor the StylusDeployer runs
+    /// ([`crate::deployer::require_deployer`]).
     pub fn init_trust(&mut self, trust: Address) -> Result<(), DSError> {
+        crate::deployer::require_deployer(self.vm().msg_sender())?;
         self.set(U256::from(ids::service::TRUST), trust)
     }
 
     /// `setDSService` for contracts other than Trust: the sender must be
-    /// master according to the registered Trust service.
+    /// master according to the registered Trust service. A new Trust entry
+    /// must answer as a Trust service and recognise the sender as master
+    /// there too ([`DSError::UnauthorizedCaller`] with the sender's role in
+    /// the new Trust, or [`DSError::ServiceCallFailed`] when it does not
+    /// answer), so a wrong address cannot lock the master out (review F-04).
     pub fn set_by_master(&mut self, id: U256, address: Address) -> Result<bool, DSError> {
         let sender = self.vm().msg_sender();
         self.require_role(sender, &[ids::role::MASTER])?;
+        if id == U256::from(ids::service::TRUST) && !address.is_zero() {
+            let role = self.role_in(address, sender)?;
+            if role != ids::role::MASTER {
+                return Err(DSError::unauthorized(sender, role));
+            }
+        }
         self.set(id, address)?;
         Ok(true)
     }

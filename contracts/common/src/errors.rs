@@ -63,6 +63,11 @@ sol! {
     /// Investor `investorKey` still has `walletCount` wallets; remove them first.
     #[derive(Debug, PartialEq, Eq)]
     error InvestorHasWallets(bytes32 investorKey, uint256 walletCount);
+    /// The investor id with key `investorKey` belonged to a removed
+    /// investor; ids are never re-used, so no state of the removed investor
+    /// can pass to a new one.
+    #[derive(Debug, PartialEq, Eq)]
+    error InvestorIdRetired(bytes32 investorKey);
     /// Exchange `caller` may change only the investors it registered, not `investorKey`.
     #[derive(Debug, PartialEq, Eq)]
     error NotInvestorCreator(address caller, bytes32 investorKey);
@@ -216,6 +221,10 @@ sol! {
     /// No snapshot id is left (at most `max`).
     #[derive(Debug, PartialEq, Eq)]
     error SnapshotLimitReached(uint256 max);
+    /// Snapshots are at least an interval apart: the next one may be
+    /// taken at `nextAllowed` (block time, seconds).
+    #[derive(Debug, PartialEq, Eq)]
+    error SnapshotTooSoon(uint256 nextAllowed);
     /// No distribution `distributionId` exists.
     #[derive(Debug, PartialEq, Eq)]
     error UnknownDistribution(uint256 distributionId);
@@ -292,6 +301,9 @@ pub enum DSError {
     #[cfg(feature = "registry-errors")]
     /// See [`InvestorHasWallets`].
     InvestorHasWallets(InvestorHasWallets),
+    #[cfg(feature = "registry-errors")]
+    /// See [`InvestorIdRetired`].
+    InvestorIdRetired(InvestorIdRetired),
     #[cfg(feature = "registry-errors")]
     /// See [`NotInvestorCreator`].
     NotInvestorCreator(NotInvestorCreator),
@@ -442,6 +454,9 @@ pub enum DSError {
     /// See [`SnapshotLimitReached`].
     #[cfg(feature = "token-errors")]
     SnapshotLimitReached(SnapshotLimitReached),
+    /// See [`SnapshotTooSoon`].
+    #[cfg(feature = "token-errors")]
+    SnapshotTooSoon(SnapshotTooSoon),
     #[cfg(feature = "distribution-errors")]
     /// See [`UnknownDistribution`].
     UnknownDistribution(UnknownDistribution),

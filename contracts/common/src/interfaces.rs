@@ -29,9 +29,11 @@ sol_interface! {
 
     /// What the DS token asks Compliance: one call per transfer, issuance,
     /// burn or seize. `validate*` check and record; a non-zero code means
-    /// refused and nothing recorded.
+    /// refused and nothing recorded. `validateTransfer`'s `spender` is the
+    /// caller of `transferFrom` (`from` itself for `transfer`): a
+    /// blacklisted spender is refused too (review F-02).
     interface IComplianceService {
-        function validateTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
+        function validateTransfer(address spender, address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
         function validateIssuance(address to, uint256 value, uint256 issuance_time, uint256 total_supply, uint256[] lock_values, uint64[] lock_release_times, string reason) external returns (uint256);
         function validateBurn(address who, uint256 value) external returns (bool);
         function validateSeize(address from, address to, uint256 value) external returns (bool);
@@ -46,6 +48,7 @@ sol_interface! {
     interface IDSTokenBalances {
         function balanceOf(address wallet) external view returns (uint256);
         function isPaused() external view returns (bool);
+        function getFrozenTokens(address account) external view returns (uint256);
         function reserveWallet(address wallet) external returns (uint256);
     }
 

@@ -11,6 +11,7 @@ pub mod bindings;
 pub mod bits;
 pub mod codes;
 pub mod consumer;
+pub mod deployer;
 pub mod errors;
 pub mod ids;
 pub mod interfaces;

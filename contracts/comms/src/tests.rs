@@ -136,8 +136,9 @@ fn deployed() -> (MockHost, CommsService) {
             mock_party(&host, who, B256::ZERO, PartyInfo::default());
         }
     }
-    host.vm.set_sender(MASTER);
+    host.vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     comms.constructor(TRUST).unwrap();
+    host.vm.set_sender(MASTER);
     comms
         .set_ds_service(U256::from(service::REGISTRY), REGISTRY)
         .unwrap();
@@ -541,8 +542,9 @@ fn services_must_be_reachable() {
     let host = MockHost::default();
     let mut comms = CommsService::from(&host);
     mock_role(&host, ISSUER, role::ISSUER);
-    host.vm.set_sender(ISSUER);
+    host.vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     comms.constructor(TRUST).unwrap();
+    host.vm.set_sender(ISSUER);
     let id = publish_all(&host, &mut comms);
     host.vm.clear_mocks();
     let before = storage(&host);

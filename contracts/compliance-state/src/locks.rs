@@ -193,7 +193,9 @@ impl ComplianceState {
         locks::transferable(word.state.balance, locked)
     }
 
-    /// Validates the locks given with an issuance.
+    /// Validates the locks given with an issuance, and their `reason`
+    /// (at most [`MAX_REASON_LENGTH`] bytes, as on every other lock path:
+    /// review F-08).
     pub fn new_locks(
         &self,
         key: B256,
@@ -201,11 +203,13 @@ impl ComplianceState {
         party: &Party,
         values: &[U256],
         release_times: &[u64],
+        reason: &str,
     ) -> Result<Vec<Lock>, DSError> {
         DSError::check_lengths(values.len(), release_times.len())?;
         if values.is_empty() {
             return Ok(Vec::new());
         }
+        check_reason(reason)?;
         if !party.info.is_investor
             || usize::from(word.locks) + values.len() > usize::from(MAX_LOCKS)
         {
@@ -269,6 +273,11 @@ impl ComplianceState {
             .into_iter()
             .filter(|i| i.is_held(now, longest))
             .collect();
+        // A zero-value issuance holds nothing up: it takes no record, so it
+        // cannot use up the investor's MAX_ISSUANCES (review F-15).
+        if value.is_zero() {
+            return Ok(records);
+        }
         if records.len() >= usize::from(MAX_ISSUANCES) {
             return Err(too_many(key, MAX_ISSUANCES));
         }

@@ -72,8 +72,9 @@ impl TransferSnapshot {
 }
 
 impl ComplianceState {
-    /// Wallet balance of `from` and the pause flag, asked from the token.
-    pub fn token_context(&self, from: Address) -> Result<(U256, bool), DSError> {
+    /// Wallet balance of `from`, the pause flag and `from`'s unfrozen
+    /// balance, asked from the token.
+    pub fn token_context(&self, from: Address) -> Result<(U256, bool, U256), DSError> {
         let token = self.services.require(service::DS_TOKEN)?;
         let client = IDSTokenBalances::new(token);
         let balance = client
@@ -82,7 +83,10 @@ impl ComplianceState {
         let paused = client
             .is_paused(self.vm(), Call::new())
             .map_err(|_| DSError::service_call_failed(service::DS_TOKEN, token))?;
-        Ok((balance, paused))
+        let frozen = client
+            .get_frozen_tokens(self.vm(), Call::new(), from)
+            .map_err(|_| DSError::service_call_failed(service::DS_TOKEN, token))?;
+        Ok((balance, paused, balance.saturating_sub(frozen)))
     }
 
     /// The Registry, from rule slot H1 (the slot a check reads anyway).

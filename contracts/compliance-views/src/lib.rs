@@ -243,14 +243,16 @@ impl ComplianceViews {
 }
 
 impl ComplianceViews {
-    /// DS reason code of a transfer now, with the sender's balance and the
-    /// pause flag asked from the token.
+    /// DS reason code of a transfer now, with the sender's balance, the
+    /// pause flag and the frozen amount asked from the token: the token's
+    /// own answer (review F-07).
     fn code_now(&self, from: Address, to: Address, value: U256) -> Result<u8, DSError> {
-        let (balance, paused) = self.state.token_context(from)?;
-        Ok(self
+        let (balance, paused, unfrozen) = self.state.token_context(from)?;
+        let code = self
             .state
             .transfer_snapshot(from, to, value, balance, paused)?
-            .code())
+            .code();
+        Ok(codes::with_frozen(code, value, unfrozen))
     }
 
     /// Seize and forced transfer: records the move without the transfer rules.

@@ -50,10 +50,14 @@ impl ComplianceService {
 
     // ----- token entry points ------------------------------------------
 
-    /// Token only: checks a transfer and, when valid, records it. Returns the
-    /// DS reason code; nothing is recorded unless it is 0.
+    /// Token only: checks a transfer that `spender` makes (`from` itself,
+    /// or the caller of `transferFrom`) and, when valid, records it. A
+    /// blacklisted spender is refused like a blacklisted wallet (code 100,
+    /// review F-02). Returns the DS reason code; nothing is recorded unless
+    /// it is 0.
     pub fn validate_transfer(
         &mut self,
+        spender: Address,
         from: Address,
         to: Address,
         value: U256,
@@ -61,9 +65,10 @@ impl ComplianceService {
         paused: bool,
     ) -> Result<U256, DSError> {
         self.state.only_token()?;
-        let snapshot = self
+        let mut snapshot = self
             .state
             .transfer_snapshot(from, to, value, from_balance, paused)?;
+        snapshot.blacklisted |= spender != from && self.state.is_blacklisted(spender);
         let code = snapshot.code();
         if code == codes::VALID {
             let effects = snapshot.check().effects();
@@ -115,9 +120,14 @@ impl ComplianceService {
         }
         let time = self.state.issuance_time(&config, issuance_time)?;
         // Validate the records before the first write.
-        let new_locks =
-            self.state
-                .new_locks(key, &word, &party, &lock_values, &lock_release_times)?;
+        let new_locks = self.state.new_locks(
+            key,
+            &word,
+            &party,
+            &lock_values,
+            &lock_release_times,
+            &reason,
+        )?;
         let issuances = self
             .state
             .issuances_with(key, &word, &party, &config, value, time)?;

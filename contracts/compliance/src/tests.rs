@@ -107,6 +107,7 @@ fn deployed() -> (MockHost, ComplianceService) {
     let host = MockHost::new();
     host.vm.set_block_timestamp(1_000_000);
     let mut c = ComplianceService::from(&host);
+    host.vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     c.constructor(TRUST).unwrap();
     host.vm.set_sender(MASTER);
     mock_role(&host, MASTER, role::MASTER);
@@ -155,7 +156,7 @@ fn only_the_token_records() {
     host.vm.set_sender(NOBODY);
     let before = storage(&host);
     let err = c
-        .validate_transfer(ALICE, BOB, U256::from(1), U256::from(1), false)
+        .validate_transfer(ALICE, ALICE, BOB, U256::from(1), U256::from(1), false)
         .unwrap_err();
     assert_eq!(err, DSError::OnlyToken(OnlyToken { caller: NOBODY }));
     let err = c
@@ -204,7 +205,7 @@ fn refused_transfer_returns_its_code_and_writes_nothing() {
     mock_parties(&host, &DE_BOB, &US_ALICE);
     let before = storage(&host);
     let code = c
-        .validate_transfer(BOB, ALICE, U256::from(10), U256::from(100), false)
+        .validate_transfer(BOB, BOB, ALICE, U256::from(10), U256::from(100), false)
         .unwrap();
     assert_eq!(code, U256::from(codes::FLOWBACK));
     assert_eq!(storage(&host), before);
@@ -216,7 +217,7 @@ fn full_transfer_moves_the_investor_count() {
     issue(&host, &mut c, &DE_BOB, 100);
     mock_parties(&host, &DE_BOB, &US_ALICE);
     let code = c
-        .validate_transfer(BOB, ALICE, U256::from(100), U256::from(100), false)
+        .validate_transfer(BOB, BOB, ALICE, U256::from(100), U256::from(100), false)
         .unwrap();
     assert_eq!(code, U256::ZERO);
     let counts = c.state.load_counts();
@@ -236,7 +237,14 @@ fn transfers_between_own_wallets_change_nothing() {
     mock_parties(&host, &US_ALICE, &US_ALICE_2ND);
     let before = storage(&host);
     let code = c
-        .validate_transfer(ALICE, ALICE2, U256::from(100), U256::from(100), false)
+        .validate_transfer(
+            ALICE,
+            ALICE,
+            ALICE2,
+            U256::from(100),
+            U256::from(100),
+            false,
+        )
         .unwrap();
     assert_eq!(code, U256::ZERO);
     assert_eq!(storage(&host), before);
@@ -303,16 +311,16 @@ fn locks_given_at_issuance_bind_the_next_transfer() {
     assert_eq!(code, U256::ZERO);
     mock_parties(&host, &DE_BOB, &US_ALICE);
     let code = c
-        .validate_transfer(BOB, ALICE, U256::from(41), U256::from(100), false)
+        .validate_transfer(BOB, BOB, ALICE, U256::from(41), U256::from(100), false)
         .unwrap();
     assert_eq!(code, U256::from(codes::TOKENS_LOCKED));
     let code = c
-        .validate_transfer(BOB, ALICE, U256::from(40), U256::from(100), false)
+        .validate_transfer(BOB, BOB, ALICE, U256::from(40), U256::from(100), false)
         .unwrap();
     assert_eq!(code, U256::ZERO);
     host.vm.set_block_timestamp(release);
     let code = c
-        .validate_transfer(BOB, ALICE, U256::from(60), U256::from(60), false)
+        .validate_transfer(BOB, BOB, ALICE, U256::from(60), U256::from(60), false)
         .unwrap();
     assert_eq!(code, U256::ZERO, "released at its release time");
 }
@@ -653,14 +661,14 @@ fn blacklist_refuses_with_code_100() {
     host.vm.set_sender(TOKEN);
     mock_parties(&host, &DE_BOB, &US_ALICE);
     let code = c
-        .validate_transfer(BOB, ALICE, U256::from(10), U256::from(100), false)
+        .validate_transfer(BOB, BOB, ALICE, U256::from(10), U256::from(100), false)
         .unwrap();
     assert_eq!(code, U256::from(codes::WALLET_BLACKLISTED));
     host.vm.set_sender(AGENT);
     admin.remove_from_blacklist(ALICE).unwrap();
     host.vm.set_sender(TOKEN);
     let code = c
-        .validate_transfer(BOB, ALICE, U256::from(10), U256::from(100), false)
+        .validate_transfer(BOB, BOB, ALICE, U256::from(10), U256::from(100), false)
         .unwrap();
     assert_eq!(code, U256::ZERO);
 }
@@ -799,7 +807,7 @@ fn investor_lock_and_liquidate_only_apply_and_lift() {
     let transfer = |host: &MockHost, c: &mut ComplianceService| {
         host.vm.set_sender(TOKEN);
         mock_parties(host, &DE_BOB, &US_ALICE);
-        c.validate_transfer(BOB, ALICE, U256::from(10), U256::from(100), false)
+        c.validate_transfer(BOB, BOB, ALICE, U256::from(10), U256::from(100), false)
             .unwrap()
     };
     let mut admin = admin_as(&host, AGENT, role::TRANSFER_AGENT);

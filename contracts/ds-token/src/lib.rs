@@ -138,13 +138,16 @@ impl DSToken {
     /// Moves `value` of the caller's tokens to `to`, if Compliance allows it.
     pub fn transfer(&mut self, to: Address, value: U256) -> Result<bool, Revert> {
         let from = self.vm().msg_sender();
-        self.compliant_transfer(from, to, value)?;
+        self.compliant_transfer(from, from, to, value)?;
         Ok(true)
     }
 
     /// Moves `value` of `from`'s tokens to `to` within the caller's
     /// allowance (audit C-1; an allowance of `type(uint256).max` is never
-    /// spent), if Compliance allows it.
+    /// spent), if Compliance allows it. A spender without any allowance
+    /// from `from` is refused even for a zero value, so nobody can make the
+    /// token log `Transfer(from, …)` for a wallet it was not trusted by
+    /// (address poisoning, review F-06).
     pub fn transfer_from(
         &mut self,
         from: Address,
@@ -153,7 +156,7 @@ impl DSToken {
     ) -> Result<bool, Revert> {
         let spender = self.vm().msg_sender();
         let allowed = self.state.allowances.getter(from).get(spender);
-        if allowed < value {
+        if allowed < value || (allowed.is_zero() && spender != from) {
             return Err(
                 DSError::ERC20InsufficientAllowance(ERC20InsufficientAllowance {
                     spender,
@@ -163,7 +166,7 @@ impl DSToken {
                 .into(),
             );
         }
-        self.compliant_transfer(from, to, value)?;
+        self.compliant_transfer(spender, from, to, value)?;
         if allowed != U256::MAX && !value.is_zero() {
             self.state
                 .allowances
@@ -264,29 +267,19 @@ impl DSToken {
 
     /// ERC-7943: whether `account` may send (a registered wallet, not blacklisted).
     pub fn can_send(&self, account: Address) -> Result<bool, Revert> {
-        self.can_transact(account)
+        self.may_transact(account, false)
     }
 
-    /// ERC-7943: whether `account` may receive (a registered wallet, not blacklisted).
+    /// ERC-7943: whether `account` may receive: an investor or platform
+    /// wallet, not blacklisted (the transfer rules refuse every other
+    /// receiver, issuer and exchange wallets included: review F-14).
     pub fn can_receive(&self, account: Address) -> Result<bool, Revert> {
-        self.can_transact(account)
+        self.may_transact(account, true)
     }
 
     /// ERC-7943 (earlier draft): whether `account` may send and receive.
     pub fn can_transact(&self, account: Address) -> Result<bool, Revert> {
-        let registry = self.state.services.require(service::REGISTRY)?;
-        let (_, info) = IRegistryService::new(registry)
-            .get_party(self.vm(), Call::new(), account)
-            .map_err(|e| passed_on(e, service::REGISTRY, registry))?;
-        let info = PartyInfo::unpack(info);
-        if !info.is_investor && info.wallet_type == wallet_type::NONE {
-            return Ok(false);
-        }
-        let compliance = self.state.compliance()?;
-        let listed = IComplianceService::new(compliance)
-            .is_blacklisted_wallet(self.vm(), Call::new(), account)
-            .map_err(|e| passed_on(e, service::COMPLIANCE, compliance))?;
-        Ok(!listed)
+        self.may_transact(account, true)
     }
 
     /// Balance of investor `id` across all its wallets.
@@ -306,6 +299,29 @@ impl DSToken {
 }
 
 impl DSToken {
+    /// Whether `account` is a registered, non-blacklisted wallet; when
+    /// `receiving`, one the transfer rules accept as a receiver.
+    fn may_transact(&self, account: Address, receiving: bool) -> Result<bool, Revert> {
+        let registry = self.state.services.require(service::REGISTRY)?;
+        let (_, info) = IRegistryService::new(registry)
+            .get_party(self.vm(), Call::new(), account)
+            .map_err(|e| passed_on(e, service::REGISTRY, registry))?;
+        let info = PartyInfo::unpack(info);
+        let accepted = if receiving {
+            info.is_investor || info.is_platform()
+        } else {
+            info.is_investor || info.wallet_type != wallet_type::NONE
+        };
+        if !accepted {
+            return Ok(false);
+        }
+        let compliance = self.state.compliance()?;
+        let listed = IComplianceService::new(compliance)
+            .is_blacklisted_wallet(self.vm(), Call::new(), account)
+            .map_err(|e| passed_on(e, service::COMPLIANCE, compliance))?;
+        Ok(!listed)
+    }
+
     /// DS reason code of a transfer now, with this token's balance, pause
     /// flag and frozen amounts (frozen tokens answer 16, "Tokens locked").
     fn check(&self, from: Address, to: Address, value: U256) -> Result<u8, Revert> {
@@ -325,15 +341,18 @@ impl DSToken {
             )
             .map_err(|e| passed_on(e, service::COMPLIANCE, compliance))?;
         let code = u8::try_from(code).unwrap_or(u8::MAX);
-        if code == codes::VALID && value > ledger.unfrozen(from, &account) {
-            return Ok(codes::TOKENS_LOCKED);
-        }
-        Ok(code)
+        Ok(codes::with_frozen(
+            code,
+            value,
+            ledger.unfrozen(from, &account),
+        ))
     }
 
-    /// The transfer path: frozen amount, one Compliance call, the move.
+    /// The transfer path: frozen amount, one Compliance call (which also
+    /// refuses a blacklisted `spender`), the move.
     fn compliant_transfer(
         &mut self,
+        spender: Address,
         from: Address,
         to: Address,
         value: U256,
@@ -360,6 +379,7 @@ impl DSToken {
             .validate_transfer(
                 self.vm(),
                 call,
+                spender,
                 from,
                 to,
                 value,

@@ -10,7 +10,7 @@ use ds_common::{
     errors::{
         AmountTooLarge, BatchTooLarge, ERC20InsufficientBalance, ERC20InvalidReceiver,
         IssuanceRejected, LengthMismatch, OnlyRegistry, ServiceNotSet, SnapshotNotFound,
-        TextTooLong,
+        SnapshotTooSoon, TextTooLong,
     },
     ids::role,
 };
@@ -21,7 +21,7 @@ use ds_token_state::events::{Burn, Frozen, Issue, Pause, Seize, Snapshot, Unpaus
 sol! {
     function getRole(address target) external view returns (uint8);
     function isAuthorizedApp(address app) external view returns (bool);
-    function validateTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
+    function validateTransfer(address spender, address from, address to, uint256 value, uint256 from_balance, bool paused) external returns (uint256);
     function validateIssuance(address to, uint256 value, uint256 issuance_time, uint256 total_supply, uint256[] lock_values, uint64[] lock_release_times, string reason) external returns (uint256);
     function validateBurn(address who, uint256 value) external returns (bool);
     function validateSeize(address from, address to, uint256 value) external returns (bool);
@@ -70,6 +70,7 @@ fn deployed() -> (MockHost, DSToken) {
         );
     }
     let mut token = DSToken::from(&host);
+    host.vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     token
         .constructor(TRUST, "Acme Shares".into(), "ACME".into(), 2)
         .unwrap();
@@ -85,7 +86,14 @@ fn admin(host: &MockHost) -> DSTokenAdmin {
     DSTokenAdmin::from(host)
 }
 
-/// Compliance answers `code` to this exact transfer.
+/// Moves block time past the snapshot interval, so the next snapshot may be taken.
+fn later(host: &MockHost) {
+    let now = host.vm.block_timestamp();
+    host.vm
+        .set_block_timestamp(now + ds_token_admin::MIN_SNAPSHOT_INTERVAL);
+}
+
+/// Compliance answers `code` to this exact transfer by `from` itself.
 fn mock_transfer(
     host: &MockHost,
     from: Address,
@@ -95,7 +103,23 @@ fn mock_transfer(
     paused: bool,
     code: u64,
 ) {
+    mock_transfer_by(host, from, from, to, value, balance, paused, code);
+}
+
+/// Compliance answers `code` to this exact transfer made by `spender`.
+#[allow(clippy::too_many_arguments)]
+fn mock_transfer_by(
+    host: &MockHost,
+    spender: Address,
+    from: Address,
+    to: Address,
+    value: u64,
+    balance: u64,
+    paused: bool,
+    code: u64,
+) {
     let call = validateTransferCall {
+        spender,
         from,
         to,
         value: u(value),
@@ -184,6 +208,7 @@ fn constructor_sets_metadata_and_refuses_oversized_text() {
 
     let host = MockHost::new();
     let mut fresh = DSToken::from(&host);
+    host.vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     let long = "x".repeat(ds_common::text::MAX_TEXT + 1);
     let err = fresh.constructor(TRUST, long, "X".into(), 0).unwrap_err();
     assert!(matches!(err, DSError::TextTooLong(TextTooLong { .. })));
@@ -201,6 +226,7 @@ fn compliance_is_copied_into_the_hot_word_and_required() {
 
     let bare = MockHost::new();
     let mut unwired = DSToken::from(&bare);
+    bare.vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     unwired
         .constructor(TRUST, "A".into(), "A".into(), 0)
         .unwrap();
@@ -487,6 +513,7 @@ fn compliance_revert_data_is_passed_on_unchanged() {
     let (host, mut token) = deployed();
     issue(&host, &token, ALICE, 100);
     let call = validateTransferCall {
+        spender: ALICE,
         from: ALICE,
         to: BOB,
         value: u(1),
@@ -564,7 +591,7 @@ fn transfer_from_enforces_and_spends_the_allowance() {
         (ALICE, BOB, u(30))
     );
 
-    mock_transfer(&host, ALICE, CAROL, 20, 100, false, 0);
+    mock_transfer_by(&host, BOB, ALICE, CAROL, 20, 100, false, 0);
     host.vm.set_sender(BOB);
     assert_eq!(token.transfer_from(ALICE, CAROL, u(20)), Ok(true));
     assert_eq!(token.allowance(ALICE, BOB), u(10));
@@ -575,8 +602,9 @@ fn transfer_from_enforces_and_spends_the_allowance() {
     );
 
     // A refused transfer spends nothing.
-    mock_transfer(
+    mock_transfer_by(
         &host,
+        BOB,
         ALICE,
         CAROL,
         10,
@@ -600,7 +628,7 @@ fn unlimited_allowance_is_never_spent_and_zero_spender_refused() {
             spender: Address::ZERO
         }))
     );
-    mock_transfer(&host, ALICE, CAROL, 60, 100, false, 0);
+    mock_transfer_by(&host, BOB, ALICE, CAROL, 60, 100, false, 0);
     host.vm.set_sender(BOB);
     token.transfer_from(ALICE, CAROL, u(60)).unwrap();
     assert_eq!(token.allowance(ALICE, BOB), U256::MAX);
@@ -919,8 +947,8 @@ fn only_the_registry_reserves_wallets() {
     assert_eq!(admin(&host).reserve_wallet(ALICE), Ok(U256::ZERO));
     assert_eq!(
         live_keys(&host).len(),
-        before.len() + 3,
-        "account, list slot, count"
+        before.len() + 4,
+        "account, list slot, count, one checkpoint slot ahead"
     );
     let reserved = storage(&host);
     assert_eq!(admin(&host).reserve_wallet(ALICE), Ok(U256::ZERO));
@@ -1004,6 +1032,15 @@ fn snapshots_are_taken_by_issuers_and_authorised_apps_only() {
     for (n, caller) in [ISSUER, MASTER, APP].into_iter().enumerate() {
         host.vm.set_sender(caller);
         assert_eq!(admin(&host).snapshot(), Ok(u(n as u64 + 1)));
+        // at most one an hour (review F-09)
+        let next = host.vm.block_timestamp() + ds_token_admin::MIN_SNAPSHOT_INTERVAL;
+        assert_eq!(
+            admin(&host).snapshot(),
+            Err(DSError::SnapshotTooSoon(SnapshotTooSoon {
+                nextAllowed: u(next)
+            }))
+        );
+        later(&host);
     }
     let ids: Vec<U256> = logs_of::<Snapshot>(&host).iter().map(|e| e.id).collect();
     assert_eq!(ids, vec![u(1), u(2), u(3)]);
@@ -1017,6 +1054,8 @@ fn balances_at_a_snapshot_survive_every_kind_of_move() {
     admin(&host).snapshot().unwrap(); // 1: alice 100
     transfer(&host, &mut token, ALICE, BOB, 30);
     issue(&host, &token, CAROL, 5);
+    later(&host);
+    host.vm.set_sender(ISSUER);
     admin(&host).snapshot().unwrap(); // 2: alice 70, bob 30, carol 5
     mock_burn(&host, BOB, 10);
     host.vm.set_sender(AGENT);
@@ -1141,6 +1180,7 @@ mod invariants {
                 admin(host).forced_transfer(from, to, u(v)).unwrap();
             }
             Op::Snapshot => {
+                later(host);
                 host.vm.set_sender(ISSUER);
                 admin(host).snapshot().unwrap();
             }

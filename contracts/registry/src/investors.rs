@@ -3,7 +3,7 @@
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
 use ds_common::{
-    errors::{InvestorAlreadyExists, InvestorHasWallets, WalletInUse},
+    errors::{InvestorAlreadyExists, InvestorHasWallets, InvestorIdRetired, WalletInUse},
     party, DSError,
 };
 use stylus_sdk::prelude::*;
@@ -24,6 +24,18 @@ pub type AttributeBatch = (Vec<u8>, Vec<U256>, Vec<U256>);
 /// Full details of an investor: country, the 4 attribute values and expiries
 /// (by attribute index), and the 4 proof hashes.
 pub type InvestorDetailsFull = (String, Vec<U256>, Vec<U256>, String, String, String, String);
+
+/// Refuses the id of a removed investor ([`InvestorIdRetired`]): ids are
+/// never re-used, so no service's state of the removed investor passes to a
+/// new one (review F-12).
+fn not_retired(key: B256, record: &InvestorRecord) -> Result<(), DSError> {
+    if record.retired {
+        return Err(DSError::InvestorIdRetired(InvestorIdRetired {
+            investorKey: key,
+        }));
+    }
+    Ok(())
+}
 
 impl RegistryService {
     /// Implements [`RegistryService::register_investor`].
@@ -56,6 +68,7 @@ impl RegistryService {
         let key = input::investor_id(&id)?;
         input::text(&collision_hash)?;
         let before = self.record(key);
+        not_retired(key, &before)?;
         let country = match country.is_empty() {
             true => before.country,
             false => input::country(&country)?,
@@ -123,7 +136,14 @@ impl RegistryService {
                 walletCount: U256::from(record.wallet_count),
             }));
         }
-        self.records.setter(key).set(B256::ZERO);
+        // The id is retired, not freed: Compliance's locks, lock-up records
+        // and flags and Comms' acknowledgements are kept by investor key, so
+        // a new investor under this id would inherit them (review F-12).
+        let retired = InvestorRecord {
+            retired: true,
+            ..InvestorRecord::default()
+        };
+        self.store_record(key, &retired);
         let mut investor = self.investors.setter(key);
         investor.creator.set(Address::ZERO);
         investor.id.clear();
@@ -184,11 +204,13 @@ impl RegistryService {
     fn check_new_investor(&self, id: &str, collision_hash: &str) -> Result<B256, DSError> {
         let key = input::investor_id(id)?;
         input::text(collision_hash)?;
-        if self.record(key).registered {
+        let record = self.record(key);
+        if record.registered {
             return Err(DSError::InvestorAlreadyExists(InvestorAlreadyExists {
                 investorKey: key,
             }));
         }
+        not_retired(key, &record)?;
         Ok(key)
     }
 

@@ -41,6 +41,7 @@ pub const MAX_EXPIRY: u64 = (1 << 40) - 1;
 pub const COUNTED_ATTRIBUTES: u8 = attribute::ACCREDITED | attribute::QUALIFIED;
 
 const FLAG_REGISTERED: u8 = 1;
+const FLAG_RETIRED: u8 = 2;
 
 /// The index (0..4) of a known attribute id, `None` for any other id.
 pub fn attribute_index(attribute_id: u8) -> Option<usize> {
@@ -104,6 +105,9 @@ pub fn is_reserved_key(key: &B256) -> bool {
 pub struct InvestorRecord {
     /// The investor is registered.
     pub registered: bool,
+    /// The id belonged to a removed investor and cannot be registered
+    /// again (review F-12).
+    pub retired: bool,
     /// Packed country code (0 = none).
     pub country: u32,
     /// Number of wallets registered to the investor.
@@ -119,7 +123,8 @@ impl InvestorRecord {
     pub fn pack(&self) -> B256 {
         let mut w = [0u8; 32];
         w[0..4].copy_from_slice(&self.country.to_be_bytes());
-        w[4] = if self.registered { FLAG_REGISTERED } else { 0 };
+        w[4] = if self.registered { FLAG_REGISTERED } else { 0 }
+            | if self.retired { FLAG_RETIRED } else { 0 };
         w[5..9].copy_from_slice(&self.wallet_count.to_be_bytes());
         for i in 0..ATTRIBUTE_COUNT {
             w[9] |= (self.statuses[i] & 3) << (2 * i);
@@ -134,6 +139,7 @@ impl InvestorRecord {
         let w = word.0;
         let mut record = Self {
             registered: w[4] & FLAG_REGISTERED != 0,
+            retired: w[4] & FLAG_RETIRED != 0,
             country: u32::from_be_bytes([w[0], w[1], w[2], w[3]]),
             wallet_count: u32::from_be_bytes([w[5], w[6], w[7], w[8]]),
             ..Self::default()
@@ -198,6 +204,7 @@ mod tests {
     fn sample() -> InvestorRecord {
         InvestorRecord {
             registered: true,
+            retired: true,
             country: 0x0055_5341,
             wallet_count: u32::MAX,
             statuses: [1, 2, 0, 1],

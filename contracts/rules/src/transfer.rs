@@ -201,6 +201,16 @@ impl TransferCheck<'_> {
         })
     }
 
+    /// Code 16 when manual locks bind (not for platform senders), else the
+    /// lock-up code when issuance lock-ups bind: every rule that keeps
+    /// tokens inside an investor, on every destination (review F-01).
+    fn lock_code(&self) -> Option<u8> {
+        if !self.from.info.is_platform() && self.manually_locked() {
+            return Some(codes::TOKENS_LOCKED);
+        }
+        self.hold_up_code()
+    }
+
     /// Counter changes the limits judge: the sender leaving and the receiver
     /// joining (limits bind new investors, as in DS).
     fn joining_delta(&self) -> Delta {
@@ -234,9 +244,10 @@ impl TransferCheck<'_> {
         }
         if self.to.info.is_platform() {
             // DS returns here, before the pause check. Unlike DS, locked
-            // tokens cannot leave through a platform wallet.
-            if !self.from.info.is_platform() && self.manually_locked() {
-                return codes::TOKENS_LOCKED;
+            // tokens (manual locks and issuance lock-ups, review F-01)
+            // cannot leave through a platform wallet.
+            if let Some(code) = self.lock_code() {
+                return code;
             }
             if full_transfer_rule(from_us) && self.is_partial() {
                 return codes::ONLY_FULL_TRANSFER;
@@ -258,10 +269,7 @@ impl TransferCheck<'_> {
         if self.to.region == region::FORBIDDEN {
             return codes::DESTINATION_RESTRICTED;
         }
-        if !self.from.info.is_platform() && self.manually_locked() {
-            return codes::TOKENS_LOCKED;
-        }
-        if let Some(code) = self.hold_up_code() {
+        if let Some(code) = self.lock_code() {
             return code;
         }
         if from_us {

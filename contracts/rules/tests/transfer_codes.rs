@@ -67,6 +67,44 @@ fn locked_tokens_cannot_escape_through_a_platform_wallet() {
     assert_eq!(s.code(), codes::VALID);
 }
 
+/// Review F-01: tokens still inside their issuance lock-up (codes 32/33)
+/// cannot leave through a platform wallet either, during a pause too.
+#[test]
+fn lock_ups_bind_transfers_into_a_platform_wallet() {
+    let mut us_held = Scenario::new(us(100), platform(), 50).uint(r::US_LOCK_PERIOD, 1_000);
+    us_held.issuances = vec![Issuance {
+        value: u(60),
+        time: us_held.now - 999,
+        us: true,
+    }];
+    assert_eq!(us_held.code(), codes::HOLD_UP_US, "40 free, 50 asked");
+    us_held.paused = true;
+    assert_eq!(
+        us_held.code(),
+        codes::HOLD_UP_US,
+        "a pause does not open it"
+    );
+    us_held.value = u(40);
+    assert_eq!(us_held.code(), codes::VALID, "the free part may go");
+    us_held.value = u(50);
+    us_held.issuances[0].time = us_held.now - 1_000;
+    assert_eq!(us_held.code(), codes::VALID, "free at time + period");
+
+    let mut non_us = Scenario::new(de(100), platform(), 50).uint(r::NON_US_LOCK_PERIOD, 1_000);
+    non_us.issuances = vec![Issuance {
+        value: u(60),
+        time: non_us.now,
+        us: false,
+    }];
+    assert_eq!(non_us.code(), codes::HOLD_UP_NON_US);
+    // Manual locks are judged first (code 16), as on other destinations.
+    non_us.locks = vec![Lock {
+        value: u(70),
+        release_time: 0,
+    }];
+    assert_eq!(non_us.code(), codes::TOKENS_LOCKED);
+}
+
 #[test]
 fn code_10_paused() {
     let mut s = Scenario::new(il(100), il(0), 40);

@@ -9,7 +9,7 @@ extern crate alloc;
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
 use ds_common::{
-    errors::{AmountTooLarge, IssuanceRejected, SnapshotLimitReached},
+    errors::{AmountTooLarge, IssuanceRejected, SnapshotLimitReached, SnapshotTooSoon},
     ids::{role, service},
     interfaces::IComplianceService,
     DSError,
@@ -22,6 +22,14 @@ use ds_token_state::{
     Revert, TokenState,
 };
 use stylus_sdk::prelude::*;
+
+/// Least time between two snapshots, in seconds (review F-09): whoever may
+/// take snapshots (issuer, master, authorised DS apps) takes at most one an
+/// hour.
+pub const MIN_SNAPSHOT_INTERVAL: u64 = 3_600;
+
+/// Most checkpoint slots one `reserveCheckpoints` call writes ahead per wallet.
+pub const MAX_CHECKPOINTS_AHEAD: u32 = 8;
 
 /// The DS token admin facet (storage = the token's).
 #[storage]
@@ -194,11 +202,23 @@ impl DSTokenAdmin {
 
     /// Takes a snapshot of every balance and of the supply (issuer, master
     /// or a DS app Trust authorises, e.g. a distribution) and returns its id.
+    /// At most one per [`MIN_SNAPSHOT_INTERVAL`] ([`SnapshotTooSoon`]).
     pub fn snapshot(&mut self) -> Result<U256, DSError> {
         let sender = self.vm().msg_sender();
         self.state
             .services
             .require_role_or_app(sender, role::ISSUER_OR_ABOVE)?;
+        let now = self.vm().block_timestamp();
+        let last: u64 = self.state.last_snapshot_time.get().to();
+        let next = last.saturating_add(MIN_SNAPSHOT_INTERVAL);
+        if last != 0 && now < next {
+            return Err(DSError::SnapshotTooSoon(SnapshotTooSoon {
+                nextAllowed: U256::from(next),
+            }));
+        }
+        self.state
+            .last_snapshot_time
+            .set(alloy_primitives::U64::from(now));
         let id = self
             .state
             .ledger
@@ -208,6 +228,39 @@ impl DSTokenAdmin {
             }))?;
         self.vm().log(Snapshot { id: U256::from(id) });
         Ok(U256::from(id))
+    }
+
+    /// Writes up to `count` checkpoint slots ahead for each of `wallets`
+    /// (the callers that may take snapshots), so their first transfers
+    /// after the next snapshots update slots instead of filling fresh ones:
+    /// whoever takes snapshots pays for their storage, not the holders
+    /// (review F-09). Returns the number of slots written. At most
+    /// [`MAX_CHECKPOINTS_AHEAD`] per wallet, and a bounded batch.
+    #[selector(name = "reserveCheckpoints")]
+    pub fn reserve_checkpoints(
+        &mut self,
+        wallets: Vec<Address>,
+        count: U256,
+    ) -> Result<U256, DSError> {
+        let sender = self.vm().msg_sender();
+        self.state
+            .services
+            .require_role_or_app(sender, role::ISSUER_OR_ABOVE)?;
+        DSError::check_batch(wallets.len())?;
+        let count = match u32::try_from(count) {
+            Ok(n) if n <= MAX_CHECKPOINTS_AHEAD => n,
+            _ => {
+                return Err(DSError::BatchTooLarge(ds_common::errors::BatchTooLarge {
+                    length: count,
+                    max: U256::from(MAX_CHECKPOINTS_AHEAD),
+                }))
+            }
+        };
+        let mut written = 0u64;
+        for wallet in wallets {
+            written += u64::from(self.state.ledger.reserve_checkpoints(wallet, count));
+        }
+        Ok(U256::from(written))
     }
 
     /// Pauses transfers; platform-wallet deposits still pass, as in DS.

@@ -8,7 +8,11 @@
 //! allocated bit, a holder-list slot past the end keeps [`UNUSED_ENTRY`], and
 //! the Registry reserves both for every wallet it adds ([`Ledger::reserve`]).
 //! So a transfer to a new holder writes no fresh slot (20,000 gas each);
-//! registration pays for them once instead.
+//! registration pays for them once instead. Checkpoint slots are written
+//! ahead the same way ([`RESERVED_CHECKPOINT`]: one per wallet at
+//! registration, more by [`Ledger::reserve_checkpoints`]), so the first
+//! transfer after a snapshot updates a slot instead of filling a fresh one
+//! (review F-09).
 
 use alloy_primitives::{Address, U256};
 use ds_common::{errors::AmountTooLarge, DSError};
@@ -49,6 +53,14 @@ pub struct Ledger {
 /// A holder-list slot holding no wallet but kept non-zero (bit 160 set), so
 /// listing a holder there costs a storage update, not a fresh slot.
 pub const UNUSED_ENTRY: U256 = U256::from_limbs([0, 0, 1 << 32, 0]);
+
+/// A checkpoint slot written ahead of use (bit 255 set; a [`Checkpoint`]
+/// takes bits 0–191 only, and only slots below a wallet's checkpoint count
+/// are ever read as checkpoints).
+pub const RESERVED_CHECKPOINT: U256 = U256::from_limbs([0, 0, 0, 1 << 63]);
+
+/// Checkpoint slots written ahead for each wallet the Registry adds.
+pub const CHECKPOINTS_AT_REGISTRATION: u32 = 1;
 
 fn entry_of(wallet: Address) -> U256 {
     U256::from_be_slice(wallet.as_slice())
@@ -107,12 +119,28 @@ impl Ledger {
             return Account::decode(word).balance;
         }
         self.set_account(wallet, &Account::default());
+        self.reserve_checkpoints(wallet, CHECKPOINTS_AT_REGISTRATION);
         let position = self.reserved_entries.get() + U256::from(1);
         self.reserved_entries.set(position);
         if self.holders.get(position).is_zero() {
             self.holders.insert(position, UNUSED_ENTRY);
         }
         0
+    }
+
+    /// Writes [`RESERVED_CHECKPOINT`] into the next `count` checkpoint
+    /// slots of `wallet` that are still zero; returns how many it wrote.
+    pub fn reserve_checkpoints(&mut self, wallet: Address, count: u32) -> u32 {
+        let first = self.account(wallet).checkpoints;
+        let mut list = self.checkpoints.setter(wallet);
+        let mut written = 0;
+        for index in first..first.saturating_add(count) {
+            if list.get(index).is_zero() {
+                list.insert(index, RESERVED_CHECKPOINT);
+                written += 1;
+            }
+        }
+        written
     }
 
     /// ERC-7943 frozen amount of `wallet`.

@@ -23,7 +23,7 @@ use ds_common::{
 };
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageMap, StorageU256, StorageU8},
+    storage::{StorageMap, StorageU256, StorageU64, StorageU8},
     stylus_core::calls::errors::Error as CallError,
 };
 
@@ -49,6 +49,8 @@ pub struct TokenState {
     pub symbol: StorageText,
     /// ERC-20 decimals.
     pub decimals: StorageU8,
+    /// Block time of the latest snapshot (0: none yet).
+    pub last_snapshot_time: StorageU64,
 }
 
 impl TokenState {

@@ -215,8 +215,9 @@ fn app_authorisation_follows_resource_membership() {
 fn full_removal_leaves_nothing_dangling() {
     let vm = TestVM::default();
     let mut trust = TrustService::from(&vm);
-    vm.set_sender(MASTER);
+    vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     trust.constructor(MASTER).unwrap();
+    vm.set_sender(MASTER);
     let before = storage(&vm);
     trust.add_entity("acme".into(), OWNER).unwrap();
     trust.add_operator("acme".into(), OPERATOR).unwrap();

@@ -52,13 +52,15 @@ pub struct TrustService {
 #[public]
 impl TrustService {
     /// Makes `master` the master of this issuance. Deployment tooling passes
-    /// the deployer's address (a constructor's sender is the Stylus deployer).
+    /// the deployer's address. Only the StylusDeployer may run it (it
+    /// creates, activates and initialises in one transaction: review F-05).
     #[constructor]
     pub fn constructor(&mut self, master: Address) -> Result<(), DSError> {
+        let sender = self.vm().msg_sender();
+        ds_common::deployer::require_deployer(sender)?;
         if master.is_zero() {
             return Err(DSError::zero_address());
         }
-        let sender = self.vm().msg_sender();
         self.grant(master, role::MASTER, sender);
         self.master.set(master);
         Ok(())

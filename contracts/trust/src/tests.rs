@@ -21,8 +21,9 @@ const FRESH2: Address = address!("00000000000000000000000000000000000000f1");
 pub(super) fn deployed() -> (TestVM, TrustService) {
     let vm = TestVM::default();
     let mut trust = TrustService::from(&vm);
-    vm.set_sender(MASTER);
+    vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     trust.constructor(MASTER).unwrap();
+    vm.set_sender(MASTER);
     trust.set_role(ISSUER, role::ISSUER).unwrap();
     trust.set_role(EXCHANGE, role::EXCHANGE).unwrap();
     trust.set_role(AGENT, role::TRANSFER_AGENT).unwrap();
@@ -76,7 +77,7 @@ fn unauthorized(caller: Address, role: u8) -> DSError {
 fn constructor_makes_master_and_emits() {
     let vm = TestVM::default();
     let mut trust = TrustService::from(&vm);
-    vm.set_sender(NOBODY);
+    vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     trust.constructor(MASTER).unwrap();
     assert_eq!(trust.get_role(MASTER), role::MASTER);
     assert_eq!(trust.service_owner(), MASTER);
@@ -87,14 +88,33 @@ fn constructor_makes_master_and_emits() {
         DSTrustServiceRoleAdded::decode_raw_log(logs[0].0.iter().copied(), &logs[0].1).unwrap();
     assert_eq!(
         (ev.targetAddress, ev.role, ev.sender),
-        (MASTER, role::MASTER, NOBODY)
+        (MASTER, role::MASTER, ds_common::deployer::STYLUS_DEPLOYER)
     );
+}
+
+/// Review F-05: a constructor run by anyone but the StylusDeployer (a
+/// two-step deployment taken over) is refused and writes nothing.
+#[test]
+fn constructor_refuses_any_sender_but_the_stylus_deployer() {
+    let vm = TestVM::default();
+    let mut trust = TrustService::from(&vm);
+    for sender in [NOBODY, MASTER] {
+        vm.set_sender(sender);
+        assert_eq!(
+            trust.constructor(NOBODY),
+            Err(DSError::unauthorized(sender, role::NONE))
+        );
+    }
+    assert_eq!(trust.service_owner(), Address::ZERO);
+    assert_eq!(trust.get_role(NOBODY), role::NONE);
+    assert!(vm.get_emitted_logs().is_empty());
 }
 
 #[test]
 fn constructor_refuses_zero_master() {
     let vm = TestVM::default();
     let mut trust = TrustService::from(&vm);
+    vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     assert_eq!(
         trust.constructor(Address::ZERO),
         Err(DSError::ZeroAddress(ZeroAddress {}))

@@ -10,7 +10,7 @@
 use alloy_sol_types::{SolCall, SolValue};
 use ds_devnet::Address;
 use ds_e2e::{
-    abi::{ICompliance, IDSToken, IErc20Min},
+    abi::{ICompliance, IDSToken, IErc20Min, ITokenSnapshots},
     ids::attribute::ACCREDITED,
     regulated_rules,
     report::{self, thousands, Measured},
@@ -136,6 +136,39 @@ fn ds_rows() -> (Vec<Measured>, Vec<ProgramFigures>) {
         "check",
     );
     rows.push(Measured::of("preTransferCheck on Compliance (view)", &r));
+
+    // Review F-09: a snapshot's checkpoints, in slots reserved ahead (one
+    // per wallet at addWallet) and, after a second snapshot, in fresh ones.
+    let issuer = s.issuer;
+    let r = ok(
+        s.send(issuer, token, &ITokenSnapshots::snapshotCall {}),
+        "snapshot",
+    );
+    rows.push(Measured::of("snapshot (issuer)", &r));
+    let r = ok(s.transfer(us1, us2, 100), "transfer after a snapshot");
+    rows.push(Measured::of(
+        "after a snapshot: transfer, slots reserved (US->US)",
+        &r,
+    ));
+    s.advance(3_600);
+    ok(
+        s.send(issuer, token, &ITokenSnapshots::snapshotCall {}),
+        "snapshot",
+    );
+    let r = ok(
+        s.transfer(us1, us2, 100),
+        "transfer after a second snapshot",
+    );
+    rows.push(Measured::of(
+        "after a snapshot: transfer, no slot reserved (US->US)",
+        &r,
+    ));
+    let reserve = ITokenSnapshots::reserveCheckpointsCall {
+        wallets: vec![us1, us2],
+        count: u(1),
+    };
+    let r = ok(s.send(issuer, token, &reserve), "reserveCheckpoints");
+    rows.push(Measured::of("reserveCheckpoints (2 wallets x 1 slot)", &r));
     let programs = programs
         .into_iter()
         .map(|(name, at)| ProgramFigures::of(&s.net, name, at))
@@ -149,7 +182,7 @@ fn erc20_rows() -> Vec<Measured> {
     let fresh = Devnet::account("erc20 fresh");
     let mut net = Devnet::new();
     let token = net
-        .deploy(&wasm("erc20_min"), holder, &u(1_000_000).abi_encode())
+        .deploy_direct(&wasm("erc20_min"), holder, &u(1_000_000).abi_encode())
         .unwrap_or_else(|r| panic!("erc20_min constructor: {}", r.outcome()));
     let call = IErc20Min::transferCall {
         to: fresh,

@@ -160,8 +160,9 @@ fn deployed() -> (MockHost, Distribution) {
         let share = u(AMOUNT * balance / SUPPLY);
         mock_payment(&host, wallet, share, Ok(word(true)));
     }
-    host.vm.set_sender(MASTER);
+    host.vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     app.constructor(TRUST).unwrap();
+    host.vm.set_sender(MASTER);
     app.set_ds_service(U256::from(service::DS_TOKEN), TOKEN)
         .unwrap();
     app.set_ds_service(U256::from(service::COMMS), COMMS)
@@ -419,8 +420,9 @@ fn create_needs_the_token_and_comms() {
         host.vm.set_block_timestamp(NOW);
         mock_role(&host, MASTER, role::MASTER);
         mock_role(&host, ISSUER, role::ISSUER);
-        host.vm.set_sender(MASTER);
+        host.vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
         app.constructor(TRUST).unwrap();
+        host.vm.set_sender(MASTER);
         for (id, at) in [(service::DS_TOKEN, TOKEN), (service::COMMS, COMMS)] {
             if id != missing {
                 app.set_ds_service(U256::from(id), at).unwrap();

@@ -3,7 +3,7 @@
 use super::*;
 use ds_common::errors::{
     BatchTooLarge, InvalidCountry, InvalidInvestorId, InvestorAlreadyExists, InvestorHasWallets,
-    InvestorNotFound, LengthMismatch, TextTooLong, WalletInUse,
+    InvestorIdRetired, InvestorNotFound, LengthMismatch, TextTooLong, WalletInUse,
 };
 
 #[test]
@@ -127,7 +127,7 @@ fn set_country_refuses_bad_input() {
 }
 
 #[test]
-fn remove_investor_requires_no_wallets_and_erases_everything() {
+fn remove_investor_requires_no_wallets_erases_everything_and_retires_the_id() {
     let mut env = Env::with_investors();
     env.as_(ISSUER);
     let before = env.storage();
@@ -151,7 +151,8 @@ fn remove_investor_requires_no_wallets_and_erases_everything() {
     assert_eq!(env.reg.get_collision_hash("alice".into()), "");
     assert_eq!(env.reg.get_country("alice".into()), "");
     assert_eq!(env.reg.get_attribute_proof_hash("alice".into(), 2), "");
-    // Only bob's slots (and the service registry) remain: alice left no trace.
+    // Only bob's slots, the service registry and alice's retired record
+    // remain: alice left nothing else.
     env.as_(ISSUER);
     env.reg.remove_wallet(W2, "bob".into()).unwrap();
     env.reg.remove_investor("bob".into()).unwrap();
@@ -160,12 +161,24 @@ fn remove_investor_requires_no_wallets_and_erases_everything() {
         .into_iter()
         .filter(|(_, v)| !v.is_zero())
         .collect();
-    assert_eq!(left.len(), 1, "only the Trust address remains: {left:?}");
-    // A removed id can be registered again.
-    env.reg
-        .register_investor("alice".into(), "new".into())
-        .unwrap();
-    assert_eq!(env.reg.get_collision_hash("alice".into()), "new");
+    assert_eq!(
+        left.len(),
+        3,
+        "the Trust address and two retired records remain: {left:?}"
+    );
+    // A removed id is retired: registering it again is refused (review
+    // F-12), so nothing of alice passes to a new investor.
+    let before = env.storage();
+    for id in ["alice", "bob"] {
+        assert_eq!(
+            env.reg.register_investor(id.into(), "new".into()),
+            Err(DSError::InvestorIdRetired(InvestorIdRetired {
+                investorKey: party::investor_key(id)
+            }))
+        );
+    }
+    assert_eq!(env.storage(), before);
+    assert!(!env.reg.is_investor("alice".into()));
 }
 
 #[test]

@@ -62,8 +62,9 @@ impl Env {
     pub fn new() -> Self {
         let host = MockHost::new();
         let mut reg = RegistryService::from(&host);
-        host.vm.set_sender(MASTER);
+        host.vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
         reg.constructor(TRUST).unwrap();
+        host.vm.set_sender(MASTER);
         for (role, who) in ROLES {
             host.mock_static(
                 TRUST,
@@ -229,6 +230,7 @@ pub fn investor_info(country: &str, approved: u8, effective: u8) -> PartyInfo {
 fn constructor_binds_trust_and_emits() {
     let host = MockHost::new();
     let mut reg = RegistryService::from(&host);
+    host.vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     reg.constructor(TRUST).unwrap();
     assert_eq!(reg.get_ds_service(U256::from(service::TRUST)), TRUST);
     let logs = host.vm.get_emitted_logs();
@@ -238,10 +240,24 @@ fn constructor_binds_trust_and_emits() {
     );
 }
 
+/// Review F-05: only the StylusDeployer runs the constructor.
+#[test]
+fn constructor_refuses_any_sender_but_the_stylus_deployer() {
+    let host = MockHost::new();
+    let mut reg = RegistryService::from(&host);
+    host.vm.set_sender(MASTER);
+    assert_eq!(
+        reg.constructor(TRUST),
+        Err(DSError::unauthorized(MASTER, ds_common::ids::role::NONE))
+    );
+    assert_eq!(reg.get_ds_service(U256::from(1)), Address::ZERO);
+}
+
 #[test]
 fn constructor_refuses_zero_trust() {
     let host = MockHost::new();
     let mut reg = RegistryService::from(&host);
+    host.vm.set_sender(ds_common::deployer::STYLUS_DEPLOYER);
     assert_eq!(reg.constructor(Address::ZERO), Err(DSError::zero_address()));
     assert!(host.vm.snapshot().storage.is_empty());
 }
