@@ -455,12 +455,17 @@ pub fn wiring(d: &Deployment) -> Result<Vec<(Address, u64, Address)>, String> {
         d.address(name)
             .ok_or_else(|| format!("{name} is not deployed"))
     };
+    // The DS services, and the DS ids of the parts they serve at their
+    // own address (a DS tool looks these up in any service).
     let core = [
         (service::TRUST, at("trust")?),
         (service::REGISTRY, at("registry")?),
         (service::COMPLIANCE, at("compliance")?),
         (service::COMMS, at("comms")?),
         (service::DS_TOKEN, at("ds_token")?),
+        (service::WALLET_MANAGER, at("registry")?),
+        (service::LOCK_MANAGER, at("compliance")?),
+        (service::COMPLIANCE_CONFIGURATION, at("compliance")?),
     ];
     let mut entries = Vec::new();
     for (_, contract) in core {

@@ -282,15 +282,20 @@ impl Suite {
         suite
     }
 
-    /// The DS service entries every contract gets: the five DS services in
-    /// all of them, the three facets in Compliance and the admin facet in the
-    /// token.
+    /// The DS service entries every contract gets: the five DS services
+    /// and the DS ids of the parts they serve (32 wallet manager: the
+    /// Registry; 64 lock manager and 256 compliance configuration:
+    /// Compliance) in all of them, the three facets in Compliance and the
+    /// admin facet in the token.
     pub fn wiring(&self) -> Vec<(Address, u64, Address)> {
         let mut services = vec![
             (service::TRUST, self.trust),
             (service::REGISTRY, self.registry),
             (service::COMPLIANCE, self.compliance),
             (service::COMMS, self.comms),
+            (service::WALLET_MANAGER, self.registry),
+            (service::LOCK_MANAGER, self.compliance),
+            (service::COMPLIANCE_CONFIGURATION, self.compliance),
         ];
         if let Some(token) = self.token {
             services.push((service::DS_TOKEN, token));

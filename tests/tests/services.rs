@@ -11,8 +11,8 @@ use ds_e2e::{
 fn every_contract_knows_every_service() {
     let mut s = Suite::without_token();
     let wiring = s.wiring();
-    // 4 contracts × 4 services + 3 facets
-    assert_eq!(wiring.len(), 19);
+    // 4 contracts × (4 services + 3 DS parts) + 3 facets
+    assert_eq!(wiring.len(), 31);
     for (contract, id, expected) in wiring {
         let got = s.view(
             contract,
@@ -30,6 +30,72 @@ fn every_contract_knows_every_service() {
         },
     );
     assert_eq!(token, Address::ZERO);
+}
+
+/// The DS ids a DS tool looks up resolve in every service to the address
+/// that serves those functions: 32 (wallet manager) to the Registry, 64
+/// (lock manager) and 256 (compliance configuration) to Compliance; our
+/// facets sit under ids DS does not use.
+#[test]
+fn ds_part_ids_resolve_in_every_service() {
+    let mut s = Suite::new();
+    let token = s.token();
+    let expected = [
+        (service::WALLET_MANAGER, s.registry),
+        (service::LOCK_MANAGER, s.compliance),
+        (service::COMPLIANCE_CONFIGURATION, s.compliance),
+    ];
+    for contract in [s.trust, s.registry, s.compliance, s.comms, token] {
+        for (id, at) in expected {
+            let got = s.view(
+                contract,
+                &ITrust::getDSServiceCall {
+                    service_id: U256::from(id),
+                },
+            );
+            assert_eq!(got, at, "DS id {id} in {contract}");
+        }
+    }
+    // the functions of those parts answer at the addresses they resolve to
+    let platform = s.wallet("platform");
+    s.add_platform_wallet(platform).expect_ok("platform wallet");
+    let wallet_manager = s.view(
+        token,
+        &ITrust::getDSServiceCall {
+            service_id: U256::from(service::WALLET_MANAGER),
+        },
+    );
+    let kind = s.view(
+        wallet_manager,
+        &IRegistry::getWalletTypeCall { wallet: platform },
+    );
+    assert_eq!(kind, ds_e2e::ids::wallet_type::PLATFORM);
+    let configuration = s.view(
+        token,
+        &ITrust::getDSServiceCall {
+            service_id: U256::from(service::COMPLIANCE_CONFIGURATION),
+        },
+    );
+    let limit = s.view(
+        configuration,
+        &abi::IComplianceRules::getTotalInvestorsLimitCall {},
+    );
+    assert_eq!(limit, U256::ZERO);
+    let lock_manager = s.view(
+        token,
+        &ITrust::getDSServiceCall {
+            service_id: U256::from(service::LOCK_MANAGER),
+        },
+    );
+    let locks = s.view(lock_manager, &ICompliance::lockCountCall { who: platform });
+    assert_eq!(locks, U256::ZERO);
+    let admin = s.view(
+        s.compliance,
+        &ITrust::getDSServiceCall {
+            service_id: U256::from(service::COMPLIANCE_ADMIN_FACET),
+        },
+    );
+    assert_eq!(admin, s.compliance_admin, "the admin facet, under 524288");
 }
 
 #[test]

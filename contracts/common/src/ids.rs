@@ -40,15 +40,20 @@ pub mod service {
     pub const COMPLIANCE: u64 = 8;
     /// Comms service (notices to investors).
     pub const COMMS: u64 = 16;
-    /// Wallet manager (special wallets).
+    /// Wallet manager (special wallets). In this suite: served by the
+    /// Registry, at its address.
     pub const WALLET_MANAGER: u64 = 32;
-    /// Lock manager (manual and investor locks).
+    /// Lock manager (manual and investor locks). In this suite: served by
+    /// Compliance, at its address.
     pub const LOCK_MANAGER: u64 = 64;
     /// Compliance configuration service (rules, country statuses). In this
-    /// suite: the Compliance admin facet (configuration, locks, blacklist).
+    /// suite: served by Compliance, at its address.
     pub const COMPLIANCE_CONFIGURATION: u64 = 256;
-    /// The Compliance admin facet, registered in Compliance (= 256).
-    pub const COMPLIANCE_ADMIN_FACET: u64 = COMPLIANCE_CONFIGURATION;
+    /// The DS ids that name a part of a service served at that service's
+    /// address: every contract registers them (with the DS services).
+    pub const DS_PARTS: [u64; 3] = [WALLET_MANAGER, LOCK_MANAGER, COMPLIANCE_CONFIGURATION];
+    /// The Compliance admin facet, registered in Compliance (not a DS id).
+    pub const COMPLIANCE_ADMIN_FACET: u64 = 1 << 19;
     /// The Compliance views facet, registered in Compliance (not a DS id).
     pub const COMPLIANCE_VIEWS_FACET: u64 = 1 << 16;
     /// The DS token's admin facet, registered in the token (not a DS id).
@@ -212,6 +217,26 @@ mod tests {
             ],
             [256, 65_536, 131_072, 262_144]
         );
+        assert_eq!(COMPLIANCE_ADMIN_FACET, 524_288);
+    }
+
+    /// Our own ids (facets) never take an id the DS protocol uses
+    /// (`IDSServiceConsumer.sol` of DS v4, deprecated ones included).
+    #[test]
+    fn internal_ids_are_not_ds_ids() {
+        use service::*;
+        const DS_IDS: [u64; 18] = [
+            1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 8196, 8197,
+            0,
+        ];
+        for ours in [
+            COMPLIANCE_VIEWS_FACET,
+            COMPLIANCE_ADMIN_FACET,
+            TOKEN_ADMIN_FACET,
+            COMPLIANCE_RULES_FACET,
+        ] {
+            assert!(!DS_IDS.contains(&ours), "{ours} is a DS service id");
+        }
         assert_eq!(
             [
                 region::NONE,
