@@ -27,47 +27,47 @@ interface ICommsService {
 
     function acknowledgedAt(uint256 notice_id, bytes32 investor_key) external view returns (uint64);
 
-    error UnauthorizedCaller(address, uint8);
+    error UnauthorizedCaller(address caller, uint8 callerRole);
 
     error ZeroAddress();
 
-    error BatchTooLarge(uint256, uint256);
+    error BatchTooLarge(uint256 length, uint256 max);
 
-    error LengthMismatch(uint256, uint256);
+    error LengthMismatch(uint256 left, uint256 right);
 
-    error ServiceNotSet(uint256);
+    error ServiceNotSet(uint256 serviceId);
 
-    error ServiceCallFailed(uint256, address);
+    error ServiceCallFailed(uint256 serviceId, address service);
 
-    error TextTooLong(uint256, uint256);
+    error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string);
+    error InvalidCountry(string country);
 
-    error InvalidNoticeCategory(uint8);
+    error InvalidNoticeCategory(uint8 category);
 
     error EmptyContentHash();
 
-    error UriTooLong(uint256, uint256);
+    error UriTooLong(uint256 length, uint256 max);
 
-    error InvalidNoticeTarget(uint8, bytes32);
+    error InvalidNoticeTarget(uint8 targetKind, bytes32 target);
 
-    error InvalidDeadline(uint64, uint64);
+    error InvalidDeadline(uint64 deadline, uint64 now);
 
-    error NoticeNotFound(uint256);
+    error NoticeNotFound(uint256 noticeId);
 
-    error NoticeIsRevoked(uint256);
+    error NoticeIsRevoked(uint256 noticeId);
 
-    error NoticeExpired(uint256, uint64);
+    error NoticeExpired(uint256 noticeId, uint64 deadline);
 
-    error AlreadyAcknowledged(uint256, bytes32);
+    error AlreadyAcknowledged(uint256 noticeId, bytes32 investorKey);
 
-    error NotNoticeTarget(uint256, address);
+    error NotNoticeTarget(uint256 noticeId, address wallet);
 
-    error NotAnInvestor(address);
+    error NotAnInvestor(address wallet);
 
-    error PageTooLarge(uint256, uint256);
+    error PageTooLarge(uint256 limit, uint256 max);
 
-    error AmountTooLarge(uint256);
+    error AmountTooLarge(uint256 amount);
 }
 
 interface ICommsServiceEvents {

@@ -47,47 +47,47 @@ interface IComplianceAdmin {
 
     function setInvestorLiquidateOnly(string calldata investor_id, bool enabled) external returns (bool);
 
-    error UnauthorizedCaller(address, uint8);
+    error UnauthorizedCaller(address caller, uint8 callerRole);
 
     error ZeroAddress();
 
-    error BatchTooLarge(uint256, uint256);
+    error BatchTooLarge(uint256 length, uint256 max);
 
-    error LengthMismatch(uint256, uint256);
+    error LengthMismatch(uint256 left, uint256 right);
 
-    error ServiceNotSet(uint256);
+    error ServiceNotSet(uint256 serviceId);
 
-    error ServiceCallFailed(uint256, address);
+    error ServiceCallFailed(uint256 serviceId, address service);
 
-    error TextTooLong(uint256, uint256);
+    error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string);
+    error InvalidCountry(string country);
 
-    error NotAnInvestor(address);
+    error NotAnInvestor(address wallet);
 
-    error OnlyToken(address);
+    error OnlyToken(address caller);
 
-    error OnlyRegistry(address);
+    error OnlyRegistry(address caller);
 
-    error UnknownRule(uint256);
+    error UnknownRule(uint256 index);
 
-    error RuleValueOutOfRange(uint256, uint256);
+    error RuleValueOutOfRange(uint256 index, uint256 value);
 
-    error InvalidCountryStatus(uint256);
+    error InvalidCountryStatus(uint256 value);
 
-    error AuthorizedSecuritiesExceeded(uint256, uint256, uint256);
+    error AuthorizedSecuritiesExceeded(uint256 totalSupply, uint256 value, uint256 cap);
 
-    error TooManyRecords(bytes32, uint256);
+    error TooManyRecords(bytes32 investorKey, uint256 max);
 
-    error InvalidLock(uint256, uint256);
+    error InvalidLock(uint256 value, uint256 releaseTime);
 
-    error LockNotFound(bytes32, uint256);
+    error LockNotFound(bytes32 investorKey, uint256 index);
 
-    error AmountTooLarge(uint256);
+    error AmountTooLarge(uint256 amount);
 
-    error InvalidIssuanceTime(uint256, uint256);
+    error InvalidIssuanceTime(uint256 issuanceTime, uint256 now);
 
-    error SeizeTargetNotIssuerWallet(address);
+    error SeizeTargetNotIssuerWallet(address to);
 }
 
 interface IComplianceAdminEvents {

@@ -35,49 +35,49 @@ interface IDSTokenAdmin {
 
     function unpause() external;
 
-    error UnauthorizedCaller(address, uint8);
+    error UnauthorizedCaller(address caller, uint8 callerRole);
 
     error ZeroAddress();
 
-    error BatchTooLarge(uint256, uint256);
+    error BatchTooLarge(uint256 length, uint256 max);
 
-    error LengthMismatch(uint256, uint256);
+    error LengthMismatch(uint256 left, uint256 right);
 
-    error ServiceNotSet(uint256);
+    error ServiceNotSet(uint256 serviceId);
 
-    error ServiceCallFailed(uint256, address);
+    error ServiceCallFailed(uint256 serviceId, address service);
 
-    error TextTooLong(uint256, uint256);
+    error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string);
+    error InvalidCountry(string country);
 
-    error NotAnInvestor(address);
+    error NotAnInvestor(address wallet);
 
-    error OnlyRegistry(address);
+    error OnlyRegistry(address caller);
 
-    error AmountTooLarge(uint256);
+    error AmountTooLarge(uint256 amount);
 
-    error TransferRejected(uint256, string);
+    error TransferRejected(uint256 code, string reason);
 
-    error IssuanceRejected(uint256, string);
+    error IssuanceRejected(uint256 code, string reason);
 
-    error ERC20InsufficientBalance(address, uint256, uint256);
+    error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed);
 
-    error ERC20InsufficientAllowance(address, uint256, uint256);
+    error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed);
 
-    error ERC20InvalidReceiver(address);
+    error ERC20InvalidReceiver(address receiver);
 
-    error ERC20InvalidSpender(address);
+    error ERC20InvalidSpender(address spender);
 
-    error ERC7943InsufficientUnfrozenBalance(address, uint256, uint256);
+    error ERC7943InsufficientUnfrozenBalance(address account, uint256 amount, uint256 unfrozen);
 
-    error IndexOutOfRange(uint256, uint256);
+    error IndexOutOfRange(uint256 index, uint256 count);
 
-    error SnapshotNotFound(uint256, uint256);
+    error SnapshotNotFound(uint256 id, uint256 current);
 
-    error SnapshotLimitReached(uint256);
+    error SnapshotLimitReached(uint256 max);
 
-    error SnapshotTooSoon(uint256);
+    error SnapshotTooSoon(uint256 nextAllowed);
 }
 
 interface IDSTokenAdminEvents {

@@ -25,45 +25,45 @@ interface IDistribution {
 
     function getDistribution(uint256 id) external view returns (address, uint256, uint256, uint256, uint64, uint256, address, bool, address, uint256);
 
-    error UnauthorizedCaller(address, uint8);
+    error UnauthorizedCaller(address caller, uint8 callerRole);
 
     error ZeroAddress();
 
-    error BatchTooLarge(uint256, uint256);
+    error BatchTooLarge(uint256 length, uint256 max);
 
-    error LengthMismatch(uint256, uint256);
+    error LengthMismatch(uint256 left, uint256 right);
 
-    error ServiceNotSet(uint256);
+    error ServiceNotSet(uint256 serviceId);
 
-    error ServiceCallFailed(uint256, address);
+    error ServiceCallFailed(uint256 serviceId, address service);
 
-    error TextTooLong(uint256, uint256);
+    error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string);
+    error InvalidCountry(string country);
 
-    error InvalidDeadline(uint64, uint64);
+    error InvalidDeadline(uint64 deadline, uint64 now);
 
-    error NotAnInvestor(address);
+    error NotAnInvestor(address wallet);
 
-    error AmountTooLarge(uint256);
+    error AmountTooLarge(uint256 amount);
 
-    error UnknownDistribution(uint256);
+    error UnknownDistribution(uint256 distributionId);
 
-    error DistributionExpired(uint256, uint64);
+    error DistributionExpired(uint256 distributionId, uint64 deadline);
 
-    error DistributionNotEnded(uint256, uint64);
+    error DistributionNotEnded(uint256 distributionId, uint64 deadline);
 
-    error AlreadyClaimed(uint256, address);
+    error AlreadyClaimed(uint256 distributionId, address wallet);
 
-    error NothingToClaim(uint256, address);
+    error NothingToClaim(uint256 distributionId, address wallet);
 
-    error AlreadyReclaimed(uint256);
+    error AlreadyReclaimed(uint256 distributionId);
 
     error ZeroAmount();
 
-    error EmptySnapshot(uint256);
+    error EmptySnapshot(uint256 snapshotId);
 
-    error PaymentFailed(address, address, address, uint256);
+    error PaymentFailed(address token, address from, address to, uint256 amount);
 }
 
 interface IDistributionEvents {

@@ -79,53 +79,53 @@ interface IRegistryService {
 
     function getParty(address wallet) external view returns (bytes32, uint256);
 
-    error UnauthorizedCaller(address, uint8);
+    error UnauthorizedCaller(address caller, uint8 callerRole);
 
     error ZeroAddress();
 
-    error BatchTooLarge(uint256, uint256);
+    error BatchTooLarge(uint256 length, uint256 max);
 
-    error LengthMismatch(uint256, uint256);
+    error LengthMismatch(uint256 left, uint256 right);
 
-    error ServiceNotSet(uint256);
+    error ServiceNotSet(uint256 serviceId);
 
-    error ServiceCallFailed(uint256, address);
+    error ServiceCallFailed(uint256 serviceId, address service);
 
-    error InvalidInvestorId(uint256, uint256);
+    error InvalidInvestorId(uint256 length, uint256 max);
 
-    error TextTooLong(uint256, uint256);
+    error TextTooLong(uint256 length, uint256 max);
 
-    error InvestorNotFound(bytes32);
+    error InvestorNotFound(bytes32 investorKey);
 
-    error InvestorAlreadyExists(bytes32);
+    error InvestorAlreadyExists(bytes32 investorKey);
 
-    error InvestorHasWallets(bytes32, uint256);
+    error InvestorHasWallets(bytes32 investorKey, uint256 walletCount);
 
-    error InvestorIdRetired(bytes32);
+    error InvestorIdRetired(bytes32 investorKey);
 
-    error NotInvestorCreator(address, bytes32);
+    error NotInvestorCreator(address caller, bytes32 investorKey);
 
-    error InvalidCountry(string);
+    error InvalidCountry(string country);
 
-    error InvalidAttribute(uint8);
+    error InvalidAttribute(uint8 attributeId);
 
-    error InvalidAttributeValue(uint256);
+    error InvalidAttributeValue(uint256 value);
 
-    error InvalidExpiry(uint256, uint256);
+    error InvalidExpiry(uint256 expiry, uint256 max);
 
-    error WalletInUse(address, uint8);
+    error WalletInUse(address wallet, uint8 walletType);
 
-    error WalletNotOfInvestor(address, bytes32);
+    error WalletNotOfInvestor(address wallet, bytes32 investorKey);
 
-    error WalletHasBalance(address, uint256);
+    error WalletHasBalance(address wallet, uint256 balance);
 
-    error NotSpecialWallet(address);
+    error NotSpecialWallet(address wallet);
 
-    error OwnerNotExchange(address, uint8);
+    error OwnerNotExchange(address owner, uint8 role);
 
-    error NotAnInvestor(address);
+    error NotAnInvestor(address wallet);
 
-    error AmountTooLarge(uint256);
+    error AmountTooLarge(uint256 amount);
 }
 
 interface IRegistryServiceEvents {

@@ -55,51 +55,51 @@ interface ITrustService {
 
     function getEntity(string calldata name) external view returns (address, uint32, uint32);
 
-    error UnauthorizedCaller(address, uint8);
+    error UnauthorizedCaller(address caller, uint8 callerRole);
 
-    error RoleNotManageable(address, uint8, uint8);
+    error RoleNotManageable(address caller, uint8 callerRole, uint8 role);
 
-    error InvalidRole(uint8);
+    error InvalidRole(uint8 role);
 
-    error RoleChangeNotAllowed(address, uint8, uint8);
+    error RoleChangeNotAllowed(address target, uint8 currentRole, uint8 newRole);
 
-    error RoleNotAssigned(address);
+    error RoleNotAssigned(address target);
 
-    error MasterCannotBeRemoved(address);
+    error MasterCannotBeRemoved(address target);
 
     error ZeroAddress();
 
-    error BatchTooLarge(uint256, uint256);
+    error BatchTooLarge(uint256 length, uint256 max);
 
-    error LengthMismatch(uint256, uint256);
+    error LengthMismatch(uint256 left, uint256 right);
 
-    error NotPendingMaster(address, address);
+    error NotPendingMaster(address caller, address pending);
 
-    error ServiceNotSet(uint256);
+    error ServiceNotSet(uint256 serviceId);
 
-    error ServiceCallFailed(uint256, address);
+    error ServiceCallFailed(uint256 serviceId, address service);
 
-    error TextTooLong(uint256, uint256);
+    error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string);
+    error InvalidCountry(string country);
 
-    error InvalidEntityName(uint256, uint256);
+    error InvalidEntityName(uint256 length, uint256 max);
 
-    error EntityAlreadyExists(string);
+    error EntityAlreadyExists(string name);
 
-    error EntityNotFound(string);
+    error EntityNotFound(string name);
 
-    error AlreadyEntityMember(address, uint8);
+    error AlreadyEntityMember(address member, uint8 capacity);
 
-    error NotEntityMember(string, address, uint8);
+    error NotEntityMember(string name, address member, uint8 capacity);
 
-    error EntityFull(string, uint8, uint256);
+    error EntityFull(string name, uint8 capacity, uint256 max);
 
-    error EntityNotEmpty(string, uint256, uint256);
+    error EntityNotEmpty(string name, uint256 operators, uint256 resources);
 
-    error NotAnInvestor(address);
+    error NotAnInvestor(address wallet);
 
-    error AmountTooLarge(uint256);
+    error AmountTooLarge(uint256 amount);
 }
 
 interface ITrustServiceEvents {

@@ -51,10 +51,14 @@ pub fn describe_revert(data: &[u8]) -> String {
         use IDSToken::IDSTokenErrors as E;
         return match e {
             E::UnauthorizedCaller(e) => {
-                format!("UnauthorizedCaller: {} has role {}", e._0, role_name(e._1))
+                format!(
+                    "UnauthorizedCaller: {} has role {}",
+                    e.caller,
+                    role_name(e.callerRole)
+                )
             }
-            E::TransferRejected(e) => format!("TransferRejected: {} {}", e._0, e._1),
-            E::IssuanceRejected(e) => format!("IssuanceRejected: {} {}", e._0, e._1),
+            E::TransferRejected(e) => format!("TransferRejected: {} {}", e.code, e.reason),
+            E::IssuanceRejected(e) => format!("IssuanceRejected: {} {}", e.code, e.reason),
             other => strip_variant(format!("{other:?}")),
         };
     }
@@ -78,7 +82,7 @@ pub fn describe_revert(data: &[u8]) -> String {
     format!("revert data {}", hex::encode_prefixed(data))
 }
 
-/// `Name(Name { _0: .. })` (the enum's Debug) → `Name { _0: .. }`.
+/// `Name(Name { field: .. })` (the enum's Debug) → `Name { field: .. }`.
 fn strip_variant(debug: String) -> String {
     match debug.split_once('(') {
         Some((_, inner)) if inner.ends_with(')') => inner[..inner.len() - 1].to_string(),
@@ -97,23 +101,23 @@ mod tests {
     fn reverts_are_decoded() {
         use IDSToken::*;
         let e = UnauthorizedCaller {
-            _0: Address::repeat_byte(7),
-            _1: 0,
+            caller: Address::repeat_byte(7),
+            callerRole: 0,
         };
         let text = describe_revert(&e.abi_encode());
         assert!(text.starts_with("UnauthorizedCaller: 0x0707"), "{text}");
         assert!(text.ends_with("has role none"), "{text}");
         let e = TransferRejected {
-            _0: U256::from(20),
-            _1: "Wallet not in registry service".into(),
+            code: U256::from(20),
+            reason: "Wallet not in registry service".into(),
         };
         assert_eq!(
             describe_revert(&e.abi_encode()),
             "TransferRejected: 20 Wallet not in registry service"
         );
         let e = IssuanceRejected {
-            _0: U256::from(26),
-            _1: "Destination restricted".into(),
+            code: U256::from(26),
+            reason: "Destination restricted".into(),
         };
         assert_eq!(
             describe_revert(&e.abi_encode()),
@@ -121,10 +125,15 @@ mod tests {
         );
         // Errors only another service declares.
         let e = IRegistryService::InvalidExpiry {
-            _0: U256::from(1),
-            _1: U256::from(2),
+            expiry: U256::from(1),
+            max: U256::from(2),
         };
-        assert!(describe_revert(&e.abi_encode()).starts_with("InvalidExpiry {"));
+        // with the parameter names the exported ABI keeps (issue 24)
+        let text = describe_revert(&e.abi_encode());
+        assert!(
+            text.starts_with("InvalidExpiry { expiry: 1, max: 2"),
+            "{text}"
+        );
         // A constructor's revert, wrapped by the StylusDeployer.
         let inner = ITrustService::ZeroAddress {}.abi_encode();
         let e = IStylusDeployer::ContractInitializationError {

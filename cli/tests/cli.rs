@@ -268,7 +268,7 @@ fn deployment_resumes_from_its_file() {
     interrupted.save(Path::new(&bad)).expect("save");
     let out = deploy(&url, &bad, &[]).unwrap_or_else(|e| panic!("recover: {e}"));
     assert!(
-        out.contains("deployed 1 programs") && out.contains("0 set, 29 already"),
+        out.contains("deployed 1 programs") && out.contains("0 set, 44 already"),
         "{out}"
     );
     let recovered = Deployment::load(Path::new(&bad)).expect("file");

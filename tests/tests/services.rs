@@ -87,7 +87,8 @@ fn ds_part_ids_resolve_in_every_service() {
             service_id: U256::from(service::LOCK_MANAGER),
         },
     );
-    let locks = s.view(lock_manager, &ICompliance::lockCountCall { who: platform });
+    let investor = s.new_investor("de-1", "DE", &[]);
+    let locks = s.view(lock_manager, &ICompliance::lockCountCall { who: investor });
     assert_eq!(locks, U256::ZERO);
     let admin = s.view(
         s.compliance,

@@ -226,8 +226,7 @@ mod tests {
     fn internal_ids_are_not_ds_ids() {
         use service::*;
         const DS_IDS: [u64; 18] = [
-            1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 8196, 8197,
-            0,
+            1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 8196, 8197, 0,
         ];
         for ours in [
             COMPLIANCE_VIEWS_FACET,

@@ -40,8 +40,12 @@ macro_rules! events_sol {
 pub mod abi_export {
     use alloc::{format, string::String, vec::Vec};
 
-    /// One `event` declaration of a Solidity source and the NatSpec lines
-    /// just above it.
+    /// The source of the shared errors (`errors.rs`), whose `sol!` block
+    /// declares each error once, with its parameter names.
+    const ERRORS_SOURCE: &str = include_str!("errors.rs");
+
+    /// One `event` (or `error`) declaration of a Solidity source and the
+    /// NatSpec lines just above it.
     struct Declaration<'a> {
         docs: Vec<&'a str>,
         text: &'a str,
@@ -49,12 +53,20 @@ pub mod abi_export {
 
     /// The one-line `event` declarations of `source`, with their NatSpec.
     fn declarations(source: &str) -> Vec<Declaration<'_>> {
+        declarations_of(source, "event ")
+    }
+
+    /// The one-line declarations of `source` that start with `keyword`,
+    /// with their NatSpec.
+    fn declarations_of<'a>(source: &'a str, keyword: &str) -> Vec<Declaration<'a>> {
         let mut docs = Vec::new();
         let mut found = Vec::new();
         for line in source.lines().map(str::trim) {
             if line.starts_with("///") {
                 docs.push(line);
-            } else if line.starts_with("event ") {
+            } else if line.starts_with("#[") && !docs.is_empty() {
+                // an attribute between the NatSpec and its item
+            } else if line.starts_with(keyword) {
                 let docs = core::mem::take(&mut docs);
                 found.push(Declaration { docs, text: line });
             } else {
@@ -64,11 +76,13 @@ pub mod abi_export {
         found
     }
 
-    /// The canonical signature `Name(type,...)` of an `event` declaration
-    /// (parameter names and `indexed` dropped), as alloy's `SIGNATURE`.
+    /// The canonical signature `Name(type,...)` of an `event` or `error`
+    /// declaration (parameter names and `indexed` dropped), as alloy's
+    /// `SIGNATURE`.
     fn canonical(declaration: &str) -> String {
         let body = declaration
             .trim_start_matches("event ")
+            .trim_start_matches("error ")
             .trim_end_matches(';');
         let (name, params) = body.split_once('(').unwrap_or((body, ""));
         let types: Vec<&str> = params
@@ -77,6 +91,55 @@ pub mod abi_export {
             .filter_map(|p| p.split_whitespace().next())
             .collect();
         format!("{}({})", name.trim(), types.join(","))
+    }
+
+    /// `abi` (a contract's interface as the SDK prints it) with each
+    /// `error` line replaced by the shared declaration of the same
+    /// signature, which names its parameters (the SDK prints the types
+    /// only, so clients would see `_0, _1`). Errors without a shared
+    /// declaration are kept as they are.
+    pub fn name_errors(abi: &str) -> String {
+        let errors = declarations_of(ERRORS_SOURCE, "error ");
+        let mut out = String::new();
+        for line in abi.lines() {
+            let trimmed = line.trim();
+            let named = trimmed
+                .starts_with("error ")
+                .then(|| canonical(trimmed))
+                .and_then(|sig| errors.iter().find(|d| canonical(d.text) == sig));
+            match named {
+                Some(declaration) => {
+                    let indent = &line[..line.len() - line.trim_start().len()];
+                    out.push_str(indent);
+                    out.push_str(declaration.text);
+                }
+                None => out.push_str(line),
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Prints contract `T`'s Solidity interface as `cargo stylus
+    /// export-abi` does (license, pragma, interface; the constructor
+    /// signature for the `constructor` command), with the errors' parameter
+    /// names ([`name_errors`]).
+    #[cfg(feature = "export-abi")]
+    pub fn print_contract<T: stylus_sdk::abi::export::GenerateAbi>() {
+        use stylus_sdk::abi::export;
+        if std::env::args().nth(1).as_deref() == Some("constructor") {
+            export::print_from_args::<T>();
+            return;
+        }
+        struct Interface<T>(core::marker::PhantomData<T>);
+        impl<T: export::GenerateAbi> core::fmt::Display for Interface<T> {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                T::fmt_abi(f)
+            }
+        }
+        export::handle_license_and_pragma();
+        let text = format!("{}", Interface::<T>(core::marker::PhantomData));
+        print!("{}", name_errors(&text));
     }
 
     /// Prints a Solidity interface `I<contract>Events` with the events whose
@@ -112,6 +175,30 @@ pub mod abi_export {
         use super::{canonical, declarations};
         use crate::consumer::{DSServiceSet, EVENTS_SOL};
         use alloy_sol_types::SolEvent;
+
+        #[test]
+        fn errors_get_their_parameter_names() {
+            let sdk = "interface IX {\n    error RoleChangeNotAllowed(address,uint8,uint8);\n    error Unknown(uint256);\n}\n";
+            let named = super::name_errors(sdk);
+            assert!(
+                named.contains("    error RoleChangeNotAllowed(address target, uint8 currentRole, uint8 newRole);"),
+                "{named}"
+            );
+            assert!(named.contains("    error Unknown(uint256);"), "{named}");
+            // every shared error is found, under the signature alloy computes
+            use alloy_sol_types::SolError;
+            let errors = super::declarations_of(super::ERRORS_SOURCE, "error ");
+            for sig in [
+                crate::errors::UnauthorizedCaller::SIGNATURE,
+                crate::errors::ServiceCallFailed::SIGNATURE,
+                crate::errors::ZeroAddress::SIGNATURE,
+            ] {
+                assert!(
+                    errors.iter().any(|d| canonical(d.text) == sig),
+                    "{sig} not declared"
+                );
+            }
+        }
 
         #[test]
         fn canonical_signatures_drop_names_and_indexed() {

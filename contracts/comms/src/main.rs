@@ -4,7 +4,7 @@
 #[cfg(feature = "export-abi")]
 fn main() {
     use alloy_sol_types::SolEvent;
-    ds_comms::print_from_args();
+    ds_common::abi_export::print_contract::<ds_comms::CommsService>();
     ds_common::abi_export::print_events(
         "CommsService",
         &[ds_comms::EVENTS_SOL, ds_common::consumer::EVENTS_SOL],

@@ -4,7 +4,7 @@
 #[cfg(feature = "export-abi")]
 fn main() {
     use alloy_sol_types::SolEvent;
-    ds_compliance_admin::print_from_args();
+    ds_common::abi_export::print_contract::<ds_compliance_admin::ComplianceAdmin>();
     ds_common::abi_export::print_events(
         "ComplianceAdmin",
         &[ds_compliance_state::events::EVENTS_SOL],

@@ -159,12 +159,15 @@ impl ComplianceState {
         Ok(())
     }
 
+    /// The sender, when Trust gives it a configuring role (master or
+    /// transfer agent), else [`DSError::UnauthorizedCaller`].
     pub fn require_configurer(&self) -> Result<Address, DSError> {
         let sender = self.vm().msg_sender();
         self.services.require_role(sender, CONFIGURERS)?;
         Ok(sender)
     }
 
+    /// Sets uint rule `i` to `value` and emits `DSComplianceUIntRuleSet`.
     pub fn write_uint_rule(&mut self, i: usize, value: U256) {
         let mut slots = self.rule_slots_all();
         let previous = layout::decode_config(&slots).uints[i];
@@ -177,6 +180,7 @@ impl ComplianceState {
         });
     }
 
+    /// Sets bool rule `i` to `value` and emits `DSComplianceBoolRuleSet`.
     pub fn write_bool_rule(&mut self, i: usize, value: bool) {
         let mut slots = self.rule_slots_all();
         let previous = layout::decode_config(&slots).bools[i];
@@ -189,6 +193,8 @@ impl ComplianceState {
         });
     }
 
+    /// Sets the compliance status of `country` (packed `code`) and emits
+    /// `DSComplianceStringToUIntMapRuleSet`.
     pub fn write_region(&mut self, country: &str, code: u32, status: u8) {
         let previous = self.region_of(code);
         self.regions
@@ -207,6 +213,8 @@ impl ComplianceState {
         });
     }
 
+    /// Adds `wallet` to (or removes it from) the blacklist (configurers
+    /// only) and emits `WalletBlacklisted` / `WalletUnblacklisted`.
     pub fn set_blacklisted(&mut self, wallet: Address, listed: bool) -> Result<bool, DSError> {
         let sender = self.require_configurer()?;
         if wallet.is_zero() {
@@ -233,6 +241,8 @@ impl ComplianceState {
         Ok(true)
     }
 
+    /// Sets an investor flag (liquidate-only, full lock) of `investor_id`
+    /// (configurers only) and emits its event.
     pub fn set_investor_flag(
         &mut self,
         investor_id: String,
@@ -270,6 +280,8 @@ impl ComplianceState {
         Ok(true)
     }
 
+    /// Records that `value` left investor `key` by burn or seize: its
+    /// balance, counters and trimmed issuance records.
     pub fn record_removal(
         &mut self,
         key: B256,

@@ -28,20 +28,35 @@ use crate::{
 pub struct TransferSnapshot {
     /// Rules.
     pub config: Config,
+    /// The global counters (default when the check does not need them).
     pub counts: Counts,
+    /// EU retail counter of the receiver's country.
     pub eu_retail_to: u32,
+    /// The sender.
     pub from: Party,
+    /// The receiver.
     pub to: Party,
+    /// The sender's investor key (zero for non-investor wallets).
     pub from_key: B256,
+    /// The receiver's investor key (zero for non-investor wallets).
     pub to_key: B256,
+    /// The sender's stored investor word.
     pub from_word: InvestorWord,
+    /// The receiver's stored investor word.
     pub to_word: InvestorWord,
+    /// Amount transferred.
     pub value: U256,
+    /// The sending wallet's balance.
     pub from_balance: U256,
+    /// The token is paused.
     pub paused: bool,
+    /// The sender, the receiver (or the spender) is blacklisted.
     pub blacklisted: bool,
+    /// Block time.
     pub now: u64,
+    /// The sender's manual locks.
     pub locks: Vec<Lock>,
+    /// The sender's issuance records (empty when no lock-up is set).
     pub issuances: Vec<Issuance>,
 }
 

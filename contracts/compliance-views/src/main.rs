@@ -3,5 +3,5 @@
 
 #[cfg(feature = "export-abi")]
 fn main() {
-    ds_compliance_views::print_from_args();
+    ds_common::abi_export::print_contract::<ds_compliance_views::ComplianceViews>();
 }

@@ -4,7 +4,7 @@
 #[cfg(feature = "export-abi")]
 fn main() {
     use alloy_sol_types::SolEvent;
-    ds_compliance::print_from_args();
+    ds_common::abi_export::print_contract::<ds_compliance::ComplianceService>();
     ds_common::abi_export::print_events(
         "ComplianceService",
         &[ds_common::consumer::EVENTS_SOL],

@@ -4,7 +4,7 @@
 #[cfg(feature = "export-abi")]
 fn main() {
     use alloy_sol_types::SolEvent;
-    ds_token::print_from_args();
+    ds_common::abi_export::print_contract::<ds_token::DSToken>();
     let mut events = vec![ds_common::consumer::DSServiceSet::SIGNATURE];
     events.extend(ds_token_state::events::SIGNATURES);
     ds_common::abi_export::print_events(

@@ -4,7 +4,7 @@
 #[cfg(feature = "export-abi")]
 fn main() {
     use alloy_sol_types::SolEvent;
-    ds_registry::print_from_args();
+    ds_common::abi_export::print_contract::<ds_registry::RegistryService>();
     ds_common::abi_export::print_events(
         "RegistryService",
         &[

@@ -152,6 +152,8 @@ impl CalldataAccess for MockHost {
     }
 }
 
+// SAFETY: every method forwards its pointers and lengths unchanged to the
+// SDK's `TestVM`, which implements this trait's contract.
 unsafe impl UnsafeDeploymentAccess for MockHost {
     unsafe fn create1(
         &self,
@@ -191,6 +193,7 @@ impl StorageAccess for MockHost {
     }
 }
 
+// SAFETY: as above, every method forwards unchanged to the SDK's `TestVM`.
 unsafe impl UnsafeCallAccess for MockHost {
     unsafe fn call_contract(
         &self,

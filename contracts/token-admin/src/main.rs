@@ -3,7 +3,7 @@
 
 #[cfg(feature = "export-abi")]
 fn main() {
-    ds_token_admin::print_from_args();
+    ds_common::abi_export::print_contract::<ds_token_admin::DSTokenAdmin>();
     ds_common::abi_export::print_events(
         "DSTokenAdmin",
         &[ds_token_state::events::EVENTS_SOL],

@@ -4,7 +4,7 @@
 #[cfg(feature = "export-abi")]
 fn main() {
     use alloy_sol_types::SolEvent;
-    ds_trust::print_from_args();
+    ds_common::abi_export::print_contract::<ds_trust::TrustService>();
     ds_common::abi_export::print_events(
         "TrustService",
         &[ds_trust::EVENTS_SOL, ds_common::consumer::EVENTS_SOL],

@@ -4,7 +4,7 @@
 #[cfg(feature = "export-abi")]
 fn main() {
     use alloy_sol_types::SolEvent;
-    ds_distribution::print_from_args();
+    ds_common::abi_export::print_contract::<ds_distribution::Distribution>();
     ds_common::abi_export::print_events(
         "Distribution",
         &[ds_distribution::EVENTS_SOL, ds_common::consumer::EVENTS_SOL],
