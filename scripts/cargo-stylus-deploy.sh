@@ -102,13 +102,14 @@ for entry in "${PROGRAMS[@]}"; do
     printf '%-17s %s  (%s)\n' "$name" "$at" "$size"
 done
 
-# `cargo stylus export-abi` prints the interface committed in abi/.
-for pair in trust:TrustService ds-token:DSToken; do
+# `cargo stylus export-abi` prints the interfaces committed in abi/ (a
+# single-program address's file, a program's own under abi/programs/).
+for pair in trust:TrustService ds-token:programs/ds-token; do
     (cd "contracts/${pair%%:*}" && "$CARGO" stylus export-abi 2>/dev/null) > "$work/abi.sol"
     diff -u "abi/${pair#*:}.sol" "$work/abi.sol" \
         || { echo "cargo-stylus-deploy: cargo stylus export-abi differs from abi/${pair#*:}.sol" >&2; exit 1; }
 done
-echo "cargo-stylus-deploy: cargo stylus export-abi matches abi/TrustService.sol and abi/DSToken.sol"
+echo "cargo-stylus-deploy: cargo stylus export-abi matches abi/TrustService.sol and abi/programs/ds-token.sol"
 
 # The deployment file: addresses only (ds adds the chain id when it wires).
 {

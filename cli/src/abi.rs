@@ -1,4 +1,4 @@
-//! Bindings of the suite's contracts (the exported `abi/*.sol`, shared as
+//! Bindings of the suite's addresses (the exported `abi/*.sol`, shared as
 //! `ds_common::bindings`) and of the two Arbitrum contracts a deployment
 //! goes through.
 
@@ -73,11 +73,8 @@ pub fn describe_revert(data: &[u8]) -> String {
         ITrustService::ITrustServiceErrors,
         IRegistryService::IRegistryServiceErrors,
         IComplianceService::IComplianceServiceErrors,
-        IComplianceViews::IComplianceViewsErrors,
-        IComplianceAdmin::IComplianceAdminErrors,
-        IComplianceRules::IComplianceRulesErrors,
         ICommsService::ICommsServiceErrors,
-        IDSTokenAdmin::IDSTokenAdminErrors
+        IDistribution::IDistributionErrors
     );
     format!("revert data {}", hex::encode_prefixed(data))
 }

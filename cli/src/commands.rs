@@ -10,8 +10,8 @@ use ds_common::{ids::notice_target, party::investor_key};
 
 use crate::{
     abi::{
-        IArbWasmCache, ICommsService, ICommsServiceEvents, IComplianceAdmin, IComplianceViews,
-        IDSToken, IDSTokenAdmin, IRegistryService, ITrustService, ARB_WASM_CACHE,
+        IArbWasmCache, ICommsService, ICommsServiceEvents, IComplianceService, IDSToken,
+        IRegistryService, ITrustService, ARB_WASM_CACHE,
     },
     args::{address, addresses, amount, bytes32, number, Args},
     chain::{send, transact, transact_raw, view, Context, Failure},
@@ -204,7 +204,7 @@ pub(crate) async fn operate(command: &str, args: &Args, ctx: &Context) -> Result
         }
         ("compliance", ["country", country, status]) => {
             takes(&[])?;
-            let call = IComplianceAdmin::setCountryComplianceCall {
+            let call = IComplianceService::setCountryComplianceCall {
                 country: country.to_string(),
                 value: U256::from(lookup(&REGIONS, status, "country status")?),
             };
@@ -225,7 +225,7 @@ pub(crate) async fn operate(command: &str, args: &Args, ctx: &Context) -> Result
             takes(&[])?;
             let compliance = ctx.contract("compliance")?;
             let p = ctx.reader().await?;
-            let all = view(&p, "getAll", compliance, IComplianceViews::getAllCall {}).await?;
+            let all = view(&p, "getAll", compliance, IComplianceService::getAllCall {}).await?;
             let uints = UINT_RULES
                 .iter()
                 .zip(all._0.iter())
@@ -245,7 +245,7 @@ pub(crate) async fn operate(command: &str, args: &Args, ctx: &Context) -> Result
                 &p,
                 "issueTokens",
                 token,
-                IDSTokenAdmin::issueTokensCall { to, value },
+                IDSToken::issueTokensCall { to, value },
             )
             .await?;
             Ok(format!("issued {value} to {to} (tx {hash})"))
@@ -269,7 +269,7 @@ pub(crate) async fn operate(command: &str, args: &Args, ctx: &Context) -> Result
         }
         ("burn", [wallet, value]) => {
             takes(&["reason"])?;
-            let call = IDSTokenAdmin::burnCall {
+            let call = IDSToken::burnCall {
                 who: address(wallet, "WALLET")?,
                 value: amount(value, "AMOUNT")?,
                 reason: args.get("reason").unwrap_or("").to_string(),
@@ -281,7 +281,7 @@ pub(crate) async fn operate(command: &str, args: &Args, ctx: &Context) -> Result
         }
         ("seize", [from, to, value]) => {
             takes(&["reason"])?;
-            let call = IDSTokenAdmin::seizeCall {
+            let call = IDSToken::seizeCall {
                 from: address(from, "FROM")?,
                 to: address(to, "TO")?,
                 value: amount(value, "AMOUNT")?,
@@ -294,7 +294,7 @@ pub(crate) async fn operate(command: &str, args: &Args, ctx: &Context) -> Result
         }
         ("lock", ["add", wallet, value]) => {
             takes(&["reason", "until"])?;
-            let call = IComplianceAdmin::addManualLockRecordCall {
+            let call = IComplianceService::addManualLockRecordCall {
                 to: address(wallet, "WALLET")?,
                 value: amount(value, "AMOUNT")?,
                 reason: args.get("reason").unwrap_or("").to_string(),
@@ -307,7 +307,7 @@ pub(crate) async fn operate(command: &str, args: &Args, ctx: &Context) -> Result
         }
         ("lock", ["remove", wallet, index]) => {
             takes(&[])?;
-            let call = IComplianceAdmin::removeLockRecordCall {
+            let call = IComplianceService::removeLockRecordCall {
                 who: address(wallet, "WALLET")?,
                 lock_index: amount(index, "INDEX")?,
             };
@@ -325,12 +325,12 @@ pub(crate) async fn operate(command: &str, args: &Args, ctx: &Context) -> Result
                 &p,
                 "lockCount",
                 compliance,
-                IComplianceAdmin::lockCountCall { who },
+                IComplianceService::lockCountCall { who },
             )
             .await?;
             let mut lines = vec![format!("{count} lock(s) on the investor of {who}")];
             for i in 0..count.to::<u64>() {
-                let call = IComplianceAdmin::lockInfoCall {
+                let call = IComplianceService::lockInfoCall {
                     who,
                     lock_index: U256::from(i),
                 };

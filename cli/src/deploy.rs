@@ -22,7 +22,7 @@ use alloy_sol_types::{sol_data, SolCall, SolEvent, SolType, SolValue};
 use ds_common::ids::{role, service};
 
 use crate::{
-    abi::{IArbWasm, IStylusDeployer, ITrustService},
+    abi::{IArbWasm, IComplianceService, IStylusDeployer, ITrustService},
     chain::{exit, lookup_receipt, mined, rpc_failure, submit, transact, view, Failure},
     deployment::{Deployment, Pending, Record},
     names::role_name,
@@ -87,6 +87,8 @@ pub struct DeployReport {
     pub deployed: Vec<String>,
     /// Service entries set by this run, and those already in place.
     pub wired: (usize, usize),
+    /// Compliance router selectors set by this run, and those already in place.
+    pub routed: (usize, usize),
     /// Roles granted by this run.
     pub roles: usize,
 }
@@ -111,10 +113,12 @@ impl DeployReport {
             lines.push(format!("{name} {} {gas}", record.address));
         }
         lines.push(format!(
-            "deployed {} programs ({total} gas); service entries: {} set, {} already in place; roles granted: {}",
+            "deployed {} programs ({total} gas); service entries: {} set, {} already in place; routes: {} set, {} already in place; roles granted: {}",
             self.deployed.len(),
             self.wired.0,
             self.wired.1,
+            self.routed.0,
+            self.routed.1,
             self.roles
         ));
         lines.join("\n")
@@ -220,12 +224,14 @@ pub async fn deploy<P: Provider>(
     }
 
     let wired = wire(provider, &deployment).await?;
+    let routed = route(provider, &deployment).await?;
     let roles = grant_roles(provider, &deployment, &plan.roles).await?;
     save(&deployment, plan)?;
     Ok(DeployReport {
         deployment,
         deployed,
         wired,
+        routed,
         roles,
     })
 }
@@ -526,6 +532,54 @@ async fn wire<P: Provider>(provider: &P, d: &Deployment) -> Result<(usize, usize
         )
         .await?;
         set += 1;
+    }
+    Ok((set, kept))
+}
+
+/// Routes the Compliance facets' selectors that are not routed yet
+/// (`setFacetSelectors`, at most `MAX_BATCH` a transaction); returns
+/// (set, in place).
+async fn route<P: Provider>(provider: &P, d: &Deployment) -> Result<(usize, usize), Failure> {
+    let compliance = d
+        .address("compliance")
+        .ok_or("compliance is not deployed")?;
+    let routes = ds_common::bindings::compliance_routes();
+    let total: usize = routes.iter().map(|(_, s)| s.len()).sum();
+    progress(&format!("routing {total} Compliance selectors…"));
+    let (mut set, mut kept) = (0, 0);
+    for (facet, selectors) in routes {
+        let facet_id = U256::from(facet);
+        let mut missing = Vec::new();
+        for selector in selectors {
+            let now = view(
+                provider,
+                "facetOf",
+                compliance,
+                IComplianceService::facetOfCall {
+                    selector: selector.into(),
+                },
+            )
+            .await?;
+            if now == facet_id {
+                kept += 1;
+            } else {
+                missing.push(selector.into());
+            }
+        }
+        for chunk in missing.chunks(ds_common::ids::limits::MAX_BATCH) {
+            let call = IComplianceService::setFacetSelectorsCall {
+                facet_id,
+                selectors: chunk.to_vec(),
+            };
+            transact(
+                provider,
+                &format!("setFacetSelectors({facet}, {} selectors)", chunk.len()),
+                compliance,
+                call,
+            )
+            .await?;
+            set += chunk.len();
+        }
     }
     Ok((set, kept))
 }

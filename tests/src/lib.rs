@@ -335,6 +335,15 @@ impl Suite {
             };
             self.must(self.master, contract, &call);
         }
+        for (facet, selectors) in ds_common::bindings::compliance_routes() {
+            for chunk in selectors.chunks(ds_common::ids::limits::MAX_BATCH) {
+                let call = ICompliance::setFacetSelectorsCall {
+                    facet_id: U256::from(facet),
+                    selectors: chunk.iter().map(|s| s.into()).collect(),
+                };
+                self.must(self.master, self.compliance, &call);
+            }
+        }
     }
 
     // ----- generic calls ---------------------------------------------------
@@ -537,10 +546,10 @@ impl Suite {
         let call = IDSToken::issueTokensCustomCall {
             to,
             value: u(value),
-            issuanceTime: u(self.now()),
-            valueLocked: u(locked),
+            issuance_time: u(self.now()),
+            value_locked: u(locked),
             reason: "issuance lock".into(),
-            releaseTime: release_time,
+            release_time,
         };
         self.send(self.issuer, self.token(), &call)
     }
@@ -557,7 +566,7 @@ impl Suite {
     /// Token balance of `who`.
     pub fn balance(&mut self, who: Address) -> U256 {
         let token = self.token();
-        self.view(token, &IDSToken::balanceOfCall { owner: who })
+        self.view(token, &IDSToken::balanceOfCall { account: who })
     }
 
     /// Token total supply.

@@ -460,7 +460,7 @@ fn l17_burn_and_seize_cost_does_not_grow_with_wallets() {
     let bulk = IDSToken::bulkIssuanceCall {
         to: many.clone(),
         values: vec![u(1_000); many.len()],
-        issuanceTime: U256::ZERO,
+        issuance_time: U256::ZERO,
     };
     let (issuer, token) = (s.issuer, s.token());
     s.must(issuer, token, &bulk);
@@ -498,7 +498,7 @@ fn l18_issuance_records_are_bounded() {
     let bulk = |n: usize| IDSToken::bulkIssuanceCall {
         to: vec![a; n],
         values: vec![u(10); n],
-        issuanceTime: U256::ZERO,
+        issuance_time: U256::ZERO,
     };
     s.must(issuer, token, &bulk(30));
     s.must(issuer, token, &bulk(MAX_ISSUANCES - 30));

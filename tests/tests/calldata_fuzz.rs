@@ -99,7 +99,8 @@ fn selector(signature: &str) -> [u8; 4] {
     [digest[0], digest[1], digest[2], digest[3]]
 }
 
-/// The functions declared in `abi/<file>`.
+/// The functions declared in `abi/<file>` (an address's interface, or a
+/// program's under `programs/`).
 fn functions(file: &str) -> Vec<Function> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../abi")
@@ -388,11 +389,7 @@ fn targets(s: &Suite) -> Vec<Target> {
         Target {
             name: "compliance",
             address: s.compliance,
-            functions: join(&[
-                "ComplianceService.sol",
-                "ComplianceViews.sol",
-                "ComplianceAdmin.sol",
-            ]),
+            functions: join(&["ComplianceService.sol"]),
         },
         Target {
             name: "comms",
@@ -402,22 +399,25 @@ fn targets(s: &Suite) -> Vec<Target> {
         Target {
             name: "token",
             address: s.token(),
-            functions: join(&["DSToken.sol", "DSTokenAdmin.sol"]),
+            functions: join(&["DSToken.sol"]),
         },
         Target {
             name: "compliance views facet (direct)",
             address: s.compliance_views,
-            functions: join(&["ComplianceViews.sol", "ComplianceAdmin.sol"]),
+            functions: join(&[
+                "programs/compliance-views.sol",
+                "programs/compliance-admin.sol",
+            ]),
         },
         Target {
             name: "compliance admin facet (direct)",
             address: s.compliance_admin,
-            functions: join(&["ComplianceAdmin.sol"]),
+            functions: join(&["programs/compliance-admin.sol"]),
         },
         Target {
             name: "token admin facet (direct)",
             address: token_admin,
-            functions: join(&["DSTokenAdmin.sol"]),
+            functions: join(&["programs/token-admin.sol"]),
         },
     ]
 }
@@ -728,7 +728,7 @@ fn every_exported_function_is_encoded_as_the_contracts_expect() {
         Val::Array(vec![word(0)]),
     ]));
     assert_eq!(ours, call.abi_encode());
-    let set_all = functions("ComplianceAdmin.sol")
+    let set_all = functions("ComplianceService.sol")
         .into_iter()
         .find(|f| f.signature.starts_with("setAll("))
         .expect("setAll");

@@ -335,9 +335,10 @@ fn with_big_stack(f: impl FnOnce() + Send + 'static) {
         .unwrap_or_else(|e| std::panic::resume_unwind(e));
 }
 
-/// A facet wired into a delegatecall loop (Compliance's admin facet entry
-/// pointing at the views facet, whose fallback delegates to the admin facet
-/// entry again; the token's admin facet entry pointing at the token itself)
+/// A facet wired into a delegatecall loop (Compliance's rules facet entry
+/// pointing at the Compliance entry program, whose router sends the call to
+/// the rules facet entry again; the token's admin facet entry pointing at
+/// the token itself)
 /// recurses until the gas forwarded runs out, then reverts cleanly: nothing
 /// written, nothing moved.
 #[test]
@@ -348,8 +349,8 @@ fn facets_wired_into_a_delegatecall_loop_revert_cleanly() {
         let before = ledger(&mut s, alice, bob);
         wire(
             s.compliance,
-            service::COMPLIANCE_ADMIN_FACET,
-            s.compliance_views,
+            service::COMPLIANCE_RULES_FACET,
+            s.compliance,
             &mut s,
         );
         let call = ICompliance::setUIntRuleCall {

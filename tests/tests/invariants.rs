@@ -67,7 +67,7 @@ use Step::*;
 use Who::*;
 
 alloy_sol_types::sol! {
-    /// Lock-manager functions of the Compliance admin facet (`abi/ComplianceAdmin.sol`).
+    /// Lock-manager functions of the Compliance admin facet (`abi/ComplianceService.sol`).
     interface ILocks {
         function removeLockRecord(address who, uint256 lock_index) external returns (bool);
         function lockCountForInvestor(string calldata investor_id) external view returns (uint256);
@@ -1315,10 +1315,10 @@ impl World {
                         IDSToken::issueTokensCustomCall {
                             to: to_addr,
                             value: U256::from(value),
-                            issuanceTime: U256::from(self.time(time)),
-                            valueLocked: U256::from(locked),
+                            issuance_time: U256::from(self.time(time)),
+                            value_locked: U256::from(locked),
                             reason: "invariants".into(),
-                            releaseTime: self.time(release),
+                            release_time: self.time(release),
                         }
                         .abi_encode()
                     }
@@ -1360,7 +1360,7 @@ impl World {
                 let call = IDSToken::bulkIssuanceCall {
                     to: to.iter().map(|&w| self.pool[w]).collect(),
                     values: vec![U256::from(value); to.len()],
-                    issuanceTime: U256::ZERO,
+                    issuance_time: U256::ZERO,
                 };
                 let from = self.addr(caller);
                 let r = self.send(from, token, &call)?;

@@ -289,7 +289,7 @@ fn exchange_checks_before_settling() {
     let call = IDSToken::canTransferCall {
         from: us_acc,
         to: il,
-        value: u(10),
+        amount: u(10),
     };
     assert!(s.view(token, &call));
     let call = ICompliance::canTransferCall {
@@ -320,10 +320,10 @@ fn issuance_with_locks_releases_over_time() {
     let call = IDSToken::issueTokensWithMultipleLocksCall {
         to: il,
         value: u(1_000),
-        issuanceTime: U256::ZERO,
-        valuesLocked: vec![u(300), u(200)],
+        issuance_time: U256::ZERO,
+        values_locked: vec![u(300), u(200)],
         reason: "vesting".into(),
-        releaseTimes: vec![t0 + 100, t0 + 200],
+        release_times: vec![t0 + 100, t0 + 200],
     };
     let r = s.must(s.issuer, token, &call);
     assert_eq!(r.events::<abi::Issue>()[0].valueLocked, u(500));

@@ -258,7 +258,9 @@ fn messages_of_every_code_on_token_and_compliance() {
         0, 10, 15, 16, 20, 25, 26, 32, 33, 40, 50, 51, 52, 61, 62, 71, 90, 100,
     ] {
         let expected = code::reason(c).to_string();
-        let call = ds_e2e::abi::IDSToken::messageForTransferRestrictionCall { code: c };
+        let call = ds_e2e::abi::IDSToken::messageForTransferRestrictionCall {
+            restriction_code: c,
+        };
         assert_eq!(s.view(token, &call), expected, "token, code {c}");
         let call = ICompliance::messageForTransferRestrictionCall {
             restriction_code: c,

@@ -42,26 +42,22 @@ use ds_e2e::{
         ITrustAdmin,
     },
     apps,
-    ids::{attribute, attribute_status, region, role},
+    ids::{attribute, attribute_status, region, role, service},
     investor_key, u, wasm, Address, Devnet, Receipt, ReceiptExt, Rules, Suite, B256, COUNTRIES,
     U256,
 };
 
 const SPEC: &str = include_str!("../../docs/roles.md");
 
-/// The ABI files (`abi/`) and the contract (table name) whose address
-/// serves them. A file not listed here fails the test: its contract needs
-/// rows in `docs/roles.md`.
-const ABI_FILES: [(&str, &str); 10] = [
+/// The ABI files (`abi/`, one per address) and the contract (table name)
+/// at that address. A file not listed here fails the test: its contract
+/// needs rows in `docs/roles.md`.
+const ABI_FILES: [(&str, &str); 6] = [
     ("TrustService.sol", "Trust"),
     ("RegistryService.sol", "Registry"),
     ("ComplianceService.sol", "Compliance"),
-    ("ComplianceViews.sol", "Compliance"),
-    ("ComplianceAdmin.sol", "Compliance"),
-    ("ComplianceRules.sol", "Compliance"),
     ("CommsService.sol", "Comms"),
     ("DSToken.sol", "DS token"),
-    ("DSTokenAdmin.sol", "DS token"),
     ("Distribution.sol", "Distribution"),
 ];
 
@@ -755,6 +751,16 @@ fn cases() -> Vec<(&'static str, Builder)> {
         ("Compliance: setDSService", |fx| {
             set_service(fx.s.compliance)
         }),
+        ("Compliance: setFacetSelectors", |fx| {
+            // A selector no program serves, routed to the rules facet.
+            compliance(
+                fx,
+                ICompliance::setFacetSelectorsCall {
+                    facet_id: u(service::COMPLIANCE_RULES_FACET),
+                    selectors: vec![[0xde, 0xad, 0xbe, 0xef].into()],
+                },
+            )
+        }),
         ("Compliance: validateTransfer", |fx| {
             compliance(
                 fx,
@@ -1127,10 +1133,10 @@ fn cases() -> Vec<(&'static str, Builder)> {
                 IDSToken::issueTokensCustomCall {
                     to: fx.alice,
                     value: u(2),
-                    issuanceTime: U256::ZERO,
-                    valueLocked: u(1),
+                    issuance_time: U256::ZERO,
+                    value_locked: u(1),
                     reason: "matrix".into(),
-                    releaseTime: fx.s.now() + 1_000,
+                    release_time: fx.s.now() + 1_000,
                 },
             )
         }),
@@ -1140,10 +1146,10 @@ fn cases() -> Vec<(&'static str, Builder)> {
                 IDSToken::issueTokensWithMultipleLocksCall {
                     to: fx.alice,
                     value: u(2),
-                    issuanceTime: U256::ZERO,
-                    valuesLocked: vec![u(1)],
+                    issuance_time: U256::ZERO,
+                    values_locked: vec![u(1)],
                     reason: "matrix".into(),
-                    releaseTimes: vec![fx.s.now() + 1_000],
+                    release_times: vec![fx.s.now() + 1_000],
                 },
             )
         }),
@@ -1153,7 +1159,7 @@ fn cases() -> Vec<(&'static str, Builder)> {
                 IDSToken::bulkIssuanceCall {
                     to: vec![fx.alice, fx.bob],
                     values: vec![u(1), u(1)],
-                    issuanceTime: U256::ZERO,
+                    issuance_time: U256::ZERO,
                 },
             )
         }),

@@ -417,10 +417,10 @@ fn f08_issuance_lock_reasons_are_bounded() {
     let issue = |reason: String| IDSToken::issueTokensCustomCall {
         to,
         value: u(100),
-        issuanceTime: U256::ZERO,
-        valueLocked: u(10),
+        issuance_time: U256::ZERO,
+        value_locked: u(10),
         reason,
-        releaseTime: u64::MAX / 2,
+        release_time: u64::MAX / 2,
     };
     let r = s.send(s.issuer, token, &issue("x".repeat(65)));
     assert_eq!(

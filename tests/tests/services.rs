@@ -353,10 +353,10 @@ fn country_statuses() {
     );
 }
 
-/// Compliance answers its facets' selectors by delegatecall: the views facet
-/// directly, the admin facet through the views facet's fallback. Nitro does
-/// not count delegate frames as re-entry (only CALL spans of the same
-/// address), so neither hop may trip the SDK's reentrancy guard.
+/// Compliance answers its facets' selectors by delegatecall, one hop through
+/// its router. Nitro does not count delegate frames as re-entry (only CALL
+/// spans of the same address), so the hop may not trip the SDK's reentrancy
+/// guard.
 #[test]
 fn compliance_runs_its_facets_by_delegatecall() {
     let mut s = Suite::without_token();
@@ -373,8 +373,8 @@ fn compliance_runs_its_facets_by_delegatecall() {
 }
 
 /// The DS configuration service's named setters and getters reach the rules
-/// facet through Compliance (Compliance → views → admin → rules) and agree
-/// with `getAll`; a refusal passes back through the chain unchanged.
+/// facet through Compliance's router (one hop) and agree with `getAll`; a
+/// refusal passes back through the router unchanged.
 #[test]
 fn ds_named_rule_setters_work_through_compliance() {
     use ds_e2e::abi::IComplianceRules as R;

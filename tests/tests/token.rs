@@ -23,7 +23,7 @@ fn bulk_issuance_and_bulk_burn_are_all_or_nothing() {
     let bulk = |to: Vec<Address>| IDSToken::bulkIssuanceCall {
         values: vec![u(100); to.len()],
         to,
-        issuanceTime: U256::ZERO,
+        issuance_time: U256::ZERO,
     };
     let r = s.send(s.issuer, token, &bulk(vec![a, b, stranger]));
     let err = r

@@ -1,11 +1,11 @@
-//! Off-chain bindings of the suite as it publishes itself: every exported
-//! interface of `abi/*.sol` (checked against the code in CI), for the `ds`
-//! CLI and the end-to-end tests. Only with the `bindings` feature, never in
-//! a contract's Wasm.
+//! Off-chain bindings of the suite as it publishes itself, for the `ds` CLI
+//! and the end-to-end tests: one interface per address (`abi/*.sol`) and,
+//! in [`programs`], the own interfaces of the programs behind the
+//! multi-program addresses (`abi/programs/*.sol`); all checked against the
+//! code in CI. Only with the `bindings` feature, never in a contract's Wasm.
 #![allow(missing_docs, clippy::too_many_arguments)]
 
 use alloy_sol_types::sol;
-
 sol!(
     #[sol(all_derives)]
     "../../abi/TrustService.sol"
@@ -20,18 +20,6 @@ sol!(
 );
 sol!(
     #[sol(all_derives)]
-    "../../abi/ComplianceViews.sol"
-);
-sol!(
-    #[sol(all_derives)]
-    "../../abi/ComplianceAdmin.sol"
-);
-sol!(
-    #[sol(all_derives)]
-    "../../abi/ComplianceRules.sol"
-);
-sol!(
-    #[sol(all_derives)]
     "../../abi/CommsService.sol"
 );
 sol!(
@@ -40,9 +28,68 @@ sol!(
 );
 sol!(
     #[sol(all_derives)]
-    "../../abi/DSTokenAdmin.sol"
-);
-sol!(
-    #[sol(all_derives)]
     "../../abi/Distribution.sol"
 );
+
+/// The interfaces of the programs behind the Compliance and DS token
+/// addresses, each as the program exports it: for calling a facet directly
+/// (which it refuses) and for the per-program checks of the tests.
+pub mod programs {
+    use alloy_sol_types::sol;
+    sol!(
+        #[sol(all_derives)]
+        "../../abi/programs/compliance.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../../abi/programs/compliance-views.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../../abi/programs/compliance-admin.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../../abi/programs/compliance-rules.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../../abi/programs/ds-token.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
+        "../../abi/programs/token-admin.sol"
+    );
+}
+
+/// The Compliance router's table as a deployment sets it
+/// (`setFacetSelectors`): each facet id with the selectors of its exported
+/// interface (`abi/programs/`), less those the entry program serves itself.
+pub fn compliance_routes() -> Vec<(u64, Vec<[u8; 4]>)> {
+    use crate::ids::service;
+    let entry = programs::IComplianceService::IComplianceServiceCalls::SELECTORS;
+    [
+        (
+            service::COMPLIANCE_VIEWS_FACET,
+            programs::IComplianceViews::IComplianceViewsCalls::SELECTORS,
+        ),
+        (
+            service::COMPLIANCE_ADMIN_FACET,
+            programs::IComplianceAdmin::IComplianceAdminCalls::SELECTORS,
+        ),
+        (
+            service::COMPLIANCE_RULES_FACET,
+            programs::IComplianceRules::IComplianceRulesCalls::SELECTORS,
+        ),
+    ]
+    .into_iter()
+    .map(|(facet, selectors)| {
+        let own = selectors
+            .iter()
+            .filter(|s| !entry.contains(s))
+            .copied()
+            .collect();
+        (facet, own)
+    })
+    .collect()
+}

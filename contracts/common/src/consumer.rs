@@ -135,6 +135,26 @@ impl ServiceRegistry {
     }
 }
 
+#[cfg(any(feature = "compliance-errors", feature = "token-errors"))]
+impl ServiceRegistry {
+    /// Refuses a call that does not run on a service's storage: a facet
+    /// called at its own address instead of by delegatecall from its
+    /// service's address ([`crate::errors::FacetCalledDirectly`]). A
+    /// service's storage always holds its Trust entry (its constructor sets
+    /// it); a facet's own storage never does: a facet has no constructor,
+    /// and every call to it at its own address stops here.
+    pub fn require_routed(&self) -> Result<(), DSError> {
+        if self.services.get(U256::from(ids::service::TRUST)).is_zero() {
+            return Err(DSError::FacetCalledDirectly(
+                crate::errors::FacetCalledDirectly {
+                    facet: self.vm().contract_address(),
+                },
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl ServiceRegistry {
     /// Records the Trust service address at deployment (constructor use):
     /// only in a constructor the StylusDeployer runs

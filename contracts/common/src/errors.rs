@@ -252,6 +252,17 @@ sol! {
     /// Moving `amount` of payment token `token` from `from` to `to` failed (reverted or returned false).
     #[derive(Debug, PartialEq, Eq)]
     error PaymentFailed(address token, address from, address to, uint256 amount);
+    /// No program at this address serves function `selector`.
+    #[derive(Debug, PartialEq, Eq)]
+    error UnknownSelector(bytes4 selector);
+    /// `facet` runs only by delegatecall from its service's address, never
+    /// called at its own.
+    #[derive(Debug, PartialEq, Eq)]
+    error FacetCalledDirectly(address facet);
+    /// A selector may only be routed to a facet of this service (or to 0,
+    /// which removes the route); `facetId` is none.
+    #[derive(Debug, PartialEq, Eq)]
+    error UnknownFacet(uint256 facetId);
 }
 
 /// Every error a DS contract can revert with.
@@ -484,6 +495,15 @@ pub enum DSError {
     #[cfg(feature = "distribution-errors")]
     /// See [`PaymentFailed`].
     PaymentFailed(PaymentFailed),
+    /// See [`UnknownSelector`].
+    #[cfg(feature = "compliance-errors")]
+    UnknownSelector(UnknownSelector),
+    /// See [`FacetCalledDirectly`].
+    #[cfg(any(feature = "compliance-errors", feature = "token-errors"))]
+    FacetCalledDirectly(FacetCalledDirectly),
+    /// See [`UnknownFacet`].
+    #[cfg(feature = "compliance-errors")]
+    UnknownFacet(UnknownFacet),
 }
 
 /// Shorthand constructors, so call sites stay one line.

@@ -35,6 +35,47 @@ macro_rules! events_sol {
     };
 }
 
+/// Declares the entry point of a facet: a program that runs only by
+/// delegatecall from its service's address (the router), on the service's
+/// storage. Every call first passes
+/// [`ServiceRegistry::require_routed`](consumer::ServiceRegistry::require_routed)
+/// (a call at the facet's own address fails with
+/// [`errors::FacetCalledDirectly`]), then goes to the SDK's router like a
+/// `#[entrypoint]` struct's. Use it instead of `#[entrypoint]` on the
+/// facet's storage struct, which must hold the service's state in a field
+/// `state` with the [`consumer::ServiceRegistry`] in `state.services`.
+#[macro_export]
+macro_rules! facet_entrypoint {
+    ($facet:ident) => {
+        // SAFETY: `$facet` is the program's only top-level storage, at slot 0
+        // (as `router_entrypoint` and the SDK's struct entrypoint place it),
+        // and is never aliased by another top-level storage value.
+        unsafe impl stylus_sdk::stylus_core::storage::TopLevelStorage for $facet {}
+
+        /// The facet's entry point: refuses calls at the facet's own
+        /// address, then dispatches like a `#[entrypoint]` struct.
+        #[stylus_sdk::prelude::entrypoint]
+        #[allow(dead_code)]
+        fn facet_entrypoint(
+            input: alloc::vec::Vec<u8>,
+            host: stylus_sdk::host::VM,
+        ) -> stylus_sdk::ArbResult {
+            // SAFETY: the same slot the router below instantiates the facet
+            // at; this value only reads one slot and is dropped before.
+            let facet = unsafe {
+                <$facet as stylus_sdk::storage::StorageType>::new(
+                    alloy_primitives::U256::ZERO,
+                    0,
+                    host.clone(),
+                )
+            };
+            facet.state.services.require_routed()?;
+            drop(facet);
+            stylus_sdk::abi::router_entrypoint::<$facet, $facet>(input, host)
+        }
+    };
+}
+
 /// ABI-export helpers (built with the `export-abi` feature, and for tests).
 #[cfg(any(test, feature = "export-abi"))]
 pub mod abi_export {

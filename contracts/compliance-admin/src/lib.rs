@@ -1,13 +1,14 @@
-//! Administration facet of the Compliance service: the compliance
-//! configuration (DS ComplianceConfigurationService), the lock manager and
-//! the blacklist.
+//! Lock-manager facet of the Compliance service (DS's LockManager's lock
+//! records): manual locks, their views and transferable amounts, and the
+//! token's issuance records (`validateIssuance`: each issuance's lock-up
+//! record and the locks given with it).
 //!
-//! Compliance runs this facet by delegatecall from its fallback, so every
-//! function here reads and writes the Compliance contract's storage (the
-//! facet embeds `ComplianceState` as its only field, like Compliance: same layout). The
+//! The Compliance router runs this facet by delegatecall, so every function
+//! here reads and writes the Compliance contract's storage (the facet embeds
+//! `ComplianceState` as its only field, like Compliance: same layout). The
 //! split keeps each Wasm under the 24 KiB deploy limit while the transfer
-//! path stays in one contract. Called directly, the facet has no services
-//! configured and refuses everything.
+//! path stays in one contract. Called at its own address, the facet refuses
+//! every call (`FacetCalledDirectly`).
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 // The SDK's `#[entrypoint]` adds an undocumented `user_entrypoint` to the
 // Wasm build, `#[public]` undocumented items to the ABI export; documentation
@@ -20,101 +21,88 @@ extern crate alloc;
 
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
-use ds_common::{ids::service, party::investor_key, DSError};
-use ds_compliance_state::{ComplianceState, InvestorFlag};
-use ds_rules::config::{BOOL_RULES, UINT_RULES};
-use stylus_sdk::{prelude::*, ArbResult};
+use ds_common::{codes, errors::AuthorizedSecuritiesExceeded, party::investor_key, DSError};
+use ds_compliance_state::{layout::InvestorWord, ComplianceState};
+use ds_rules::{
+    config,
+    issuance::{exceeds_authorized, IssuanceCheck},
+};
+use stylus_sdk::prelude::*;
 
 /// The Compliance administration facet (storage = Compliance's).
 #[storage]
-#[entrypoint]
 pub struct ComplianceAdmin {
     /// The Compliance service's storage, at the same slots.
     state: ComplianceState,
 }
 
+ds_common::facet_entrypoint!(ComplianceAdmin);
+
 #[public]
 impl ComplianceAdmin {
-    // ----- configuration (transfer agent or master) -----------------------
+    // ----- issuance records (the token's issuances) ---------------------
 
-    /// Sets all rules in the DS wire order (transfer agent or master).
-    pub fn set_all(
+    /// Token only: checks an issuance and, when valid, records it with its
+    /// lock-up record and the given manual locks. Returns the DS reason code.
+    #[allow(clippy::too_many_arguments)]
+    pub fn validate_issuance(
         &mut self,
-        uint_values: [U256; 16],
-        bool_values: [bool; 5],
-    ) -> Result<bool, DSError> {
-        self.state.require_configurer()?;
-        for (i, v) in uint_values.iter().enumerate() {
-            ds_compliance_state::validate_rule(i, *v)?;
-        }
-        for (i, v) in uint_values.into_iter().enumerate() {
-            self.state.write_uint_rule(i, v);
-        }
-        for (i, v) in bool_values.into_iter().enumerate() {
-            self.state.write_bool_rule(i, v);
-        }
-        Ok(true)
-    }
-
-    /// Sets numeric rule `index` (wire order) to `value`.
-    #[selector(name = "setUIntRule")]
-    pub fn set_uint_rule(&mut self, index: U256, value: U256) -> Result<bool, DSError> {
-        self.state.require_configurer()?;
-        let i = ds_compliance_state::rule_index(index, UINT_RULES)?;
-        ds_compliance_state::validate_rule(i, value)?;
-        self.state.write_uint_rule(i, value);
-        Ok(true)
-    }
-
-    /// Sets boolean rule `index` (wire order) to `value`.
-    pub fn set_bool_rule(&mut self, index: U256, value: bool) -> Result<bool, DSError> {
-        self.state.require_configurer()?;
-        let i = ds_compliance_state::rule_index(index, BOOL_RULES)?;
-        self.state.write_bool_rule(i, value);
-        Ok(true)
-    }
-
-    /// Sets the compliance status of `country` (NONE 0, US 1, EU 2, FORBIDDEN 4, JP 8).
-    pub fn set_country_compliance(
-        &mut self,
-        country: String,
+        to: Address,
         value: U256,
-    ) -> Result<bool, DSError> {
-        self.state.require_configurer()?;
-        let (code, status) = ds_compliance_state::validate_country(&country, value)?;
-        self.state.write_region(&country, code, status);
-        Ok(true)
-    }
-
-    /// Batch form of `setCountryCompliance` (at most 30); all or nothing.
-    pub fn set_countries_compliance(
-        &mut self,
-        countries: Vec<String>,
-        values: Vec<U256>,
-    ) -> Result<bool, DSError> {
-        self.state.require_configurer()?;
-        DSError::check_lengths(countries.len(), values.len())?;
-        DSError::check_batch(countries.len())?;
-        let mut parsed = Vec::with_capacity(countries.len());
-        for (country, value) in countries.iter().zip(&values) {
-            parsed.push(ds_compliance_state::validate_country(country, *value)?);
+        issuance_time: U256,
+        total_supply: U256,
+        lock_values: Vec<U256>,
+        lock_release_times: Vec<u64>,
+        reason: String,
+    ) -> Result<U256, DSError> {
+        self.state.only_token()?;
+        let config = self.state.config(true);
+        if exceeds_authorized(&config, total_supply, value) {
+            return Err(DSError::AuthorizedSecuritiesExceeded(
+                AuthorizedSecuritiesExceeded {
+                    totalSupply: total_supply,
+                    value,
+                    cap: config.amount(config::uint_rule::AUTHORIZED_SECURITIES),
+                },
+            ));
         }
-        for (country, (code, status)) in countries.iter().zip(parsed) {
-            self.state.write_region(country, code, status);
+        let (key, party, word) = self.state.load_party(to)?;
+        let check = IssuanceCheck {
+            config: &config,
+            counts: self.state.load_counts(),
+            eu_retail_to: self.state.eu_retail_of(&party),
+            to: party,
+            value,
+            blacklisted: self.state.is_blacklisted(to),
+        };
+        let code = check.check();
+        if code != codes::VALID {
+            return Ok(U256::from(code));
         }
-        Ok(true)
-    }
-
-    // ----- blacklist (code 100) ------------------------------------------
-
-    /// Blacklists `wallet`: every transfer from or to it is refused with code 100.
-    pub fn add_to_blacklist(&mut self, wallet: Address) -> Result<bool, DSError> {
-        self.state.set_blacklisted(wallet, true)
-    }
-
-    /// Removes `wallet` from the blacklist.
-    pub fn remove_from_blacklist(&mut self, wallet: Address) -> Result<bool, DSError> {
-        self.state.set_blacklisted(wallet, false)
+        let time = self.state.issuance_time(&config, issuance_time)?;
+        // Validate the records before the first write.
+        let new_locks = self.state.new_locks(
+            key,
+            &word,
+            &party,
+            &lock_values,
+            &lock_release_times,
+            &reason,
+        )?;
+        let issuances = self
+            .state
+            .issuances_with(key, &word, &party, &config, value, time)?;
+        let (state, delta) = check.effects();
+        let mut word = InvestorWord { state, ..word };
+        if party.info.is_investor {
+            word.issuances = self.state.store_issuances(key, &issuances);
+            word.locks = self
+                .state
+                .store_new_locks(key, word.locks, &new_locks, &reason);
+        }
+        self.state.write_investor(key, &word);
+        self.state.apply_delta(&delta);
+        Ok(U256::from(code))
     }
 
     // ----- lock manager --------------------------------------------------
@@ -209,35 +197,5 @@ impl ComplianceAdmin {
     /// What investor `investorId` may transfer at `time` under its manual locks.
     pub fn get_transferable_tokens_for_investor(&self, investor_id: String, time: U256) -> U256 {
         self.state.transferable_at(investor_key(&investor_id), time)
-    }
-
-    /// Locks investor `investorId` entirely (nothing transferable).
-    pub fn lock_investor(&mut self, investor_id: String) -> Result<bool, DSError> {
-        self.state
-            .set_investor_flag(investor_id, InvestorFlag::Locked, true)
-    }
-
-    /// Lifts the full lock of investor `investorId`.
-    pub fn unlock_investor(&mut self, investor_id: String) -> Result<bool, DSError> {
-        self.state
-            .set_investor_flag(investor_id, InvestorFlag::Locked, false)
-    }
-
-    /// Sets or lifts (audit M-5) the liquidate-only flag of investor `investorId`.
-    pub fn set_investor_liquidate_only(
-        &mut self,
-        investor_id: String,
-        enabled: bool,
-    ) -> Result<bool, DSError> {
-        self.state
-            .set_investor_flag(investor_id, InvestorFlag::LiquidateOnly, enabled)
-    }
-
-    /// The DS-named rule setters and getters (`ComplianceRules.sol`) run in
-    /// the rules facet, last in Compliance's facet chain.
-    #[fallback]
-    pub fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
-        self.state
-            .delegate_to_facet(service::COMPLIANCE_RULES_FACET, calldata)
     }
 }

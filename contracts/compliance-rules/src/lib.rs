@@ -1,13 +1,17 @@
-//! Rules facet of the DS Compliance service: the DS configuration
-//! service's individually named setters and getters (`setTotalInvestorsLimit`,
-//! `getUSLockPeriod`, `setForceAccredited`, ...), each one rule of the
-//! `setAll` / `getAll` wire order.
+//! Configuration facet of the DS Compliance service (DS's
+//! ComplianceConfigurationService): the rules in the DS wire order
+//! (`setAll`, `setUIntRule`, `setBoolRule`), the country statuses
+//! (`setCountryCompliance`, `setCountriesCompliance`), the switches on
+//! wallets and investors (blacklist: `addToBlacklist`, code 100; full lock:
+//! `lockInvestor`; `setInvestorLiquidateOnly`) and the individually
+//! named setters and getters (`setTotalInvestorsLimit`, `getUSLockPeriod`,
+//! `setForceAccredited`, ...), each one rule of the wire order, with the same
+//! validation, events and role gate (transfer agent or master).
 //!
-//! Compliance reaches this facet by delegatecall at the end of its facet
-//! chain (Compliance → views → admin → rules), so it works on the Compliance
-//! contract's storage: the facet embeds `ComplianceState` as its only field.
-//! The same validation, events and role gate (transfer agent or master) as
-//! `setUIntRule` / `setBoolRule` apply.
+//! The Compliance router runs this facet by delegatecall (one hop from the
+//! Compliance address), so it works on the Compliance contract's storage:
+//! the facet embeds `ComplianceState` as its only field; called at its own
+//! address it refuses every call (`FacetCalledDirectly`).
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 // The SDK's `#[entrypoint]` adds an undocumented `user_entrypoint` to the
 // Wasm build, `#[public]` undocumented items to the ABI export; documentation
@@ -18,22 +22,132 @@
 )]
 extern crate alloc;
 
-use alloy_primitives::U256;
+use alloc::{string::String, vec::Vec};
+use alloy_primitives::{Address, U256};
 use ds_common::DSError;
-use ds_compliance_state::ComplianceState;
-use ds_rules::config::{bool_rule, uint_rule};
+use ds_compliance_state::{ComplianceState, InvestorFlag};
+use ds_rules::config::{bool_rule, uint_rule, BOOL_RULES, UINT_RULES};
 use stylus_sdk::prelude::*;
 
 /// The Compliance rules facet (storage = Compliance's).
 #[storage]
-#[entrypoint]
 pub struct ComplianceRules {
     /// The Compliance service's storage, at the same slots.
     state: ComplianceState,
 }
 
+ds_common::facet_entrypoint!(ComplianceRules);
+
 #[public]
 impl ComplianceRules {
+    // ----- the DS wire-order setters (transfer agent or master) -----------
+
+    /// Sets all rules in the DS wire order (transfer agent or master).
+    pub fn set_all(
+        &mut self,
+        uint_values: [U256; 16],
+        bool_values: [bool; 5],
+    ) -> Result<bool, DSError> {
+        self.state.require_configurer()?;
+        for (i, v) in uint_values.iter().enumerate() {
+            ds_compliance_state::validate_rule(i, *v)?;
+        }
+        for (i, v) in uint_values.into_iter().enumerate() {
+            self.state.write_uint_rule(i, v);
+        }
+        for (i, v) in bool_values.into_iter().enumerate() {
+            self.state.write_bool_rule(i, v);
+        }
+        Ok(true)
+    }
+
+    /// Sets numeric rule `index` (wire order) to `value`.
+    #[selector(name = "setUIntRule")]
+    pub fn set_uint_rule(&mut self, index: U256, value: U256) -> Result<bool, DSError> {
+        self.state.require_configurer()?;
+        let i = ds_compliance_state::rule_index(index, UINT_RULES)?;
+        ds_compliance_state::validate_rule(i, value)?;
+        self.state.write_uint_rule(i, value);
+        Ok(true)
+    }
+
+    /// Sets boolean rule `index` (wire order) to `value`.
+    pub fn set_bool_rule(&mut self, index: U256, value: bool) -> Result<bool, DSError> {
+        self.state.require_configurer()?;
+        let i = ds_compliance_state::rule_index(index, BOOL_RULES)?;
+        self.state.write_bool_rule(i, value);
+        Ok(true)
+    }
+
+    /// Sets the compliance status of `country` (NONE 0, US 1, EU 2, FORBIDDEN 4, JP 8).
+    pub fn set_country_compliance(
+        &mut self,
+        country: String,
+        value: U256,
+    ) -> Result<bool, DSError> {
+        self.state.require_configurer()?;
+        let (code, status) = ds_compliance_state::validate_country(&country, value)?;
+        self.state.write_region(&country, code, status);
+        Ok(true)
+    }
+
+    /// Batch form of `setCountryCompliance` (at most 30); all or nothing.
+    pub fn set_countries_compliance(
+        &mut self,
+        countries: Vec<String>,
+        values: Vec<U256>,
+    ) -> Result<bool, DSError> {
+        self.state.require_configurer()?;
+        DSError::check_lengths(countries.len(), values.len())?;
+        DSError::check_batch(countries.len())?;
+        let mut parsed = Vec::with_capacity(countries.len());
+        for (country, value) in countries.iter().zip(&values) {
+            parsed.push(ds_compliance_state::validate_country(country, *value)?);
+        }
+        for (country, (code, status)) in countries.iter().zip(parsed) {
+            self.state.write_region(country, code, status);
+        }
+        Ok(true)
+    }
+
+    // ----- blacklist (code 100) ------------------------------------------
+
+    /// Blacklists `wallet`: every transfer from or to it is refused with code 100.
+    pub fn add_to_blacklist(&mut self, wallet: Address) -> Result<bool, DSError> {
+        self.state.set_blacklisted(wallet, true)
+    }
+
+    /// Removes `wallet` from the blacklist.
+    pub fn remove_from_blacklist(&mut self, wallet: Address) -> Result<bool, DSError> {
+        self.state.set_blacklisted(wallet, false)
+    }
+
+    // ----- investor switches (full lock, liquidate-only) -------------------
+
+    /// Locks investor `investorId` entirely (nothing transferable).
+    pub fn lock_investor(&mut self, investor_id: String) -> Result<bool, DSError> {
+        self.state
+            .set_investor_flag(investor_id, InvestorFlag::Locked, true)
+    }
+
+    /// Lifts the full lock of investor `investorId`.
+    pub fn unlock_investor(&mut self, investor_id: String) -> Result<bool, DSError> {
+        self.state
+            .set_investor_flag(investor_id, InvestorFlag::Locked, false)
+    }
+
+    /// Sets or lifts (audit M-5) the liquidate-only flag of investor `investorId`.
+    pub fn set_investor_liquidate_only(
+        &mut self,
+        investor_id: String,
+        enabled: bool,
+    ) -> Result<bool, DSError> {
+        self.state
+            .set_investor_flag(investor_id, InvestorFlag::LiquidateOnly, enabled)
+    }
+
+    // ----- the DS-named setters and getters --------------------------------
+
     /// Sets `totalInvestorsLimit` (rule total investors limit; transfer agent or master).
     #[selector(name = "setTotalInvestorsLimit")]
     pub fn set_total_investors_limit(&mut self, value: U256) -> Result<(), DSError> {

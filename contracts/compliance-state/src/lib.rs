@@ -1,18 +1,19 @@
 //! Storage and shared steps of the DS Compliance service.
 //!
-//! The Compliance contract (`ds-compliance`, the transfer path) and its
-//! administration facet (`ds-compliance-admin`, run by delegatecall) both
-//! embed [`ComplianceState`] as their only field, so they address the same
-//! slots. Storage packing: see [`layout`].
+//! The Compliance entry program (`ds-compliance`: the transfer path and the
+//! [`router`]) and its facets (`ds-compliance-views`, `-admin`, `-rules`,
+//! run by delegatecall) all embed [`ComplianceState`] as their only field,
+//! so they address the same slots. Storage packing: see [`layout`].
 extern crate alloc;
 
 pub mod events;
 pub mod layout;
 pub mod locks;
+pub mod router;
 pub mod snapshot;
 
 use alloc::{string::String, vec::Vec};
-use alloy_primitives::{Address, B256, U256};
+use alloy_primitives::{Address, FixedBytes, B256, U256};
 use ds_common::{
     consumer::{service_set, ServiceRegistry},
     errors::{InvalidCountry, InvalidCountryStatus, OnlyToken, RuleValueOutOfRange, UnknownRule},
@@ -26,7 +27,7 @@ use ds_rules::{
 };
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageBool, StorageMap, StorageU256, StorageU8},
+    storage::{StorageBool, StorageMap, StorageU256, StorageU64, StorageU8},
 };
 
 use events::*;
@@ -67,6 +68,9 @@ pub struct ComplianceState {
     pub issuances: StorageMap<B256, StorageMap<u8, StorageU256>>,
     /// Blacklisted wallets.
     pub blacklist: StorageMap<Address, StorageBool>,
+    /// The router's table: the facet (service id) that serves each selector
+    /// the entry program does not ([`router`]).
+    pub routes: StorageMap<FixedBytes<4>, StorageU64>,
 }
 
 /// Index `index` as a rule index below `bound`, or [`UnknownRule`].

@@ -4,9 +4,10 @@
 //! Registry's category hook (the transfer and issuance records stay in the
 //! Compliance contract).
 //!
-//! Compliance runs this facet by delegatecall from its fallback (selectors it
-//! does not know go on to the admin facet), so it reads the Compliance
-//! contract's storage: the facet embeds `ComplianceState` as its only field.
+//! The Compliance router runs this facet by delegatecall, so it reads the
+//! Compliance contract's storage: the facet embeds `ComplianceState` as its
+//! only field. Called at its own address it refuses every call
+//! (`FacetCalledDirectly`).
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 // The SDK's `#[entrypoint]` adds an undocumented `user_entrypoint` to the
 // Wasm build, `#[public]` undocumented items to the ABI export; documentation
@@ -22,21 +23,22 @@ use alloy_primitives::{Address, B256, U256};
 use ds_common::{
     codes,
     errors::SeizeTargetNotIssuerWallet,
-    ids::{region, service},
+    ids::region,
     party::{country_code, investor_key, PartyInfo},
     DSError,
 };
 use ds_compliance_state::{layout::InvestorWord, ComplianceState};
 use ds_rules::category::Category;
-use stylus_sdk::{prelude::*, ArbResult};
+use stylus_sdk::prelude::*;
 
 /// The Compliance views facet (storage = Compliance's).
 #[storage]
-#[entrypoint]
 pub struct ComplianceViews {
     /// The Compliance service's storage, at the same slots.
     state: ComplianceState,
 }
+
+ds_common::facet_entrypoint!(ComplianceViews);
 
 #[public]
 impl ComplianceViews {
@@ -239,13 +241,6 @@ impl ComplianceViews {
             .investor_word(investor_key(&investor_id))
             .state
             .liquidate_only
-    }
-
-    /// Administration selectors go on to the admin facet.
-    #[fallback]
-    pub fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
-        self.state
-            .delegate_to_facet(service::COMPLIANCE_ADMIN_FACET, calldata)
     }
 }
 

@@ -1,10 +1,12 @@
-//! DS Compliance service: the transfer and issuance rules (`preTransferCheck`
-//! with the DS reason codes in the DS order), investor counters, country
-//! statuses, and the views of the lock manager and blacklist.
+//! DS Compliance service, entry program: the token's transfer check and
+//! record (`validateTransfer`, the DS reason codes in the DS order) and the
+//! router to the service's facets (checks and views, lock manager and
+//! issuance records, configuration).
 //!
 //! The rules are pure functions in `ds-rules`; the storage and the shared
-//! steps are in `ds-compliance-state`. Configuration, lock and blacklist
-//! administration run in the admin facet by delegatecall (see `fallback`).
+//! steps are in `ds-compliance-state`. This entry program runs the transfer
+//! path and routes every other function to its facet in one hop (see
+//! `fallback` and `ds_compliance_state::router`).
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 // The SDK's `#[entrypoint]` adds an undocumented `user_entrypoint` to the
 // Wasm build, `#[public]` undocumented items to the ABI export; documentation
@@ -15,14 +17,10 @@
 )]
 extern crate alloc;
 
-use alloc::{string::String, vec::Vec};
-use alloy_primitives::{Address, U256};
-use ds_common::{codes, errors::AuthorizedSecuritiesExceeded, ids::service, DSError};
-use ds_compliance_state::{layout::InvestorWord, ComplianceState};
-use ds_rules::{
-    config,
-    issuance::{exceeds_authorized, IssuanceCheck},
-};
+use alloc::vec::Vec;
+use alloy_primitives::{Address, FixedBytes, U256};
+use ds_common::{codes, DSError};
+use ds_compliance_state::ComplianceState;
 use stylus_sdk::{prelude::*, ArbResult};
 
 /// The Compliance service contract.
@@ -88,77 +86,31 @@ impl ComplianceService {
         Ok(U256::from(code))
     }
 
-    /// Token only: checks an issuance and, when valid, records it with its
-    /// lock-up record and the given manual locks. Returns the DS reason code.
-    #[allow(clippy::too_many_arguments)]
-    pub fn validate_issuance(
+    /// Master only: the router sends `selectors` to facet `facetId` (the
+    /// views, admin or rules facet id; 0 removes the routes), at most 30 at
+    /// a time. Emits `FacetSelectorsSet`.
+    #[selector(name = "setFacetSelectors")]
+    pub fn set_facet_selectors(
         &mut self,
-        to: Address,
-        value: U256,
-        issuance_time: U256,
-        total_supply: U256,
-        lock_values: Vec<U256>,
-        lock_release_times: Vec<u64>,
-        reason: String,
-    ) -> Result<U256, DSError> {
-        self.state.only_token()?;
-        let config = self.state.config(true);
-        if exceeds_authorized(&config, total_supply, value) {
-            return Err(DSError::AuthorizedSecuritiesExceeded(
-                AuthorizedSecuritiesExceeded {
-                    totalSupply: total_supply,
-                    value,
-                    cap: config.amount(config::uint_rule::AUTHORIZED_SECURITIES),
-                },
-            ));
-        }
-        let (key, party, word) = self.state.load_party(to)?;
-        let check = IssuanceCheck {
-            config: &config,
-            counts: self.state.load_counts(),
-            eu_retail_to: self.state.eu_retail_of(&party),
-            to: party,
-            value,
-            blacklisted: self.state.is_blacklisted(to),
-        };
-        let code = check.check();
-        if code != codes::VALID {
-            return Ok(U256::from(code));
-        }
-        let time = self.state.issuance_time(&config, issuance_time)?;
-        // Validate the records before the first write.
-        let new_locks = self.state.new_locks(
-            key,
-            &word,
-            &party,
-            &lock_values,
-            &lock_release_times,
-            &reason,
-        )?;
-        let issuances = self
-            .state
-            .issuances_with(key, &word, &party, &config, value, time)?;
-        let (state, delta) = check.effects();
-        let mut word = InvestorWord { state, ..word };
-        if party.info.is_investor {
-            word.issuances = self.state.store_issuances(key, &issuances);
-            word.locks = self
-                .state
-                .store_new_locks(key, word.locks, &new_locks, &reason);
-        }
-        self.state.write_investor(key, &word);
-        self.state.apply_delta(&delta);
-        Ok(U256::from(code))
+        facet_id: U256,
+        selectors: Vec<FixedBytes<4>>,
+    ) -> Result<bool, DSError> {
+        self.state.set_routes(facet_id, selectors)
     }
 
-    /// Everything else — the views (`ComplianceViews.sol`), then the
-    /// configuration, lock manager and blacklist administration
-    /// (`ComplianceAdmin.sol`) — runs in the facets, by delegatecall on this
-    /// contract's storage.
+    /// The facet id the router sends `selector` to (0: none).
+    #[selector(name = "facetOf")]
+    pub fn facet_of(&self, selector: FixedBytes<4>) -> U256 {
+        self.state.route_of(selector)
+    }
+
+    /// Everything else (the checks and views, the lock manager and
+    /// blacklist, the configuration) runs in the facet the router's table
+    /// names, in one delegatecall on this contract's storage; a selector
+    /// without a route reverts with `UnknownSelector`.
     #[fallback]
     pub fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
-        self.state
-            .delegate_to_facet(service::COMPLIANCE_VIEWS_FACET, calldata)
+        self.state.route(calldata)
     }
 }
 

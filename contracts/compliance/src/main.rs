@@ -7,7 +7,13 @@ fn main() {
     ds_common::abi_export::print_contract::<ds_compliance::ComplianceService>();
     ds_common::abi_export::print_events(
         "ComplianceService",
-        &[ds_common::consumer::EVENTS_SOL],
-        &[ds_common::consumer::DSServiceSet::SIGNATURE],
+        &[
+            ds_common::consumer::EVENTS_SOL,
+            ds_compliance_state::events::EVENTS_SOL,
+        ],
+        &[
+            ds_common::consumer::DSServiceSet::SIGNATURE,
+            ds_compliance_state::events::FacetSelectorsSet::SIGNATURE,
+        ],
     );
 }

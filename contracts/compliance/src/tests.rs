@@ -132,18 +132,24 @@ fn storage(host: &MockHost) -> Vec<(U256, B256)> {
     slots
 }
 
-fn issue(host: &MockHost, c: &mut ComplianceService, to: &Investor, value: u64) -> U256 {
+/// The facet that records issuances (the lock manager's), over `host`'s storage.
+fn issuer_facet(host: &MockHost) -> ComplianceAdmin {
+    ComplianceAdmin::from(host)
+}
+
+fn issue(host: &MockHost, _c: &mut ComplianceService, to: &Investor, value: u64) -> U256 {
     mock_party(host, to);
-    c.validate_issuance(
-        to.wallet,
-        U256::from(value),
-        U256::ZERO,
-        U256::ZERO,
-        vec![],
-        vec![],
-        String::new(),
-    )
-    .unwrap()
+    issuer_facet(host)
+        .validate_issuance(
+            to.wallet,
+            U256::from(value),
+            U256::ZERO,
+            U256::ZERO,
+            vec![],
+            vec![],
+            String::new(),
+        )
+        .unwrap()
 }
 
 fn balance(c: &ComplianceService, id: &str) -> U256 {
@@ -159,7 +165,7 @@ fn only_the_token_records() {
         .validate_transfer(ALICE, ALICE, BOB, U256::from(1), U256::from(1), false)
         .unwrap_err();
     assert_eq!(err, DSError::OnlyToken(OnlyToken { caller: NOBODY }));
-    let err = c
+    let err = issuer_facet(&host)
         .validate_issuance(
             ALICE,
             U256::from(1),
@@ -258,7 +264,7 @@ fn issuance_cap_is_a_typed_error() {
         .write_uint_rule(uint_rule::AUTHORIZED_SECURITIES, U256::from(1_000));
     mock_party(&host, &US_ALICE);
     let before = storage(&host);
-    let err = c
+    let err = issuer_facet(&host)
         .validate_issuance(
             ALICE,
             U256::from(1),
@@ -278,18 +284,19 @@ fn issuance_cap_is_a_typed_error() {
     );
 }
 
-fn issue_at_cap(host: &MockHost, c: &mut ComplianceService) -> U256 {
+fn issue_at_cap(host: &MockHost, _c: &mut ComplianceService) -> U256 {
     mock_party(host, &US_ALICE);
-    c.validate_issuance(
-        ALICE,
-        U256::from(1),
-        U256::ZERO,
-        U256::from(999),
-        vec![],
-        vec![],
-        String::new(),
-    )
-    .unwrap()
+    issuer_facet(host)
+        .validate_issuance(
+            ALICE,
+            U256::from(1),
+            U256::ZERO,
+            U256::from(999),
+            vec![],
+            vec![],
+            String::new(),
+        )
+        .unwrap()
 }
 
 #[test]
@@ -297,7 +304,7 @@ fn locks_given_at_issuance_bind_the_next_transfer() {
     let (host, mut c) = deployed();
     mock_party(&host, &DE_BOB);
     let release = 1_000_000 + 100;
-    let code = c
+    let code = issuer_facet(&host)
         .validate_issuance(
             BOB,
             U256::from(100),
@@ -326,15 +333,15 @@ fn locks_given_at_issuance_bind_the_next_transfer() {
 }
 
 #[test]
-fn admin_facet_writes_what_the_contract_reads() {
+fn configuration_facet_writes_what_the_contract_reads() {
     let (host, c) = deployed();
-    let mut admin = ComplianceAdmin::from(&host);
+    let mut rules = ComplianceRules::from(&host);
     host.vm.set_sender(AGENT);
     mock_role(&host, AGENT, role::TRANSFER_AGENT);
-    admin
+    rules
         .set_uint_rule(U256::from(uint_rule::JP_INVESTORS_LIMIT), U256::from(7))
         .unwrap();
-    admin
+    rules
         .set_country_compliance("JP".into(), U256::from(region::JP))
         .unwrap();
     let views = ComplianceViews::from(&host);
@@ -352,25 +359,25 @@ fn admin_facet_writes_what_the_contract_reads() {
 #[test]
 fn token_and_registry_addresses_share_rule_slots_without_disturbing_them() {
     let (host, mut c) = deployed();
-    let mut admin = ComplianceAdmin::from(&host);
+    let mut rules = ComplianceRules::from(&host);
     host.vm.set_sender(AGENT);
     mock_role(&host, AGENT, role::TRANSFER_AGENT);
     // Every count limit at its largest, every flag on.
     let limit = U256::from(ds_rules::config::MAX_COUNT_LIMIT);
     for i in 0..ds_rules::config::UINT_RULES {
         if ds_rules::config::range(i) == Some(ds_rules::config::Range::Count) {
-            admin.set_uint_rule(U256::from(i), limit).unwrap();
+            rules.set_uint_rule(U256::from(i), limit).unwrap();
         }
     }
     assert!(matches!(
-        admin.set_uint_rule(
+        rules.set_uint_rule(
             U256::from(uint_rule::TOTAL_INVESTORS_LIMIT),
             limit + U256::from(1)
         ),
         Err(DSError::RuleValueOutOfRange(_))
     ));
     for i in 0..ds_rules::config::BOOL_RULES {
-        admin.set_bool_rule(U256::from(i), true).unwrap();
+        rules.set_bool_rule(U256::from(i), true).unwrap();
     }
     let config = c.state.config(true);
     assert_eq!(c.state.registry(), Ok(REGISTRY));
@@ -601,18 +608,18 @@ fn ds_named_setters_refuse_other_roles_and_out_of_range_values() {
 }
 
 #[test]
-fn admin_facet_refuses_other_roles_and_bad_values() {
+fn configuration_and_blacklist_refuse_other_roles_and_bad_values() {
     for (who, r) in [
         (NOBODY, role::NONE),
         (MASTER, role::ISSUER),
         (MASTER, role::EXCHANGE),
     ] {
         let (host, _c) = deployed();
-        let mut admin = ComplianceAdmin::from(&host);
+        let mut rules = ComplianceRules::from(&host);
         host.vm.set_sender(who);
         mock_role(&host, who, r);
         let before = storage(&host);
-        let err = admin
+        let err = rules
             .set_uint_rule(U256::from(0), U256::from(1))
             .unwrap_err();
         assert_eq!(
@@ -622,29 +629,29 @@ fn admin_facet_refuses_other_roles_and_bad_values() {
                 callerRole: r
             })
         );
-        assert!(admin.add_to_blacklist(BOB).is_err());
+        assert!(rules.add_to_blacklist(BOB).is_err());
         assert_eq!(storage(&host), before);
     }
     let (host, _c) = deployed();
-    let mut admin = ComplianceAdmin::from(&host);
+    let mut rules = ComplianceRules::from(&host);
     host.vm.set_sender(AGENT);
     mock_role(&host, AGENT, role::TRANSFER_AGENT);
     let before = storage(&host);
     let pct = U256::from(uint_rule::MAX_US_INVESTORS_PERCENTAGE);
     assert!(matches!(
-        admin.set_uint_rule(pct, U256::from(101)),
+        rules.set_uint_rule(pct, U256::from(101)),
         Err(DSError::RuleValueOutOfRange(_))
     ));
     assert!(matches!(
-        admin.set_uint_rule(U256::from(16), U256::ZERO),
+        rules.set_uint_rule(U256::from(16), U256::ZERO),
         Err(DSError::UnknownRule(_))
     ));
     assert!(matches!(
-        admin.set_country_compliance("US".into(), U256::from(3)),
+        rules.set_country_compliance("US".into(), U256::from(3)),
         Err(DSError::InvalidCountryStatus(_))
     ));
     assert!(matches!(
-        admin.set_country_compliance("U5".into(), U256::from(1)),
+        rules.set_country_compliance("U5".into(), U256::from(1)),
         Err(DSError::InvalidCountry(_))
     ));
     assert_eq!(storage(&host), before);
@@ -654,10 +661,10 @@ fn admin_facet_refuses_other_roles_and_bad_values() {
 fn blacklist_refuses_with_code_100() {
     let (host, mut c) = deployed();
     issue(&host, &mut c, &DE_BOB, 100);
-    let mut admin = ComplianceAdmin::from(&host);
+    let mut rules = ComplianceRules::from(&host);
     host.vm.set_sender(AGENT);
     mock_role(&host, AGENT, role::TRANSFER_AGENT);
-    admin.add_to_blacklist(ALICE).unwrap();
+    rules.add_to_blacklist(ALICE).unwrap();
     host.vm.set_sender(TOKEN);
     mock_parties(&host, &DE_BOB, &US_ALICE);
     let code = c
@@ -665,7 +672,7 @@ fn blacklist_refuses_with_code_100() {
         .unwrap();
     assert_eq!(code, U256::from(codes::WALLET_BLACKLISTED));
     host.vm.set_sender(AGENT);
-    admin.remove_from_blacklist(ALICE).unwrap();
+    rules.remove_from_blacklist(ALICE).unwrap();
     host.vm.set_sender(TOKEN);
     let code = c
         .validate_transfer(BOB, BOB, ALICE, U256::from(10), U256::from(100), false)
@@ -680,6 +687,13 @@ fn admin_as(host: &MockHost, who: Address, r: u8) -> ComplianceAdmin {
     ComplianceAdmin::from(host)
 }
 
+/// The configuration facet over `host`'s storage, called by `who` holding role `r`.
+fn rules_as(host: &MockHost, who: Address, r: u8) -> ComplianceRules {
+    host.vm.set_sender(who);
+    mock_role(host, who, r);
+    ComplianceRules::from(host)
+}
+
 #[test]
 fn lock_manager_is_transfer_agent_or_master_only() {
     for (who, r, allowed) in [
@@ -691,6 +705,7 @@ fn lock_manager_is_transfer_agent_or_master_only() {
     ] {
         let (host, _c) = deployed();
         let mut admin = admin_as(&host, who, r);
+        let mut rules = rules_as(&host, who, r);
         let before = storage(&host);
         let results = [
             admin.create_lock_for_investor(
@@ -700,8 +715,8 @@ fn lock_manager_is_transfer_agent_or_master_only() {
                 "r".into(),
                 U256::ZERO,
             ),
-            admin.lock_investor("bob".into()),
-            admin.set_investor_liquidate_only("bob".into(), true),
+            rules.lock_investor("bob".into()),
+            rules.set_investor_liquidate_only("bob".into(), true),
         ];
         for result in results {
             if allowed {
@@ -810,16 +825,17 @@ fn investor_lock_and_liquidate_only_apply_and_lift() {
         c.validate_transfer(BOB, BOB, ALICE, U256::from(10), U256::from(100), false)
             .unwrap()
     };
-    let mut admin = admin_as(&host, AGENT, role::TRANSFER_AGENT);
-    admin.lock_investor("bob".into()).unwrap();
+    let mut rules = rules_as(&host, AGENT, role::TRANSFER_AGENT);
+    rules.lock_investor("bob".into()).unwrap();
     assert_eq!(
-        admin.get_transferable_tokens_for_investor("bob".into(), U256::from(1_000_000)),
+        ComplianceAdmin::from(&host)
+            .get_transferable_tokens_for_investor("bob".into(), U256::from(1_000_000)),
         U256::ZERO
     );
     assert_eq!(transfer(&host, &mut c), U256::from(codes::TOKENS_LOCKED));
-    let mut admin = admin_as(&host, AGENT, role::TRANSFER_AGENT);
-    admin.unlock_investor("bob".into()).unwrap();
-    admin
+    let mut rules = rules_as(&host, AGENT, role::TRANSFER_AGENT);
+    rules.unlock_investor("bob".into()).unwrap();
+    rules
         .set_investor_liquidate_only("alice".into(), true)
         .unwrap();
     assert_eq!(
@@ -827,8 +843,8 @@ fn investor_lock_and_liquidate_only_apply_and_lift() {
         U256::from(codes::INVESTOR_LIQUIDATE_ONLY)
     );
     // Audit M-5: liquidate-only can be lifted.
-    let mut admin = admin_as(&host, AGENT, role::TRANSFER_AGENT);
-    admin
+    let mut rules = rules_as(&host, AGENT, role::TRANSFER_AGENT);
+    rules
         .set_investor_liquidate_only("alice".into(), false)
         .unwrap();
     assert_eq!(transfer(&host, &mut c), U256::ZERO);
@@ -837,10 +853,10 @@ fn investor_lock_and_liquidate_only_apply_and_lift() {
 #[test]
 fn blacklisting_the_zero_address_is_refused() {
     let (host, _c) = deployed();
-    let mut admin = admin_as(&host, AGENT, role::TRANSFER_AGENT);
+    let mut rules = rules_as(&host, AGENT, role::TRANSFER_AGENT);
     let before = storage(&host);
     assert_eq!(
-        admin.add_to_blacklist(Address::ZERO),
+        rules.add_to_blacklist(Address::ZERO),
         Err(DSError::zero_address())
     );
     assert_eq!(storage(&host), before);

@@ -1,8 +1,10 @@
 //! Admin facet of the DS token: issuance, burn, seize, ERC-7943 freeze and
 //! forced transfer, pause.
 //!
-//! The token runs this facet by delegatecall from its fallback, so it works
-//! on the token's storage: the facet embeds `TokenState` as its only field.
+//! The token runs this facet by delegatecall from its fallback (its only
+//! facet: one hop), so it works on the token's storage: the facet embeds
+//! `TokenState` as its only field. Called at its own address it refuses
+//! every call (`FacetCalledDirectly`).
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 // The SDK's `#[entrypoint]` adds an undocumented `user_entrypoint` to the
 // Wasm build, `#[public]` undocumented items to the ABI export; documentation
@@ -40,11 +42,12 @@ pub const MAX_CHECKPOINTS_AHEAD: u32 = 8;
 
 /// The DS token admin facet (storage = the token's).
 #[storage]
-#[entrypoint]
 pub struct DSTokenAdmin {
     /// The token's storage, at the same slots.
     state: TokenState,
 }
+
+ds_common::facet_entrypoint!(DSTokenAdmin);
 
 #[public]
 impl DSTokenAdmin {

@@ -137,6 +137,32 @@ fn ds_rows() -> (Vec<Measured>, Vec<ProgramFigures>) {
     );
     rows.push(Measured::of("preTransferCheck on Compliance (view)", &r));
 
+    // Functions of the three Compliance facets, called at the Compliance
+    // address (the router's hop).
+    let agent = s.transfer_agent;
+    let c = s.compliance;
+    let r = ok(
+        s.net.call(
+            s.exchange,
+            c,
+            &ICompliance::getTotalInvestorsCountCall {}.abi_encode(),
+        ),
+        "getTotalInvestorsCount",
+    );
+    rows.push(Measured::of(
+        "getTotalInvestorsCount (views facet, view)",
+        &r,
+    ));
+    let set_country = ICompliance::setCountryComplianceCall {
+        country: "FR".into(),
+        value: u(0),
+    };
+    let r = ok(s.send(agent, c, &set_country), "setCountryCompliance");
+    rows.push(Measured::of("setCountryCompliance (rules facet)", &r));
+    let set_limit = ICompliance::setTotalInvestorsLimitCall { value: u(1_000) };
+    let r = ok(s.send(agent, c, &set_limit), "setTotalInvestorsLimit");
+    rows.push(Measured::of("setTotalInvestorsLimit (rules facet)", &r));
+
     // Review F-09: a snapshot's checkpoints, in slots reserved ahead (one
     // per wallet at addWallet) and, after a second snapshot, in fresh ones.
     let issuer = s.issuer;

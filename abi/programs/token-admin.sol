@@ -78,6 +78,8 @@ interface IDSTokenAdmin {
     error SnapshotLimitReached(uint256 max);
 
     error SnapshotTooSoon(uint256 nextAllowed);
+
+    error FacetCalledDirectly(address facet);
 }
 
 interface IDSTokenAdminEvents {

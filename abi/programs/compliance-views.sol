@@ -94,4 +94,10 @@ interface IComplianceViews {
     error InvalidIssuanceTime(uint256 issuanceTime, uint256 now);
 
     error SeizeTargetNotIssuerWallet(address to);
+
+    error UnknownSelector(bytes4 selector);
+
+    error FacetCalledDirectly(address facet);
+
+    error UnknownFacet(uint256 facetId);
 }

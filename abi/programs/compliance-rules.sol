@@ -7,6 +7,26 @@
 pragma solidity ^0.8.23;
 
 interface IComplianceRules {
+    function setAll(uint256[16] calldata uint_values, bool[5] calldata bool_values) external returns (bool);
+
+    function setUIntRule(uint256 index, uint256 value) external returns (bool);
+
+    function setBoolRule(uint256 index, bool value) external returns (bool);
+
+    function setCountryCompliance(string calldata country, uint256 value) external returns (bool);
+
+    function setCountriesCompliance(string[] memory countries, uint256[] memory values) external returns (bool);
+
+    function addToBlacklist(address wallet) external returns (bool);
+
+    function removeFromBlacklist(address wallet) external returns (bool);
+
+    function lockInvestor(string calldata investor_id) external returns (bool);
+
+    function unlockInvestor(string calldata investor_id) external returns (bool);
+
+    function setInvestorLiquidateOnly(string calldata investor_id, bool enabled) external returns (bool);
+
     function setTotalInvestorsLimit(uint256 value) external;
 
     function getTotalInvestorsLimit() external view returns (uint256);
@@ -132,6 +152,12 @@ interface IComplianceRules {
     error InvalidIssuanceTime(uint256 issuanceTime, uint256 now);
 
     error SeizeTargetNotIssuerWallet(address to);
+
+    error UnknownSelector(bytes4 selector);
+
+    error FacetCalledDirectly(address facet);
+
+    error UnknownFacet(uint256 facetId);
 }
 
 interface IComplianceRulesEvents {

@@ -7,19 +7,7 @@
 pragma solidity ^0.8.23;
 
 interface IComplianceAdmin {
-    function setAll(uint256[16] calldata uint_values, bool[5] calldata bool_values) external returns (bool);
-
-    function setUIntRule(uint256 index, uint256 value) external returns (bool);
-
-    function setBoolRule(uint256 index, bool value) external returns (bool);
-
-    function setCountryCompliance(string calldata country, uint256 value) external returns (bool);
-
-    function setCountriesCompliance(string[] memory countries, uint256[] memory values) external returns (bool);
-
-    function addToBlacklist(address wallet) external returns (bool);
-
-    function removeFromBlacklist(address wallet) external returns (bool);
+    function validateIssuance(address to, uint256 value, uint256 issuance_time, uint256 total_supply, uint256[] memory lock_values, uint64[] memory lock_release_times, string calldata reason) external returns (uint256);
 
     function addManualLockRecord(address to, uint256 value, string calldata reason, uint256 release_time) external returns (bool);
 
@@ -40,12 +28,6 @@ interface IComplianceAdmin {
     function getTransferableTokens(address who, uint256 time) external view returns (uint256);
 
     function getTransferableTokensForInvestor(string calldata investor_id, uint256 time) external view returns (uint256);
-
-    function lockInvestor(string calldata investor_id) external returns (bool);
-
-    function unlockInvestor(string calldata investor_id) external returns (bool);
-
-    function setInvestorLiquidateOnly(string calldata investor_id, bool enabled) external returns (bool);
 
     error UnauthorizedCaller(address caller, uint8 callerRole);
 
@@ -88,6 +70,12 @@ interface IComplianceAdmin {
     error InvalidIssuanceTime(uint256 issuanceTime, uint256 now);
 
     error SeizeTargetNotIssuerWallet(address to);
+
+    error UnknownSelector(bytes4 selector);
+
+    error FacetCalledDirectly(address facet);
+
+    error UnknownFacet(uint256 facetId);
 }
 
 interface IComplianceAdminEvents {

@@ -1,0 +1,279 @@
+//! The Compliance router on the real Wasm (issue 24): every Compliance
+//! function is one hop from the Compliance address, the table is the
+//! master's alone and changes with an event, a selector without a route and
+//! a facet called at its own address are refused with typed errors.
+
+use alloy_sol_types::SolCall;
+// The errors as the published Compliance interface declares them.
+use ds_e2e::abi::exported::IComplianceService::{
+    BatchTooLarge, FacetCalledDirectly, UnauthorizedCaller, UnknownFacet, UnknownSelector,
+};
+use ds_e2e::{
+    abi::{exported::IComplianceServiceEvents::FacetSelectorsSet, ICompliance, IDSToken},
+    ids::service,
+    u, Address, ReceiptExt, Suite, U256,
+};
+
+/// The programs a transaction entered, outermost first.
+fn entered(s: &mut Suite, to: Address, calldata: Vec<u8>) -> Vec<Address> {
+    let master = s.master;
+    let r = s
+        .net
+        .send(master, to, &calldata, U256::ZERO)
+        .expect_ok("routed call");
+    r.programs.iter().map(|p| p.code_address).collect()
+}
+
+#[test]
+fn every_compliance_facet_is_one_hop_from_the_compliance_address() {
+    let mut s = Suite::new();
+    let c = s.compliance;
+    // A rules-facet setter (was three hops: entry → views → admin → rules),
+    // which asks Trust for the caller's role.
+    let rules = ICompliance::setTotalInvestorsLimitCall { value: u(500) }.abi_encode();
+    assert_eq!(entered(&mut s, c, rules), [c, s.compliance_rules, s.trust]);
+    // A country status, now in the rules (configuration) facet (was two
+    // hops, to the admin facet).
+    let country = ICompliance::setCountryComplianceCall {
+        country: "FR".into(),
+        value: u(0),
+    }
+    .abi_encode();
+    assert_eq!(
+        entered(&mut s, c, country),
+        [c, s.compliance_rules, s.trust]
+    );
+    // A lock-manager function of the admin facet (was two hops).
+    let locks = ICompliance::lockCountForInvestorCall {
+        investor_id: "nobody".into(),
+    }
+    .abi_encode();
+    assert_eq!(entered(&mut s, c, locks), [c, s.compliance_admin]);
+    // A view of the views facet.
+    let views = ICompliance::getTotalInvestorsCountCall {}.abi_encode();
+    assert_eq!(entered(&mut s, c, views), [c, s.compliance_views]);
+}
+
+#[test]
+fn the_table_routes_each_published_function_to_its_facet() {
+    let mut s = Suite::new();
+    for (facet, selectors) in ds_common::bindings::compliance_routes() {
+        for selector in selectors {
+            let routed = s.view(
+                s.compliance,
+                &ICompliance::facetOfCall {
+                    selector: selector.into(),
+                },
+            );
+            assert_eq!(routed, U256::from(facet), "0x{}", hex(&selector));
+        }
+    }
+    // The entry program's own functions are not in the table.
+    let own = ICompliance::validateTransferCall::SELECTOR;
+    let routed = s.view(
+        s.compliance,
+        &ICompliance::facetOfCall {
+            selector: own.into(),
+        },
+    );
+    assert_eq!(routed, U256::ZERO);
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn a_selector_without_a_route_reverts_with_unknown_selector() {
+    let mut s = Suite::new();
+    let master = s.master;
+    let c = s.compliance;
+    let r = s
+        .net
+        .send(master, c, &[0xde, 0xad, 0xbe, 0xef, 0, 1], U256::ZERO);
+    assert_eq!(
+        r.revert_error::<UnknownSelector>(),
+        Some(UnknownSelector {
+            selector: [0xde, 0xad, 0xbe, 0xef].into()
+        })
+    );
+    // Calldata shorter than a selector: the zero selector, unknown too.
+    let r = s.net.send(master, c, &[0x01], U256::ZERO);
+    assert_eq!(
+        r.revert_error::<UnknownSelector>(),
+        Some(UnknownSelector {
+            selector: [0; 4].into()
+        })
+    );
+    assert!(r.logs.is_empty());
+}
+
+#[test]
+fn each_facet_refuses_calls_at_its_own_address() {
+    let mut s = Suite::new();
+    let master = s.master;
+    let token_admin = s.token_admin().expect("token admin facet");
+    let calls = [
+        (
+            s.compliance_views,
+            ICompliance::getTotalInvestorsCountCall {}.abi_encode(),
+        ),
+        (
+            s.compliance_admin,
+            ICompliance::setCountryComplianceCall {
+                country: "FR".into(),
+                value: u(0),
+            }
+            .abi_encode(),
+        ),
+        (
+            s.compliance_rules,
+            ICompliance::getTotalInvestorsLimitCall {}.abi_encode(),
+        ),
+        (token_admin, IDSToken::pauseCall {}.abi_encode()),
+    ];
+    for (facet, calldata) in calls {
+        for r in [
+            s.net.send(master, facet, &calldata, U256::ZERO),
+            s.net.call(master, facet, &calldata),
+        ] {
+            assert_eq!(
+                r.revert_error::<FacetCalledDirectly>(),
+                Some(FacetCalledDirectly { facet }),
+                "{facet}: {}",
+                r.outcome()
+            );
+            assert!(r.logs.is_empty());
+        }
+    }
+    // The same functions through the service addresses work.
+    s.must(
+        master,
+        s.compliance,
+        &ICompliance::getTotalInvestorsLimitCall {},
+    );
+    s.must(master, s.token(), &IDSToken::pauseCall {});
+}
+
+#[test]
+fn only_the_master_changes_the_table_with_an_event_and_a_removed_route_is_unknown() {
+    let mut s = Suite::new();
+    let master = s.master;
+    let issuer = s.issuer;
+    let c = s.compliance;
+    let getter = ICompliance::getTotalInvestorsLimitCall::SELECTOR;
+    let unroute = ICompliance::setFacetSelectorsCall {
+        facet_id: U256::ZERO,
+        selectors: vec![getter.into()],
+    };
+    // Refused for the issuer, nothing changed.
+    let r = s.send(issuer, c, &unroute);
+    assert!(
+        r.revert_error::<UnauthorizedCaller>().is_some(),
+        "{}",
+        r.outcome()
+    );
+    assert!(r.logs.is_empty());
+    s.must(master, c, &ICompliance::getTotalInvestorsLimitCall {});
+    // The master removes the route: one transaction, one event.
+    let r = s.must(master, c, &unroute);
+    assert_eq!(
+        r.events::<FacetSelectorsSet>(),
+        [FacetSelectorsSet {
+            facetId: U256::ZERO,
+            selectors: vec![getter.into()],
+        }]
+    );
+    let r = s.send(master, c, &ICompliance::getTotalInvestorsLimitCall {});
+    assert_eq!(
+        r.revert_error::<UnknownSelector>(),
+        Some(UnknownSelector {
+            selector: getter.into()
+        })
+    );
+    // ...and routes it again.
+    let reroute = ICompliance::setFacetSelectorsCall {
+        facet_id: U256::from(service::COMPLIANCE_RULES_FACET),
+        selectors: vec![getter.into()],
+    };
+    s.must(master, c, &reroute);
+    s.must(master, c, &ICompliance::getTotalInvestorsLimitCall {});
+}
+
+#[test]
+fn routes_point_only_at_compliance_facets_in_bounded_batches() {
+    let mut s = Suite::new();
+    let master = s.master;
+    let c = s.compliance;
+    let getter = ICompliance::getTotalInvestorsLimitCall::SELECTOR;
+    // Trust's id, the token admin facet's: not Compliance facets.
+    for facet in [service::TRUST, service::TOKEN_ADMIN_FACET] {
+        let r = s.send(
+            master,
+            c,
+            &ICompliance::setFacetSelectorsCall {
+                facet_id: U256::from(facet),
+                selectors: vec![getter.into()],
+            },
+        );
+        assert_eq!(
+            r.revert_error::<UnknownFacet>(),
+            Some(UnknownFacet {
+                facetId: U256::from(facet)
+            })
+        );
+        assert!(r.logs.is_empty());
+    }
+    let too_many = ICompliance::setFacetSelectorsCall {
+        facet_id: U256::ZERO,
+        selectors: vec![getter.into(); 31],
+    };
+    let r = s.send(master, c, &too_many);
+    assert_eq!(
+        r.revert_error::<BatchTooLarge>(),
+        Some(BatchTooLarge {
+            length: u(31),
+            max: u(30)
+        })
+    );
+    // Nothing was written: the getter is still routed.
+    s.must(master, c, &ICompliance::getTotalInvestorsLimitCall {});
+}
+
+/// `keccak256(key ‖ root)`: the slot of a map entry (Solidity's rule, which
+/// the Stylus SDK follows; `bytes4` keys left-aligned).
+fn map_slot(key: [u8; 32], root: u64) -> U256 {
+    let mut data = key.to_vec();
+    data.extend(U256::from(root).to_be_bytes::<32>());
+    U256::from_be_bytes(alloy_primitives::keccak256(data).0)
+}
+
+/// The storage the entry program and its facets share, pinned slot by
+/// slot: a facet (or entry) release that adds, drops or reorders a field of
+/// `ComplianceState` moves one of these and fails here.
+#[test]
+fn the_compliance_storage_layout_is_pinned() {
+    let mut s = Suite::new();
+    let c = s.compliance;
+    // Field 0: the service registry (map U256 → address).
+    let trust_entry = map_slot(U256::from(service::TRUST).to_be_bytes::<32>(), 0);
+    assert_eq!(
+        s.net.storage(c, trust_entry),
+        U256::from_be_slice(s.trust.as_slice())
+    );
+    // Field 9: the blacklist (map address → bool).
+    let wallet = s.wallet("blacklisted");
+    let agent = s.transfer_agent;
+    s.must(agent, c, &ICompliance::addToBlacklistCall { wallet });
+    let mut key = [0u8; 32];
+    key[12..].copy_from_slice(wallet.as_slice());
+    assert_eq!(s.net.storage(c, map_slot(key, 9)), U256::from(1));
+    // Field 10, the last: the router's table (map bytes4 → u64).
+    let getter = ICompliance::getTotalInvestorsLimitCall::SELECTOR;
+    let mut key = [0u8; 32];
+    key[..4].copy_from_slice(&getter);
+    assert_eq!(
+        s.net.storage(c, map_slot(key, 10)),
+        U256::from(service::COMPLIANCE_RULES_FACET)
+    );
+}
