@@ -27,6 +27,50 @@ interface IComplianceRules {
 
     function setInvestorLiquidateOnly(string calldata investor_id, bool enabled) external returns (bool);
 
+    function totalInvestorsLimit() external view returns (uint256);
+
+    function minUSTokens() external view returns (uint256);
+
+    function minEUTokens() external view returns (uint256);
+
+    function usInvestorsLimit() external view returns (uint256);
+
+    function jpInvestorsLimit() external view returns (uint256);
+
+    function usAccreditedInvestorsLimit() external view returns (uint256);
+
+    function nonAccreditedInvestorsLimit() external view returns (uint256);
+
+    function maxUSInvestorsPercentage() external view returns (uint256);
+
+    function blockFlowbackEndTime() external view returns (uint256);
+
+    function nonUSLockPeriod() external view returns (uint256);
+
+    function minimumTotalInvestors() external view returns (uint256);
+
+    function minimumHoldingsPerInvestor() external view returns (uint256);
+
+    function maximumHoldingsPerInvestor() external view returns (uint256);
+
+    function euRetailInvestorsLimit() external view returns (uint256);
+
+    function usLockPeriod() external view returns (uint256);
+
+    function authorizedSecurities() external view returns (uint256);
+
+    function forceFullTransfer() external view returns (bool);
+
+    function forceAccreditedUS() external view returns (bool);
+
+    function forceAccredited() external view returns (bool);
+
+    function worldWideForceFullTransfer() external view returns (bool);
+
+    function disallowBackDating() external view returns (bool);
+
+    function countriesCompliances(string calldata country) external view returns (uint256);
+
     function setTotalInvestorsLimit(uint256 value) external;
 
     function getTotalInvestorsLimit() external view returns (uint256);

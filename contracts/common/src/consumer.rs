@@ -137,14 +137,15 @@ impl ServiceRegistry {
 
 #[cfg(any(feature = "compliance-errors", feature = "token-errors"))]
 impl ServiceRegistry {
-    /// Refuses a call that does not run on a service's storage: a facet
-    /// called at its own address instead of by delegatecall from its
-    /// service's address ([`crate::errors::FacetCalledDirectly`]). A
-    /// service's storage always holds its Trust entry (its constructor sets
-    /// it); a facet's own storage never does: a facet has no constructor,
+    /// Refuses a call that does not run on its service's storage: facet
+    /// `facet_id` called at its own address instead of by delegatecall from
+    /// its service's address ([`crate::errors::FacetCalledDirectly`]). The
+    /// service's storage registers the facet under `facet_id` (the service
+    /// reads that entry to delegate, so the check reads a warm slot); a
+    /// facet's own storage registers nothing: a facet has no constructor,
     /// and every call to it at its own address stops here.
-    pub fn require_routed(&self) -> Result<(), DSError> {
-        if self.services.get(U256::from(ids::service::TRUST)).is_zero() {
+    pub fn require_routed(&self, facet_id: u64) -> Result<(), DSError> {
+        if self.services.get(U256::from(facet_id)).is_zero() {
             return Err(DSError::FacetCalledDirectly(
                 crate::errors::FacetCalledDirectly {
                     facet: self.vm().contract_address(),

@@ -35,9 +35,10 @@ macro_rules! events_sol {
     };
 }
 
-/// Declares the entry point of a facet: a program that runs only by
-/// delegatecall from its service's address (the router), on the service's
-/// storage. Every call first passes
+/// Declares the entry point of facet `$facet`, registered in its service
+/// under service id `$id`: a program that runs only by delegatecall from
+/// its service's address (the router), on the service's storage. Every call
+/// first passes
 /// [`ServiceRegistry::require_routed`](consumer::ServiceRegistry::require_routed)
 /// (a call at the facet's own address fails with
 /// [`errors::FacetCalledDirectly`]), then goes to the SDK's router like a
@@ -46,7 +47,7 @@ macro_rules! events_sol {
 /// `state` with the [`consumer::ServiceRegistry`] in `state.services`.
 #[macro_export]
 macro_rules! facet_entrypoint {
-    ($facet:ident) => {
+    ($facet:ident, $id:expr) => {
         // SAFETY: `$facet` is the program's only top-level storage, at slot 0
         // (as `router_entrypoint` and the SDK's struct entrypoint place it),
         // and is never aliased by another top-level storage value.
@@ -69,7 +70,7 @@ macro_rules! facet_entrypoint {
                     host.clone(),
                 )
             };
-            facet.state.services.require_routed()?;
+            facet.state.services.require_routed($id)?;
             drop(facet);
             stylus_sdk::abi::router_entrypoint::<$facet, $facet>(input, host)
         }

@@ -36,7 +36,10 @@ pub struct ComplianceAdmin {
     state: ComplianceState,
 }
 
-ds_common::facet_entrypoint!(ComplianceAdmin);
+ds_common::facet_entrypoint!(
+    ComplianceAdmin,
+    ds_common::ids::service::COMPLIANCE_ADMIN_FACET
+);
 
 #[public]
 impl ComplianceAdmin {

@@ -13,6 +13,9 @@
 //! the facet embeds `ComplianceState` as its only field; called at its own
 //! address it refuses every call (`FacetCalledDirectly`).
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+// The SDK's ABI export chains one iterator per function: this facet's ~90
+// functions nest deeper than the default limit.
+#![recursion_limit = "256"]
 // The SDK's `#[entrypoint]` adds an undocumented `user_entrypoint` to the
 // Wasm build, `#[public]` undocumented items to the ABI export; documentation
 // is checked on the native build (clippy).
@@ -24,7 +27,7 @@ extern crate alloc;
 
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
-use ds_common::DSError;
+use ds_common::{ids::region, party::country_code, DSError};
 use ds_compliance_state::{ComplianceState, InvestorFlag};
 use ds_rules::config::{bool_rule, uint_rule, BOOL_RULES, UINT_RULES};
 use stylus_sdk::prelude::*;
@@ -36,7 +39,10 @@ pub struct ComplianceRules {
     state: ComplianceState,
 }
 
-ds_common::facet_entrypoint!(ComplianceRules);
+ds_common::facet_entrypoint!(
+    ComplianceRules,
+    ds_common::ids::service::COMPLIANCE_RULES_FACET
+);
 
 #[public]
 impl ComplianceRules {
@@ -144,6 +150,141 @@ impl ComplianceRules {
     ) -> Result<bool, DSError> {
         self.state
             .set_investor_flag(investor_id, InvestorFlag::LiquidateOnly, enabled)
+    }
+
+    // ----- DS's public rule variables (ComplianceConfigurationService) -----
+
+    /// DS's public variable `totalInvestorsLimit`.
+    #[selector(name = "totalInvestorsLimit")]
+    pub fn ds_total_investors_limit(&self) -> U256 {
+        self.uint(uint_rule::TOTAL_INVESTORS_LIMIT)
+    }
+
+    /// DS's public variable `minUSTokens`.
+    #[selector(name = "minUSTokens")]
+    pub fn ds_min_us_tokens(&self) -> U256 {
+        self.uint(uint_rule::MIN_US_TOKENS)
+    }
+
+    /// DS's public variable `minEUTokens`.
+    #[selector(name = "minEUTokens")]
+    pub fn ds_min_eu_tokens(&self) -> U256 {
+        self.uint(uint_rule::MIN_EU_TOKENS)
+    }
+
+    /// DS's public variable `usInvestorsLimit`.
+    #[selector(name = "usInvestorsLimit")]
+    pub fn ds_us_investors_limit(&self) -> U256 {
+        self.uint(uint_rule::US_INVESTORS_LIMIT)
+    }
+
+    /// DS's public variable `jpInvestorsLimit`.
+    #[selector(name = "jpInvestorsLimit")]
+    pub fn ds_jp_investors_limit(&self) -> U256 {
+        self.uint(uint_rule::JP_INVESTORS_LIMIT)
+    }
+
+    /// DS's public variable `usAccreditedInvestorsLimit`.
+    #[selector(name = "usAccreditedInvestorsLimit")]
+    pub fn ds_us_accredited_investors_limit(&self) -> U256 {
+        self.uint(uint_rule::US_ACCREDITED_INVESTORS_LIMIT)
+    }
+
+    /// DS's public variable `nonAccreditedInvestorsLimit`.
+    #[selector(name = "nonAccreditedInvestorsLimit")]
+    pub fn ds_non_accredited_investors_limit(&self) -> U256 {
+        self.uint(uint_rule::NON_ACCREDITED_INVESTORS_LIMIT)
+    }
+
+    /// DS's public variable `maxUSInvestorsPercentage`.
+    #[selector(name = "maxUSInvestorsPercentage")]
+    pub fn ds_max_us_investors_percentage(&self) -> U256 {
+        self.uint(uint_rule::MAX_US_INVESTORS_PERCENTAGE)
+    }
+
+    /// DS's public variable `blockFlowbackEndTime`.
+    #[selector(name = "blockFlowbackEndTime")]
+    pub fn ds_block_flowback_end_time(&self) -> U256 {
+        self.uint(uint_rule::BLOCK_FLOWBACK_END_TIME)
+    }
+
+    /// DS's public variable `nonUSLockPeriod`.
+    #[selector(name = "nonUSLockPeriod")]
+    pub fn ds_non_us_lock_period(&self) -> U256 {
+        self.uint(uint_rule::NON_US_LOCK_PERIOD)
+    }
+
+    /// DS's public variable `minimumTotalInvestors`.
+    #[selector(name = "minimumTotalInvestors")]
+    pub fn ds_minimum_total_investors(&self) -> U256 {
+        self.uint(uint_rule::MINIMUM_TOTAL_INVESTORS)
+    }
+
+    /// DS's public variable `minimumHoldingsPerInvestor`.
+    #[selector(name = "minimumHoldingsPerInvestor")]
+    pub fn ds_minimum_holdings_per_investor(&self) -> U256 {
+        self.uint(uint_rule::MINIMUM_HOLDINGS_PER_INVESTOR)
+    }
+
+    /// DS's public variable `maximumHoldingsPerInvestor`.
+    #[selector(name = "maximumHoldingsPerInvestor")]
+    pub fn ds_maximum_holdings_per_investor(&self) -> U256 {
+        self.uint(uint_rule::MAXIMUM_HOLDINGS_PER_INVESTOR)
+    }
+
+    /// DS's public variable `euRetailInvestorsLimit`.
+    #[selector(name = "euRetailInvestorsLimit")]
+    pub fn ds_eu_retail_investors_limit(&self) -> U256 {
+        self.uint(uint_rule::EU_RETAIL_INVESTORS_LIMIT)
+    }
+
+    /// DS's public variable `usLockPeriod`.
+    #[selector(name = "usLockPeriod")]
+    pub fn ds_us_lock_period(&self) -> U256 {
+        self.uint(uint_rule::US_LOCK_PERIOD)
+    }
+
+    /// DS's public variable `authorizedSecurities`.
+    #[selector(name = "authorizedSecurities")]
+    pub fn ds_authorized_securities(&self) -> U256 {
+        self.uint(uint_rule::AUTHORIZED_SECURITIES)
+    }
+
+    /// DS's public variable `forceFullTransfer`.
+    #[selector(name = "forceFullTransfer")]
+    pub fn ds_force_full_transfer(&self) -> bool {
+        self.flag(bool_rule::FORCE_FULL_TRANSFER)
+    }
+
+    /// DS's public variable `forceAccreditedUS`.
+    #[selector(name = "forceAccreditedUS")]
+    pub fn ds_force_accredited_us(&self) -> bool {
+        self.flag(bool_rule::FORCE_ACCREDITED_US)
+    }
+
+    /// DS's public variable `forceAccredited`.
+    #[selector(name = "forceAccredited")]
+    pub fn ds_force_accredited(&self) -> bool {
+        self.flag(bool_rule::FORCE_ACCREDITED)
+    }
+
+    /// DS's public variable `worldWideForceFullTransfer`.
+    #[selector(name = "worldWideForceFullTransfer")]
+    pub fn ds_world_wide_force_full_transfer(&self) -> bool {
+        self.flag(bool_rule::WORLD_WIDE_FORCE_FULL_TRANSFER)
+    }
+
+    /// DS's public variable `disallowBackDating`.
+    #[selector(name = "disallowBackDating")]
+    pub fn ds_disallow_back_dating(&self) -> bool {
+        self.flag(bool_rule::DISALLOW_BACK_DATING)
+    }
+
+    /// DS's public mapping `countriesCompliances(country)`: the country's
+    /// compliance status, as `getCountryCompliance`.
+    #[selector(name = "countriesCompliances")]
+    pub fn countries_compliances(&self, country: String) -> U256 {
+        U256::from(country_code(&country).map_or(region::NONE, |c| self.state.region_of(c)))
     }
 
     // ----- the DS-named setters and getters --------------------------------

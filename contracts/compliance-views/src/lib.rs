@@ -38,7 +38,10 @@ pub struct ComplianceViews {
     state: ComplianceState,
 }
 
-ds_common::facet_entrypoint!(ComplianceViews);
+ds_common::facet_entrypoint!(
+    ComplianceViews,
+    ds_common::ids::service::COMPLIANCE_VIEWS_FACET
+);
 
 #[public]
 impl ComplianceViews {

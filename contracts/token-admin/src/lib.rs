@@ -47,7 +47,7 @@ pub struct DSTokenAdmin {
     state: TokenState,
 }
 
-ds_common::facet_entrypoint!(DSTokenAdmin);
+ds_common::facet_entrypoint!(DSTokenAdmin, ds_common::ids::service::TOKEN_ADMIN_FACET);
 
 #[public]
 impl DSTokenAdmin {
