@@ -25,6 +25,10 @@ interface IDSToken {
 
     function approve(address spender, uint256 value) external returns (bool);
 
+    function increaseApproval(address spender, uint256 added_value) external returns (bool);
+
+    function decreaseApproval(address spender, uint256 subtracted_value) external returns (bool);
+
     function transfer(address to, uint256 value) external returns (bool);
 
     function transferFrom(address from, address to, uint256 value) external returns (bool);

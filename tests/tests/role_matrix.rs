@@ -1097,6 +1097,24 @@ fn cases() -> Vec<(&'static str, Builder)> {
                 },
             )
         }),
+        ("DS token: increaseApproval", |fx| {
+            token(
+                fx,
+                IDSToken::increaseApprovalCall {
+                    spender: fx.spender,
+                    added_value: u(1),
+                },
+            )
+        }),
+        ("DS token: decreaseApproval", |fx| {
+            token(
+                fx,
+                IDSToken::decreaseApprovalCall {
+                    spender: fx.spender,
+                    subtracted_value: u(1),
+                },
+            )
+        }),
         ("DS token: transfer", |fx| {
             // nothing to move for most callers: a zero transfer still runs
             // the whole transfer path (Compliance check and record)

@@ -127,19 +127,31 @@ impl DSToken {
 
     /// Allows `spender` to move `value` of the caller's tokens.
     pub fn approve(&mut self, spender: Address, value: U256) -> Result<bool, DSError> {
-        if spender.is_zero() {
-            return Err(DSError::ERC20InvalidSpender(ERC20InvalidSpender {
-                spender,
-            }));
-        }
-        let owner = self.vm().msg_sender();
-        self.state.allowances.setter(owner).insert(spender, value);
-        self.vm().log(Approval {
-            owner,
-            spender,
-            value,
-        });
-        Ok(true)
+        self.set_allowance(spender, |_| value)
+    }
+
+    /// DS (pre-ERC-20-standard) form: raises `spender`'s allowance by
+    /// `addedValue`, saturating at the unlimited `type(uint256).max`.
+    /// Emits `Approval` with the new allowance.
+    #[selector(name = "increaseApproval")]
+    pub fn increase_approval(
+        &mut self,
+        spender: Address,
+        added_value: U256,
+    ) -> Result<bool, DSError> {
+        self.set_allowance(spender, |old| old.saturating_add(added_value))
+    }
+
+    /// DS form: lowers `spender`'s allowance by `subtractedValue`, to 0 when
+    /// that is more than it is (as DS). Emits `Approval` with the new
+    /// allowance.
+    #[selector(name = "decreaseApproval")]
+    pub fn decrease_approval(
+        &mut self,
+        spender: Address,
+        subtracted_value: U256,
+    ) -> Result<bool, DSError> {
+        self.set_allowance(spender, |old| old.saturating_sub(subtracted_value))
     }
 
     /// Moves `value` of the caller's tokens to `to`, if Compliance allows it.
@@ -306,6 +318,29 @@ impl DSToken {
 }
 
 impl DSToken {
+    /// Sets the caller's allowance for `spender` to `next(current)` and
+    /// emits `Approval`; the zero spender is refused (ERC-6093).
+    fn set_allowance(
+        &mut self,
+        spender: Address,
+        next: impl FnOnce(U256) -> U256,
+    ) -> Result<bool, DSError> {
+        if spender.is_zero() {
+            return Err(DSError::ERC20InvalidSpender(ERC20InvalidSpender {
+                spender,
+            }));
+        }
+        let owner = self.vm().msg_sender();
+        let value = next(self.state.allowances.getter(owner).get(spender));
+        self.state.allowances.setter(owner).insert(spender, value);
+        self.vm().log(Approval {
+            owner,
+            spender,
+            value,
+        });
+        Ok(true)
+    }
+
     /// Whether `account` is a registered, non-blacklisted wallet; when
     /// `receiving`, one the transfer rules accept as a receiver.
     fn may_transact(&self, account: Address, receiving: bool) -> Result<bool, Revert> {

@@ -634,6 +634,39 @@ fn unlimited_allowance_is_never_spent_and_zero_spender_refused() {
     assert_eq!(token.allowance(ALICE, BOB), U256::MAX);
 }
 
+#[test]
+fn increase_and_decrease_approval_move_the_allowance_as_ds() {
+    let (host, mut token) = deployed();
+    host.vm.set_sender(ALICE);
+    assert_eq!(token.increase_approval(BOB, u(30)), Ok(true));
+    assert_eq!(token.increase_approval(BOB, u(12)), Ok(true));
+    assert_eq!(token.allowance(ALICE, BOB), u(42));
+    let approval = logs_of::<Approval>(&host).pop().unwrap();
+    assert_eq!(
+        (approval.owner, approval.spender, approval.value),
+        (ALICE, BOB, u(42))
+    );
+    assert_eq!(token.decrease_approval(BOB, u(2)), Ok(true));
+    assert_eq!(token.allowance(ALICE, BOB), u(40));
+    // More than the allowance: to zero, as DS.
+    assert_eq!(token.decrease_approval(BOB, u(41)), Ok(true));
+    assert_eq!(token.allowance(ALICE, BOB), U256::ZERO);
+    assert_eq!(logs_of::<Approval>(&host).pop().unwrap().value, U256::ZERO);
+    // Raising an unlimited allowance keeps it unlimited.
+    token.approve(CAROL, U256::MAX).unwrap();
+    token.increase_approval(CAROL, u(1)).unwrap();
+    assert_eq!(token.allowance(ALICE, CAROL), U256::MAX);
+    // The zero spender is refused, nothing written.
+    let err = || {
+        DSError::ERC20InvalidSpender(ERC20InvalidSpender {
+            spender: Address::ZERO,
+        })
+    };
+    assert_eq!(token.increase_approval(Address::ZERO, u(1)), Err(err()));
+    assert_eq!(token.decrease_approval(Address::ZERO, u(1)), Err(err()));
+    assert_eq!(token.allowance(ALICE, Address::ZERO), U256::ZERO);
+}
+
 // ----- burn, seize, forced transfer ---------------------------------------------
 
 #[test]
