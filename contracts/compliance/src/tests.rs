@@ -137,7 +137,7 @@ fn issuer_facet(host: &MockHost) -> ComplianceAdmin {
     ComplianceAdmin::from(host)
 }
 
-fn issue(host: &MockHost, _c: &mut ComplianceService, to: &Investor, value: u64) -> U256 {
+fn issue(host: &MockHost, to: &Investor, value: u64) -> U256 {
     mock_party(host, to);
     issuer_facet(host)
         .validate_issuance(
@@ -182,8 +182,8 @@ fn only_the_token_records() {
 
 #[test]
 fn issuance_counts_the_new_investor_in_its_categories() {
-    let (host, mut c) = deployed();
-    assert_eq!(issue(&host, &mut c, &US_ALICE, 100), U256::ZERO);
+    let (host, c) = deployed();
+    assert_eq!(issue(&host, &US_ALICE, 100), U256::ZERO);
     let counts = c.state.load_counts();
     assert_eq!(
         (
@@ -197,7 +197,7 @@ fn issuance_counts_the_new_investor_in_its_categories() {
     assert_eq!(balance(&c, "alice"), U256::from(100));
     assert_eq!(c.state.investor_word(investor_key("alice")).issuances, 1);
     // A second issuance to the same investor counts nothing new.
-    issue(&host, &mut c, &US_ALICE, 50);
+    issue(&host, &US_ALICE, 50);
     assert_eq!(c.state.load_counts().total, 1);
     assert_eq!(balance(&c, "alice"), U256::from(150));
 }
@@ -205,7 +205,7 @@ fn issuance_counts_the_new_investor_in_its_categories() {
 #[test]
 fn refused_transfer_returns_its_code_and_writes_nothing() {
     let (host, mut c) = deployed();
-    issue(&host, &mut c, &DE_BOB, 100);
+    issue(&host, &DE_BOB, 100);
     c.state
         .write_uint_rule(uint_rule::BLOCK_FLOWBACK_END_TIME, U256::ZERO); // flowback blocked forever
     mock_parties(&host, &DE_BOB, &US_ALICE);
@@ -220,7 +220,7 @@ fn refused_transfer_returns_its_code_and_writes_nothing() {
 #[test]
 fn full_transfer_moves_the_investor_count() {
     let (host, mut c) = deployed();
-    issue(&host, &mut c, &DE_BOB, 100);
+    issue(&host, &DE_BOB, 100);
     mock_parties(&host, &DE_BOB, &US_ALICE);
     let code = c
         .validate_transfer(BOB, BOB, ALICE, U256::from(100), U256::from(100), false)
@@ -239,7 +239,7 @@ fn full_transfer_moves_the_investor_count() {
 fn transfers_between_own_wallets_change_nothing() {
     // Audit M-9: a full transfer to one's own other wallet keeps the counters.
     let (host, mut c) = deployed();
-    issue(&host, &mut c, &US_ALICE, 100);
+    issue(&host, &US_ALICE, 100);
     mock_parties(&host, &US_ALICE, &US_ALICE_2ND);
     let before = storage(&host);
     let code = c
@@ -278,13 +278,13 @@ fn issuance_cap_is_a_typed_error() {
     assert!(matches!(err, DSError::AuthorizedSecuritiesExceeded(_)));
     assert_eq!(storage(&host), before);
     assert_eq!(
-        issue_at_cap(&host, &mut c),
+        issue_at_cap(&host),
         U256::ZERO,
         "exactly the cap is allowed"
     );
 }
 
-fn issue_at_cap(host: &MockHost, _c: &mut ComplianceService) -> U256 {
+fn issue_at_cap(host: &MockHost) -> U256 {
     mock_party(host, &US_ALICE);
     issuer_facet(host)
         .validate_issuance(
@@ -660,7 +660,7 @@ fn configuration_and_blacklist_refuse_other_roles_and_bad_values() {
 #[test]
 fn blacklist_refuses_with_code_100() {
     let (host, mut c) = deployed();
-    issue(&host, &mut c, &DE_BOB, 100);
+    issue(&host, &DE_BOB, 100);
     let mut rules = ComplianceRules::from(&host);
     host.vm.set_sender(AGENT);
     mock_role(&host, AGENT, role::TRANSFER_AGENT);
@@ -817,8 +817,8 @@ fn removing_a_lock_moves_the_last_into_its_place() {
 #[test]
 fn investor_lock_and_liquidate_only_apply_and_lift() {
     let (host, mut c) = deployed();
-    issue(&host, &mut c, &DE_BOB, 100);
-    issue(&host, &mut c, &US_ALICE, 100);
+    issue(&host, &DE_BOB, 100);
+    issue(&host, &US_ALICE, 100);
     let transfer = |host: &MockHost, c: &mut ComplianceService| {
         host.vm.set_sender(TOKEN);
         mock_parties(host, &DE_BOB, &US_ALICE);
@@ -864,8 +864,8 @@ fn blacklisting_the_zero_address_is_refused() {
 
 #[test]
 fn forced_transfer_moves_the_records_and_refuses_unregistered_targets() {
-    let (host, mut c) = deployed();
-    issue(&host, &mut c, &US_ALICE, 100);
+    let (host, c) = deployed();
+    issue(&host, &US_ALICE, 100);
     let mut views = ComplianceViews::from(&host);
     mock_parties(&host, &US_ALICE, &DE_BOB);
     assert_eq!(
