@@ -167,7 +167,9 @@ fn only_the_master_changes_the_table_with_an_event_and_a_removed_route_is_unknow
         selectors: vec![getter.into()],
     };
     // Refused for the issuer, nothing changed.
+    let before = s.net.storage_snapshot();
     let r = s.send(issuer, c, &unroute);
+    assert_eq!(before.diff(&s.net.storage_snapshot()), vec![]);
     assert!(
         r.revert_error::<UnauthorizedCaller>().is_some(),
         "{}",
@@ -206,6 +208,7 @@ fn routes_point_only_at_compliance_facets_in_bounded_batches() {
     let master = s.master;
     let c = s.compliance;
     let getter = ICompliance::getTotalInvestorsLimitCall::SELECTOR;
+    let before = s.net.storage_snapshot();
     // Trust's id, the token admin facet's: not Compliance facets.
     for facet in [service::TRUST, service::TOKEN_ADMIN_FACET] {
         let r = s.send(
@@ -236,6 +239,7 @@ fn routes_point_only_at_compliance_facets_in_bounded_batches() {
             max: u(30)
         })
     );
-    // Nothing was written: the getter is still routed.
+    // Nothing was written: no slot changed, the getter is still routed.
+    assert_eq!(before.diff(&s.net.storage_snapshot()), vec![]);
     s.must(master, c, &ICompliance::getTotalInvestorsLimitCall {});
 }
