@@ -65,6 +65,56 @@ interface IComplianceService {
 
     error UnknownFacet(uint256 facetId);
 
+    function TRUST_SERVICE() external view returns (uint256);
+
+    function DS_TOKEN() external view returns (uint256);
+
+    function REGISTRY_SERVICE() external view returns (uint256);
+
+    function COMPLIANCE_SERVICE() external view returns (uint256);
+
+    function UNUSED_1() external view returns (uint256);
+
+    function WALLET_MANAGER() external view returns (uint256);
+
+    function LOCK_MANAGER() external view returns (uint256);
+
+    function DEPRECATED_PARTITIONS_MANAGER() external view returns (uint256);
+
+    function COMPLIANCE_CONFIGURATION_SERVICE() external view returns (uint256);
+
+    function TOKEN_ISSUER() external view returns (uint256);
+
+    function WALLET_REGISTRAR() external view returns (uint256);
+
+    function DEPRECATED_OMNIBUS_TBE_CONTROLLER() external view returns (uint256);
+
+    function TRANSACTION_RELAYER() external view returns (uint256);
+
+    function DEPRECATED_TOKEN_REALLOCATOR() external view returns (uint256);
+
+    function DEPRECATED_ISSUER_MULTICALL() external view returns (uint256);
+
+    function DEPRECATED_TA_MULTICALL() external view returns (uint256);
+
+    function DEPRECATED_SECURITIZE_SWAP() external view returns (uint256);
+
+    function REBASING_PROVIDER() external view returns (uint256);
+
+    function ROLE_NONE() external view returns (uint8);
+
+    function ROLE_MASTER() external view returns (uint8);
+
+    function ROLE_ISSUER() external view returns (uint8);
+
+    function ROLE_EXCHANGE() external view returns (uint8);
+
+    function ROLE_TRANSFER_AGENT() external view returns (uint8);
+
+    function getImplementationAddress() external view returns (address);
+
+    function getInitializedVersion() external view returns (uint64);
+
     function getInvestorBalance(bytes32 investor_key) external view returns (uint256);
 
     function onInvestorInfoChanged(bytes32 investor_key, uint256 _old_info, uint256 new_info) external returns (bool);
@@ -86,8 +136,6 @@ interface IComplianceService {
     function detectTransferRestriction(address from, address to, uint256 value) external view returns (uint8);
 
     function messageForTransferRestriction(uint8 restriction_code) external view returns (string memory);
-
-    function getAll() external view returns (uint256[16] memory, bool[5] memory);
 
     function getCountryCompliance(string calldata country) external view returns (uint256);
 
@@ -133,7 +181,9 @@ interface IComplianceService {
 
     function getTransferableTokensForInvestor(string calldata investor_id, uint256 time) external view returns (uint256);
 
-    function setAll(uint256[16] calldata uint_values, bool[5] calldata bool_values) external returns (bool);
+    function setAll(uint256[] memory uint_values, bool[] memory bool_values) external returns (bool);
+
+    function getAll() external view returns (uint256[] memory, bool[] memory);
 
     function setUIntRule(uint256 index, uint256 value) external returns (bool);
 

@@ -83,8 +83,6 @@ interface IDSToken {
 
     error InvalidCountry(string country);
 
-    error NotAnInvestor(address wallet);
-
     error OnlyRegistry(address caller);
 
     error AmountTooLarge(uint256 amount);
@@ -111,7 +109,59 @@ interface IDSToken {
 
     error SnapshotTooSoon(uint256 nextAllowed);
 
+    error UnknownSelector(bytes4 selector);
+
     error FacetCalledDirectly(address facet);
+
+    function TRUST_SERVICE() external view returns (uint256);
+
+    function DS_TOKEN() external view returns (uint256);
+
+    function REGISTRY_SERVICE() external view returns (uint256);
+
+    function COMPLIANCE_SERVICE() external view returns (uint256);
+
+    function UNUSED_1() external view returns (uint256);
+
+    function WALLET_MANAGER() external view returns (uint256);
+
+    function LOCK_MANAGER() external view returns (uint256);
+
+    function DEPRECATED_PARTITIONS_MANAGER() external view returns (uint256);
+
+    function COMPLIANCE_CONFIGURATION_SERVICE() external view returns (uint256);
+
+    function TOKEN_ISSUER() external view returns (uint256);
+
+    function WALLET_REGISTRAR() external view returns (uint256);
+
+    function DEPRECATED_OMNIBUS_TBE_CONTROLLER() external view returns (uint256);
+
+    function TRANSACTION_RELAYER() external view returns (uint256);
+
+    function DEPRECATED_TOKEN_REALLOCATOR() external view returns (uint256);
+
+    function DEPRECATED_ISSUER_MULTICALL() external view returns (uint256);
+
+    function DEPRECATED_TA_MULTICALL() external view returns (uint256);
+
+    function DEPRECATED_SECURITIZE_SWAP() external view returns (uint256);
+
+    function REBASING_PROVIDER() external view returns (uint256);
+
+    function ROLE_NONE() external view returns (uint8);
+
+    function ROLE_MASTER() external view returns (uint8);
+
+    function ROLE_ISSUER() external view returns (uint8);
+
+    function ROLE_EXCHANGE() external view returns (uint8);
+
+    function ROLE_TRANSFER_AGENT() external view returns (uint8);
+
+    function getImplementationAddress() external view returns (address);
+
+    function getInitializedVersion() external view returns (uint64);
 
     function issueTokens(address to, uint256 value) external returns (bool);
 

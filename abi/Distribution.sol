@@ -43,8 +43,6 @@ interface IDistribution {
 
     error InvalidDeadline(uint64 deadline, uint64 now);
 
-    error NotAnInvestor(address wallet);
-
     error AmountTooLarge(uint256 amount);
 
     error UnknownDistribution(uint256 distributionId);
@@ -64,6 +62,8 @@ interface IDistribution {
     error EmptySnapshot(uint256 snapshotId);
 
     error PaymentFailed(address token, address from, address to, uint256 amount);
+
+    error UnknownSelector(bytes4 selector);
 }
 
 interface IDistributionEvents {

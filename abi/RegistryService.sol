@@ -123,9 +123,7 @@ interface IRegistryService {
 
     error OwnerNotExchange(address owner, uint8 role);
 
-    error NotAnInvestor(address wallet);
-
-    error AmountTooLarge(uint256 amount);
+    error UnknownSelector(bytes4 selector);
 }
 
 interface IRegistryServiceEvents {

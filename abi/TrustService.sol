@@ -97,9 +97,7 @@ interface ITrustService {
 
     error EntityNotEmpty(string name, uint256 operators, uint256 resources);
 
-    error NotAnInvestor(address wallet);
-
-    error AmountTooLarge(uint256 amount);
+    error UnknownSelector(bytes4 selector);
 }
 
 interface ITrustServiceEvents {
@@ -119,4 +117,37 @@ interface ITrustServiceEvents {
     event DSTrustServiceEntityMemberRemoved(string name, address indexed member, uint8 capacity, address sender);
     /// Service `serviceId` now lives at `serviceAddress`.
     event DSServiceSet(uint256 serviceId, address serviceAddress);
+}
+
+interface ITrustServiceConstants {
+    function TRUST_SERVICE() external view returns (uint256);
+    function DS_TOKEN() external view returns (uint256);
+    function REGISTRY_SERVICE() external view returns (uint256);
+    function COMPLIANCE_SERVICE() external view returns (uint256);
+    function UNUSED_1() external view returns (uint256);
+    function WALLET_MANAGER() external view returns (uint256);
+    function LOCK_MANAGER() external view returns (uint256);
+    function DEPRECATED_PARTITIONS_MANAGER() external view returns (uint256);
+    function COMPLIANCE_CONFIGURATION_SERVICE() external view returns (uint256);
+    function TOKEN_ISSUER() external view returns (uint256);
+    function WALLET_REGISTRAR() external view returns (uint256);
+    function DEPRECATED_OMNIBUS_TBE_CONTROLLER() external view returns (uint256);
+    function TRANSACTION_RELAYER() external view returns (uint256);
+    function DEPRECATED_TOKEN_REALLOCATOR() external view returns (uint256);
+    function DEPRECATED_ISSUER_MULTICALL() external view returns (uint256);
+    function DEPRECATED_TA_MULTICALL() external view returns (uint256);
+    function DEPRECATED_SECURITIZE_SWAP() external view returns (uint256);
+    function REBASING_PROVIDER() external view returns (uint256);
+    function ROLE_NONE() external view returns (uint8);
+    function ROLE_MASTER() external view returns (uint8);
+    function ROLE_ISSUER() external view returns (uint8);
+    function ROLE_EXCHANGE() external view returns (uint8);
+    function ROLE_TRANSFER_AGENT() external view returns (uint8);
+    function getImplementationAddress() external view returns (address);
+    function getInitializedVersion() external view returns (uint64);
+    function NONE() external view returns (uint8);
+    function MASTER() external view returns (uint8);
+    function ISSUER() external view returns (uint8);
+    function EXCHANGE() external view returns (uint8);
+    function TRANSFER_AGENT() external view returns (uint8);
 }

@@ -7,7 +7,9 @@
 pragma solidity ^0.8.23;
 
 interface IComplianceRules {
-    function setAll(uint256[16] calldata uint_values, bool[5] calldata bool_values) external returns (bool);
+    function setAll(uint256[] memory uint_values, bool[] memory bool_values) external returns (bool);
+
+    function getAll() external view returns (uint256[] memory, bool[] memory);
 
     function setUIntRule(uint256 index, uint256 value) external returns (bool);
 

@@ -29,8 +29,6 @@ interface IComplianceViews {
 
     function messageForTransferRestriction(uint8 restriction_code) external view returns (string memory);
 
-    function getAll() external view returns (uint256[16] memory, bool[5] memory);
-
     function getCountryCompliance(string calldata country) external view returns (uint256);
 
     function getTotalInvestorsCount() external view returns (uint256);

@@ -51,8 +51,6 @@ interface IDSTokenAdmin {
 
     error InvalidCountry(string country);
 
-    error NotAnInvestor(address wallet);
-
     error OnlyRegistry(address caller);
 
     error AmountTooLarge(uint256 amount);
@@ -78,6 +76,8 @@ interface IDSTokenAdmin {
     error SnapshotLimitReached(uint256 max);
 
     error SnapshotTooSoon(uint256 nextAllowed);
+
+    error UnknownSelector(bytes4 selector);
 
     error FacetCalledDirectly(address facet);
 }

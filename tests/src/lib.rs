@@ -452,8 +452,8 @@ impl Suite {
     /// The transfer agent sets every rule (`setAll`).
     pub fn set_rules(&mut self, rules: &Rules) -> Receipt {
         let call = ICompliance::setAllCall {
-            uint_values: rules.uints,
-            bool_values: rules.bools,
+            uint_values: rules.uints.to_vec(),
+            bool_values: rules.bools.to_vec(),
         };
         self.must(self.transfer_agent, self.compliance, &call)
     }

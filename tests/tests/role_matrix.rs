@@ -832,8 +832,8 @@ fn cases() -> Vec<(&'static str, Builder)> {
             compliance(
                 fx,
                 ICompliance::setAllCall {
-                    uint_values: rules.uints,
-                    bool_values: rules.bools,
+                    uint_values: rules.uints.to_vec(),
+                    bool_values: rules.bools.to_vec(),
                 },
             )
         }),

@@ -291,7 +291,11 @@ fn compliance_configuration_round_trips() {
     assert_eq!((uints[1].ruleIndex, uints[1].newValue), (u(1), u(10)));
     assert_eq!(r.events::<abi::DSComplianceBoolRuleSet>().len(), 5);
     let all = s.view(s.compliance, &ICompliance::getAllCall {});
-    assert_eq!((all._0, all._1), (rules.uints, rules.bools));
+    // DS encoding: dynamic arrays of 16 numbers and 5 flags
+    assert_eq!(
+        (all._0, all._1),
+        (rules.uints.to_vec(), rules.bools.to_vec())
+    );
 
     let r = s.set_uint_rule(uint_rule::MIN_US_TOKENS, 20);
     let ev = &r.events::<abi::DSComplianceUIntRuleSet>()[0];
@@ -314,6 +318,28 @@ fn compliance_configuration_round_trips() {
     );
     let after = s.view(s.compliance, &ICompliance::getAllCall {});
     assert_eq!(after._0, all._0);
+
+    // setAll takes exactly 16 numbers and 5 flags: any other length is
+    // refused with both lengths, before anything is written
+    for (uints, bools, given, expected) in [
+        (15, 5, 15, 16),
+        (17, 5, 17, 16),
+        (16, 4, 4, 5),
+        (16, 6, 6, 5),
+    ] {
+        let call = ICompliance::setAllCall {
+            uint_values: vec![u(1); uints],
+            bool_values: vec![true; bools],
+        };
+        let r = s.send(s.transfer_agent, s.compliance, &call);
+        let err = r
+            .revert_error::<ds_e2e::abi::exported::IComplianceService::LengthMismatch>()
+            .unwrap_or_else(|| panic!("{uints}/{bools}: {}", r.outcome()));
+        assert_eq!((err.left, err.right), (u(given), u(expected)));
+        assert!(r.logs.is_empty());
+    }
+    let after = s.view(s.compliance, &ICompliance::getAllCall {});
+    assert_eq!((after._0, after._1), (all._0, all._1), "nothing written");
 }
 
 #[test]

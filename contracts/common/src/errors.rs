@@ -396,6 +396,7 @@ pub enum DSError {
     /// See [`NotNoticeTarget`].
     NotNoticeTarget(NotNoticeTarget),
     /// See [`NotAnInvestor`].
+    #[cfg(any(feature = "compliance-errors", feature = "comms-errors"))]
     NotAnInvestor(NotAnInvestor),
     #[cfg(feature = "comms-errors")]
     /// See [`PageTooLarge`].
@@ -428,6 +429,11 @@ pub enum DSError {
     /// See [`LockNotFound`].
     LockNotFound(LockNotFound),
     /// See [`AmountTooLarge`].
+    #[cfg(any(
+        feature = "compliance-errors",
+        feature = "token-errors",
+        feature = "distribution-errors"
+    ))]
     AmountTooLarge(AmountTooLarge),
     #[cfg(feature = "compliance-errors")]
     /// See [`InvalidIssuanceTime`].
@@ -496,7 +502,6 @@ pub enum DSError {
     /// See [`PaymentFailed`].
     PaymentFailed(PaymentFailed),
     /// See [`UnknownSelector`].
-    #[cfg(feature = "compliance-errors")]
     UnknownSelector(UnknownSelector),
     /// See [`FacetCalledDirectly`].
     #[cfg(any(feature = "compliance-errors", feature = "token-errors"))]

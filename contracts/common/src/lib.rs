@@ -10,6 +10,7 @@ extern crate alloc;
 pub mod bindings;
 pub mod bits;
 pub mod codes;
+pub mod constants;
 pub mod consumer;
 pub mod deployer;
 pub mod errors;
@@ -212,6 +213,37 @@ pub mod abi_export {
         println!("}}");
     }
 
+    /// Prints a Solidity interface `I<contract>Constants` with the
+    /// functions of the interfaces `names` of [`crate::constants::CONSTANTS_SOL`]:
+    /// the constant getters the contract answers from its fallback
+    /// ([`crate::constants`]), which the SDK's export cannot see. Prints
+    /// nothing for the `constructor` command.
+    pub fn print_constants(contract: &str, names: &[&str]) {
+        if std::env::args().nth(1).as_deref() == Some("constructor") {
+            return;
+        }
+        println!("\ninterface I{contract}Constants {{");
+        for name in names {
+            for line in interface_body(crate::constants::CONSTANTS_SOL, name) {
+                println!("    {line}");
+            }
+        }
+        println!("}}");
+    }
+
+    /// The function declarations of interface `name` in `source`.
+    fn interface_body<'a>(source: &'a str, name: &str) -> Vec<&'a str> {
+        let header = format!("interface {name} {{");
+        source
+            .lines()
+            .map(str::trim)
+            .skip_while(|line| *line != header)
+            .skip(1)
+            .take_while(|line| *line != "}")
+            .filter(|line| line.starts_with("function "))
+            .collect()
+    }
+
     #[cfg(test)]
     mod tests {
         use super::{canonical, declarations};
@@ -240,6 +272,15 @@ pub mod abi_export {
                     "{sig} not declared"
                 );
             }
+        }
+
+        #[test]
+        fn every_constant_interface_has_its_getters() {
+            let src = crate::constants::CONSTANTS_SOL;
+            assert_eq!(super::interface_body(src, "IDSServiceConstants").len(), 25);
+            assert_eq!(super::interface_body(src, "IDSTrustConstants").len(), 5);
+            assert_eq!(super::interface_body(src, "IDSRegistryConstants").len(), 11);
+            assert!(super::interface_body(src, "INoSuch").is_empty());
         }
 
         #[test]

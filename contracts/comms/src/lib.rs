@@ -83,6 +83,19 @@ impl CommsService {
         self.services.get(service_id)
     }
 
+    /// The DS constant getters (`TRUST_SERVICE()`, `ROLE_MASTER()`, …,
+    /// `getImplementationAddress()`, `getInitializedVersion()`; see
+    /// `ds_common::constants`); any other selector reverts with
+    /// `UnknownSelector`.
+    #[fallback]
+    pub fn fallback(&mut self, calldata: &[u8]) -> stylus_sdk::ArbResult {
+        ds_common::constants::serve(
+            calldata,
+            ds_common::constants::CONSUMER,
+            self.vm().contract_address(),
+        )
+    }
+
     /// Publishes a notice and returns its id (master, issuer or an
     /// authorised DS app). `target` is zero for all holders, an investor key
     /// (`keccak256(investorId)`) or left-aligned country letters

@@ -15,4 +15,5 @@ fn main() {
             ds_common::consumer::DSServiceSet::SIGNATURE,
         ],
     );
+    ds_common::abi_export::print_constants("CommsService", &["IDSServiceConstants"]);
 }

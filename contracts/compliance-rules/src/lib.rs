@@ -48,13 +48,17 @@ ds_common::facet_entrypoint!(
 impl ComplianceRules {
     // ----- the DS wire-order setters (transfer agent or master) -----------
 
-    /// Sets all rules in the DS wire order (transfer agent or master).
+    /// Sets all rules in the DS wire order (transfer agent or master):
+    /// exactly 16 numbers and 5 flags, else `LengthMismatch(given,
+    /// expected)`; every number is checked before the first write.
     pub fn set_all(
         &mut self,
-        uint_values: [U256; 16],
-        bool_values: [bool; 5],
+        uint_values: Vec<U256>,
+        bool_values: Vec<bool>,
     ) -> Result<bool, DSError> {
         self.state.require_configurer()?;
+        DSError::check_lengths(uint_values.len(), UINT_RULES)?;
+        DSError::check_lengths(bool_values.len(), BOOL_RULES)?;
         for (i, v) in uint_values.iter().enumerate() {
             ds_compliance_state::validate_rule(i, *v)?;
         }
@@ -65,6 +69,13 @@ impl ComplianceRules {
             self.state.write_bool_rule(i, v);
         }
         Ok(true)
+    }
+
+    /// All rules in the DS wire order: 16 numbers, 5 flags (DS encodes
+    /// them as dynamic arrays).
+    pub fn get_all(&self) -> (Vec<U256>, Vec<bool>) {
+        let config = self.state.config(true);
+        (config.uints.to_vec(), config.bools.to_vec())
     }
 
     /// Sets numeric rule `index` (wire order) to `value`.

@@ -167,13 +167,7 @@ impl ComplianceViews {
         String::from(codes::reason(restriction_code))
     }
 
-    // ----- configuration views (setters: the admin facet) -----------------
-
-    /// All rules in the DS wire order.
-    pub fn get_all(&self) -> ([U256; 16], [bool; 5]) {
-        let config = self.state.config(true);
-        (config.uints, config.bools)
-    }
+    // ----- country statuses (setters and getAll: the configuration facet) --
 
     /// The compliance status of `country` (0 for unknown countries).
     pub fn get_country_compliance(&self, country: String) -> U256 {

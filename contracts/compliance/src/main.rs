@@ -16,4 +16,5 @@ fn main() {
             ds_compliance_state::events::FacetSelectorsSet::SIGNATURE,
         ],
     );
+    ds_common::abi_export::print_constants("ComplianceService", &["IDSServiceConstants"]);
 }

@@ -346,7 +346,7 @@ fn configuration_facet_writes_what_the_contract_reads() {
         .unwrap();
     let views = ComplianceViews::from(&host);
     assert_eq!(
-        views.get_all().0[uint_rule::JP_INVESTORS_LIMIT],
+        rules.get_all().0[uint_rule::JP_INVESTORS_LIMIT],
         U256::from(7)
     );
     assert_eq!(
@@ -553,14 +553,13 @@ const BOOL_RULE_FNS: [BoolRule; 5] = [
 fn ds_named_setters_write_their_wire_index_and_emit() {
     let (host, _c) = deployed();
     let mut rules = ComplianceRules::from(&host);
-    let views = ComplianceViews::from(&host);
     host.vm.set_sender(AGENT);
     mock_role(&host, AGENT, role::TRANSFER_AGENT);
     for (i, (set, get)) in UINT_RULE_FNS.iter().enumerate() {
         let value = U256::from(i as u64 + 1);
         set(&mut rules, value).unwrap();
         assert_eq!(get(&rules), value, "rule {i}");
-        assert_eq!(views.get_all().0[i], value, "rule {i} in getAll");
+        assert_eq!(rules.get_all().0[i], value, "rule {i} in getAll");
         let logs = host.vm.get_emitted_logs();
         let (topics, data) = logs.last().unwrap();
         let event = DSComplianceUIntRuleSet::decode_raw_log(topics.iter().copied(), data).unwrap();
@@ -569,7 +568,7 @@ fn ds_named_setters_write_their_wire_index_and_emit() {
     for (i, (set, get)) in BOOL_RULE_FNS.iter().enumerate() {
         set(&mut rules, true).unwrap();
         assert!(get(&rules), "flag {i}");
-        assert!(views.get_all().1[i], "flag {i} in getAll");
+        assert!(rules.get_all().1[i], "flag {i} in getAll");
         set(&mut rules, false).unwrap();
         assert!(!get(&rules));
     }

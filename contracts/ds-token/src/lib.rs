@@ -309,11 +309,20 @@ impl DSToken {
             .map_err(|e| passed_on(e, service::COMPLIANCE, compliance))
     }
 
-    /// Issuance, burn, seize, freeze and pause run in the admin facet
-    /// (`DSTokenAdmin.sol`) by delegatecall.
+    /// The DS constant getters are answered here (`ds_common::constants`);
+    /// issuance, burn, seize, freeze and pause run in the admin facet
+    /// (`token-admin.sol`) by delegatecall.
     #[fallback]
     pub fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
-        self.state.delegate_to_facet(calldata)
+        let selector = ds_common::constants::selector_of(calldata);
+        match ds_common::constants::answer(
+            selector,
+            ds_common::constants::CONSUMER,
+            self.vm().contract_address(),
+        ) {
+            Some(word) => Ok(word),
+            None => self.state.delegate_to_facet(calldata),
+        }
     }
 }
 

@@ -15,4 +15,5 @@ fn main() {
         ],
         &events,
     );
+    ds_common::abi_export::print_constants("DSToken", &["IDSServiceConstants"]);
 }

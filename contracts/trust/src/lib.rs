@@ -189,6 +189,19 @@ impl TrustService {
         self.services.get(service_id)
     }
 
+    /// The DS constant getters (`TRUST_SERVICE()`, `ROLE_MASTER()`, …,
+    /// `getImplementationAddress()`, `getInitializedVersion()`; see
+    /// `ds_common::constants`); any other selector reverts with
+    /// `UnknownSelector`.
+    #[fallback]
+    pub fn fallback(&mut self, calldata: &[u8]) -> stylus_sdk::ArbResult {
+        ds_common::constants::serve(
+            calldata,
+            ds_common::constants::TRUST,
+            self.vm().contract_address(),
+        )
+    }
+
     /// Creates entity `name` (1 to 64 bytes) owned by `owner`, an address
     /// in no entity yet (master or issuer).
     pub fn add_entity(&mut self, name: String, owner: Address) -> Result<(), DSError> {

@@ -19,4 +19,8 @@ fn main() {
             ds_common::consumer::DSServiceSet::SIGNATURE,
         ],
     );
+    ds_common::abi_export::print_constants(
+        "TrustService",
+        &["IDSServiceConstants", "IDSTrustConstants"],
+    );
 }
