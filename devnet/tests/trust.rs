@@ -155,12 +155,32 @@ fn static_call_cannot_write() {
 fn bad_input_gets_a_clear_reason() {
     let master = Devnet::account("master");
     let (mut net, trust) = with_trust(master);
+    // Trust's fallback (the DS constants) refuses any other selector with
+    // `UnknownSelector(bytes4)`, short calldata as the zero selector
+    let unknown = |selector: [u8; 4]| {
+        let mut data = alloy_primitives::keccak256("UnknownSelector(bytes4)")[..4].to_vec();
+        data.extend_from_slice(&selector);
+        data.resize(36, 0);
+        data
+    };
     let r = net.send(master, trust, &[0xde, 0xad, 0xbe, 0xef, 0, 0], U256::ZERO);
+    assert_eq!(r.failure, Some(Failure::Reverted));
+    assert_eq!(r.output.to_vec(), unknown([0xde, 0xad, 0xbe, 0xef]));
+    let r = net.send(master, trust, &[0x12, 0x34], U256::ZERO);
+    assert_eq!(r.failure, Some(Failure::Reverted));
+    assert_eq!(r.output.to_vec(), unknown([0; 4]));
+    // a program whose SDK router has no fallback reverts with empty data;
+    // the devnet names the reason
+    let holder = Devnet::account("holder");
+    let erc20 = net
+        .deploy_direct(&wasm("erc20_min"), holder, &U256::from(1).abi_encode())
+        .unwrap_or_else(|r| panic!("erc20 constructor: {}", r.reason()));
+    let r = net.send(master, erc20, &[0xde, 0xad, 0xbe, 0xef, 0, 0], U256::ZERO);
     assert_eq!(
         r.failure,
         Some(Failure::UnknownSelector([0xde, 0xad, 0xbe, 0xef]))
     );
-    let r = net.send(master, trust, &[0x12, 0x34], U256::ZERO);
+    let r = net.send(master, erc20, &[0x12, 0x34], U256::ZERO);
     assert_eq!(r.failure, Some(Failure::CalldataTooShort(2)));
     let elsewhere = Devnet::account("empty");
     let r = net.send_sol(master, elsewhere, &ITrust::getRoleCall { target: master });
