@@ -75,8 +75,8 @@ export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_TARGET_DIR=$root/target/cargo-stylus
 
 # name:directory:package, in deployment order.
-PROGRAMS=(trust:trust:ds-trust registry:registry:ds-registry compliance:compliance:ds-compliance
-          comms:comms:ds-comms ds_token:ds-token:ds-token
+PROGRAMS=(trust:trust:ds-trust registry:registry/entry:ds-registry compliance:compliance:ds-compliance
+          comms:comms:ds-comms ds_token:ds-token:ds-token registry_admin:registry/admin:ds-registry-admin
           compliance_views:compliance-views:ds-compliance-views compliance_admin:compliance-admin:ds-compliance-admin
           compliance_rules:compliance-rules:ds-compliance-rules token_admin:token-admin:ds-token-admin)
 

@@ -39,12 +39,13 @@ pub const STYLUS_DEPLOYER: Address = address!("cEcba2F1DC234f70Dd89F2041029807F8
 pub const DATA_FEE_BUMP_PERCENT: u64 = 20;
 
 /// The programs of the suite, in deployment order.
-pub const PROGRAMS: [&str; 9] = [
+pub const PROGRAMS: [&str; 10] = [
     "trust",
     "registry",
     "compliance",
     "comms",
     "ds_token",
+    "registry_admin",
     "compliance_views",
     "compliance_admin",
     "compliance_rules",
@@ -455,7 +456,8 @@ async fn data_fee<P: Provider>(provider: &P, name: &str, code: &[u8]) -> Result<
 }
 
 /// The service entries each contract needs: every core service knows the
-/// five others and itself; Compliance its three facets; the token its one.
+/// five others and itself; the Registry its admin facet; Compliance its
+/// three facets; the token its one.
 pub fn wiring(d: &Deployment) -> Result<Vec<(Address, u64, Address)>, String> {
     let at = |name: &str| {
         d.address(name)
@@ -478,6 +480,11 @@ pub fn wiring(d: &Deployment) -> Result<Vec<(Address, u64, Address)>, String> {
     for (_, contract) in &core[..5] {
         entries.extend(core.iter().map(|(id, a)| (*contract, *id, *a)));
     }
+    entries.push((
+        at("registry")?,
+        service::REGISTRY_ADMIN_FACET,
+        at("registry_admin")?,
+    ));
     let compliance = at("compliance")?;
     entries.push((
         compliance,
@@ -663,10 +670,15 @@ mod tests {
             );
         }
         let entries = wiring(&d).expect("complete");
-        // 5 services x (5 services + 3 DS parts) + 4 facets
-        assert_eq!(entries.len(), 44);
+        // 5 services x (5 services + 3 DS parts) + 5 facets
+        assert_eq!(entries.len(), 45);
         let registry = d.address("registry").expect("registry");
         assert!(entries.contains(&(token_of(&d), service::WALLET_MANAGER, registry)));
+        assert!(entries.contains(&(
+            registry,
+            service::REGISTRY_ADMIN_FACET,
+            d.address("registry_admin").expect("facet")
+        )));
         let token = d.address("ds_token").expect("token");
         assert!(entries.contains(&(
             token,

@@ -98,6 +98,7 @@ fn init_gas_of_every_artifact_is_nitros_formula_on_its_sections() {
     for name in [
         "trust",
         "registry",
+        "registry_admin",
         "compliance",
         "compliance_views",
         "compliance_admin",

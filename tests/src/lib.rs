@@ -183,8 +183,10 @@ pub struct Suite {
     pub exchange: Address,
     /// Trust service.
     pub trust: Address,
-    /// Registry service.
+    /// Registry service (its entry program).
     pub registry: Address,
+    /// Registry admin facet: the setters (registered in the Registry).
+    pub registry_admin: Address,
     /// Compliance service (integrators call its facets through it).
     pub compliance: Address,
     /// Compliance views facet (registered in Compliance).
@@ -247,6 +249,7 @@ impl Suite {
                 .unwrap_or_else(|e| panic!("{name}: {e}"));
             at
         };
+        let registry_admin = install("registry_admin");
         let compliance_views = install("compliance_views");
         let compliance_admin = install("compliance_admin");
         let compliance_rules = install("compliance_rules");
@@ -259,6 +262,7 @@ impl Suite {
             exchange: Devnet::account("exchange"),
             trust,
             registry,
+            registry_admin,
             compliance,
             compliance_views,
             compliance_admin,
@@ -285,8 +289,8 @@ impl Suite {
     /// The DS service entries every contract gets: the five DS services
     /// and the DS ids of the parts they serve (32 wallet manager: the
     /// Registry; 64 lock manager and 256 compliance configuration:
-    /// Compliance) in all of them, the three facets in Compliance and the
-    /// admin facet in the token.
+    /// Compliance) in all of them, the admin facet in the Registry, the
+    /// three facets in Compliance and the admin facet in the token.
     pub fn wiring(&self) -> Vec<(Address, u64, Address)> {
         let mut services = vec![
             (service::TRUST, self.trust),
@@ -306,6 +310,11 @@ impl Suite {
             .iter()
             .flat_map(|c| services.iter().map(move |(id, a)| (*c, *id, *a)))
             .collect();
+        entries.push((
+            self.registry,
+            service::REGISTRY_ADMIN_FACET,
+            self.registry_admin,
+        ));
         entries.push((
             self.compliance,
             service::COMPLIANCE_VIEWS_FACET,

@@ -1,10 +1,9 @@
 //! The DS constant getters on a deployed suite (issue 23): the Trust,
-//! Compliance, Comms and token addresses answer DS's `ServiceConsumer` and
-//! `BaseDSContract` getters with DS v4's values, Trust its role names; the
-//! answers decode with the DS types. The values below are written out from
-//! DS v4, not taken from our code. (The Registry has no room for them yet:
-//! `ds_common::constants::REGISTRY` is ready and tested natively, see
-//! docs/ds-compatibility.md.)
+//! Registry, Compliance, Comms and token addresses answer DS's
+//! `ServiceConsumer` and `BaseDSContract` getters with DS v4's values,
+//! Trust its role names, the Registry its attribute, status and wallet-type
+//! names; the answers decode with the DS types. The values below are
+//! written out from DS v4, not taken from our code.
 
 use alloy_primitives::{keccak256, Address, U256};
 use alloy_sol_types::SolError;
@@ -60,9 +59,10 @@ fn uint8(s: &mut Suite, to: Address, signature: &str) -> u8 {
     w[31]
 }
 
-fn services(s: &Suite) -> [(&'static str, Address); 4] {
+fn services(s: &Suite) -> [(&'static str, Address); 5] {
     [
         ("Trust", s.trust),
+        ("Registry", s.registry),
         ("Compliance", s.compliance),
         ("Comms", s.comms),
         ("DSToken", s.token()),
@@ -115,8 +115,39 @@ fn trust_answers_its_ds_role_names() {
     assert!(!r.success, "Trust has no PLATFORM()");
 }
 
+#[test]
+fn the_registry_answers_its_ds_attribute_status_and_wallet_type_names() {
+    let mut s = Suite::new();
+    let registry = s.registry;
+    for (signature, expected) in [
+        // DS v4 RegistryService: attribute ids and statuses
+        ("KYC_APPROVED()", 1),
+        ("ACCREDITED()", 2),
+        ("QUALIFIED()", 4),
+        ("PROFESSIONAL()", 8),
+        ("PENDING()", 0),
+        ("APPROVED()", 1),
+        ("REJECTED()", 2),
+        // DS v4 WalletManager: wallet types
+        ("NONE()", 0),
+        ("ISSUER()", 1),
+        ("PLATFORM()", 2),
+        ("EXCHANGE()", 4),
+    ] {
+        assert_eq!(
+            uint8(&mut s, registry, signature),
+            expected,
+            "Registry {signature}"
+        );
+    }
+    // only its own names: MASTER() is Trust's
+    let r = s.net.call(s.master, registry, &selector("MASTER()"));
+    assert!(!r.success, "the Registry has no MASTER()");
+}
+
 /// A selector no program serves reverts with `UnknownSelector(selector)` at
-/// every service (the Compliance router and the token's facet included).
+/// every service but the token (the Compliance router and the Registry's
+/// admin facet included).
 #[test]
 fn an_unknown_selector_reverts_with_its_selector_everywhere() {
     let mut s = Suite::new();

@@ -1,13 +1,14 @@
 //! Storage layout pins (issue 24 item 3): the entry programs and their
-//! facets share one storage struct each (`ComplianceState`, `TokenState`);
+//! facets share one storage struct each (`ComplianceState`,
+//! `RegistryState`, `TokenState`);
 //! a release of either that adds, drops or reorders a field would move a
 //! slot asserted here, on the deployed Wasm.
 
 use alloy_sol_types::SolCall;
 use ds_e2e::{
-    abi::{ICompliance, IDSToken, ITokenSnapshots},
+    abi::{ICompliance, IDSToken, IRegistry, ITokenSnapshots},
     ids::service,
-    Address, Suite, TOKEN_DECIMALS, U256,
+    investor_key, Address, Suite, TOKEN_DECIMALS, U256,
 };
 
 /// `keccak256(key ‖ root)`: the slot of a map entry (Solidity's rule, which
@@ -95,5 +96,59 @@ fn the_token_storage_layout_is_pinned() {
     assert_eq!(
         s.net.storage(token, U256::from(13)),
         U256::from(TOKEN_DECIMALS) | (time << 8)
+    );
+}
+
+/// `RegistryState`: the service registry, the wallet words, the investor
+/// records, the investors' creator and strings, the exchange wallets'
+/// owners, in that order (fields 0 to 4). The admin facet writes them, the
+/// entry program reads them: a release of either that moved a field would
+/// make Compliance read the wrong party.
+#[test]
+fn the_registry_storage_layout_is_pinned() {
+    let mut s = Suite::new();
+    let r = s.registry;
+    // Field 0: the service registry (and the admin facet's entry in it).
+    let trust_entry = map_slot(U256::from(service::TRUST).to_be_bytes::<32>(), 0);
+    assert_eq!(
+        s.net.storage(r, trust_entry),
+        U256::from_be_slice(s.trust.as_slice())
+    );
+    let facet_entry = map_slot(
+        U256::from(service::REGISTRY_ADMIN_FACET).to_be_bytes::<32>(),
+        0,
+    );
+    assert_eq!(
+        s.net.storage(r, facet_entry),
+        U256::from_be_slice(s.registry_admin.as_slice())
+    );
+    // Field 1: wallet → investor key.
+    let wallet = s.new_investor("pin-1", "US", &[]);
+    let key = investor_key("pin-1");
+    assert_eq!(
+        s.net.storage(r, map_slot(address_key(wallet), 1)),
+        U256::from_be_bytes(key.0)
+    );
+    // Field 2: the investor record (registered, one wallet: not zero).
+    assert!(!s.net.storage(r, map_slot(key.0, 2)).is_zero());
+    // Field 3: the investor's creator, the first slot of its struct.
+    assert_eq!(
+        s.net.storage(r, map_slot(key.0, 3)),
+        U256::from_be_slice(s.issuer.as_slice())
+    );
+    // Field 4: the owner of an exchange wallet.
+    let (issuer, exchange) = (s.issuer, s.exchange);
+    let desk = s.wallet("exchange desk");
+    s.must(
+        issuer,
+        r,
+        &IRegistry::addExchangeWalletCall {
+            wallet: desk,
+            owner: exchange,
+        },
+    );
+    assert_eq!(
+        s.net.storage(r, map_slot(address_key(desk), 4)),
+        U256::from_be_slice(exchange.as_slice())
     );
 }

@@ -9,7 +9,9 @@ use ds_e2e::abi::exported::IComplianceService::{
     BatchTooLarge, FacetCalledDirectly, UnauthorizedCaller, UnknownFacet, UnknownSelector,
 };
 use ds_e2e::{
-    abi::{exported::IComplianceServiceEvents::FacetSelectorsSet, ICompliance, IDSToken},
+    abi::{
+        exported::IComplianceServiceEvents::FacetSelectorsSet, ICompliance, IDSToken, IRegistry,
+    },
     ids::service,
     u, Address, ReceiptExt, Suite, U256,
 };
@@ -131,6 +133,14 @@ fn each_facet_refuses_calls_at_its_own_address() {
             ICompliance::getTotalInvestorsLimitCall {}.abi_encode(),
         ),
         (token_admin, IDSToken::pauseCall {}.abi_encode()),
+        (
+            s.registry_admin,
+            IRegistry::registerInvestorCall {
+                id: "carol".into(),
+                collision_hash: String::new(),
+            }
+            .abi_encode(),
+        ),
     ];
     for (facet, calldata) in calls {
         for r in [
@@ -153,6 +163,61 @@ fn each_facet_refuses_calls_at_its_own_address() {
         &ICompliance::getTotalInvestorsLimitCall {},
     );
     s.must(master, s.token(), &IDSToken::pauseCall {});
+    let register = IRegistry::registerInvestorCall {
+        id: "carol".into(),
+        collision_hash: String::new(),
+    };
+    s.must(master, s.registry, &register);
+}
+
+/// The Registry (entry program + admin facet): a setter is one hop from the
+/// Registry address, a view and the transfer-time party lookup run in the
+/// entry program alone, and a selector neither program serves is refused
+/// with `UnknownSelector`, writing nothing.
+#[test]
+fn every_registry_setter_is_one_hop_from_the_registry_address() {
+    let mut s = Suite::new();
+    let r = s.registry;
+    let register = IRegistry::registerInvestorCall {
+        id: "carol".into(),
+        collision_hash: "c".into(),
+    }
+    .abi_encode();
+    assert_eq!(entered(&mut s, r, register), [r, s.registry_admin, s.trust]);
+    let special = IRegistry::addPlatformWalletCall {
+        wallet: Address::repeat_byte(0x44),
+    }
+    .abi_encode();
+    assert_eq!(entered(&mut s, r, special), [r, s.registry_admin, s.trust]);
+    let view = IRegistry::isInvestorCall { id: "carol".into() }.abi_encode();
+    assert_eq!(entered(&mut s, r, view), [r]);
+    let parties = IRegistry::getTransferPartiesCall {
+        from: Address::repeat_byte(0x44),
+        to: Address::repeat_byte(0x45),
+    }
+    .abi_encode();
+    assert_eq!(entered(&mut s, r, parties), [r]);
+
+    let master = s.master;
+    let before = s.net.storage_snapshot();
+    for calldata in [vec![0xde, 0xad, 0xbe, 0xef, 0, 1], vec![0x01]] {
+        let selector: [u8; 4] = if calldata.len() >= 4 {
+            calldata[..4].try_into().expect("four bytes")
+        } else {
+            [0; 4]
+        };
+        let out = s.net.send(master, r, &calldata, U256::ZERO);
+        assert_eq!(
+            out.revert_error::<UnknownSelector>(),
+            Some(UnknownSelector {
+                selector: selector.into()
+            }),
+            "{}",
+            out.outcome()
+        );
+        assert!(out.logs.is_empty());
+    }
+    assert_eq!(s.net.storage_snapshot(), before);
 }
 
 #[test]

@@ -10,7 +10,7 @@
 //! master re-points services. The procedure is in `docs/upgrade.md`.
 
 use ds_e2e::{
-    abi::{self, ICompliance, IDSToken, ITrust},
+    abi::{self, ICompliance, IDSToken, IRegistry, ITrust},
     ids::{code, service},
     u, wasm, Address, Counts, Devnet, ReceiptExt, Suite, COUNTRIES, U256,
 };
@@ -60,12 +60,14 @@ fn set_service(s: &mut Suite, contract: Address, id: u64, address: Address) {
 }
 
 #[test]
-fn replacing_the_compliance_and_token_facets_keeps_every_record() {
+fn replacing_the_registry_compliance_and_token_facets_keeps_every_record() {
     let (mut s, wallets) = holders();
     let before = observed(&mut s, &wallets);
     let compliance = s.compliance;
     let token = s.token();
+    let registry = s.registry;
     for (contract, id, name) in [
+        (registry, service::REGISTRY_ADMIN_FACET, "registry_admin"),
         (
             compliance,
             service::COMPLIANCE_VIEWS_FACET,
@@ -98,6 +100,11 @@ fn replacing_the_compliance_and_token_facets_keeps_every_record() {
     let after = s.counts();
     assert_eq!(after.total, before.2.total - 1, "de-1 left");
     assert_eq!(s.total_supply(), before.1 + u(5));
+    // ...and the new Registry facet registers on the same storage.
+    let newcomer = s.new_investor("after-upgrade", "US", &[]);
+    let registry = s.registry;
+    let id = s.view(registry, &IRegistry::getInvestorCall { wallet: newcomer });
+    assert_eq!(id, "after-upgrade");
 }
 
 #[test]

@@ -135,7 +135,11 @@ impl ServiceRegistry {
     }
 }
 
-#[cfg(any(feature = "compliance-errors", feature = "token-errors"))]
+#[cfg(any(
+    feature = "compliance-errors",
+    feature = "token-errors",
+    feature = "registry-errors"
+))]
 impl ServiceRegistry {
     /// Refuses a call that does not run on its service's storage: facet
     /// `facet_id` called at its own address instead of by delegatecall from

@@ -504,7 +504,11 @@ pub enum DSError {
     /// See [`UnknownSelector`].
     UnknownSelector(UnknownSelector),
     /// See [`FacetCalledDirectly`].
-    #[cfg(any(feature = "compliance-errors", feature = "token-errors"))]
+    #[cfg(any(
+        feature = "compliance-errors",
+        feature = "token-errors",
+        feature = "registry-errors"
+    ))]
     FacetCalledDirectly(FacetCalledDirectly),
     /// See [`UnknownFacet`].
     #[cfg(feature = "compliance-errors")]

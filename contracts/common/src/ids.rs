@@ -61,6 +61,9 @@ pub mod service {
     /// The Compliance facet with the DS-named rule setters and getters,
     /// registered in Compliance (not a DS id).
     pub const COMPLIANCE_RULES_FACET: u64 = 1 << 18;
+    /// The Registry admin facet (investor, wallet, attribute and special
+    /// wallet setters), registered in the Registry (not a DS id).
+    pub const REGISTRY_ADMIN_FACET: u64 = 1 << 20;
 }
 
 /// Registry attribute ids (bit values, as in DS).
@@ -217,7 +220,10 @@ mod tests {
             ],
             [256, 65_536, 131_072, 262_144]
         );
-        assert_eq!(COMPLIANCE_ADMIN_FACET, 524_288);
+        assert_eq!(
+            [COMPLIANCE_ADMIN_FACET, REGISTRY_ADMIN_FACET],
+            [524_288, 1_048_576]
+        );
     }
 
     /// Our own ids (facets) never take an id the DS protocol uses
@@ -233,6 +239,7 @@ mod tests {
             COMPLIANCE_ADMIN_FACET,
             TOKEN_ADMIN_FACET,
             COMPLIANCE_RULES_FACET,
+            REGISTRY_ADMIN_FACET,
         ] {
             assert!(!DS_IDS.contains(&ours), "{ours} is a DS service id");
         }

@@ -73,6 +73,7 @@ fn ds_rows() -> (Vec<Measured>, Vec<ProgramFigures>) {
     let mut programs = vec![
         ("trust", s.trust),
         ("registry", s.registry),
+        ("registry_admin", s.registry_admin),
         ("compliance", s.compliance),
         ("compliance_views", s.compliance_views),
         ("compliance_admin", s.compliance_admin),

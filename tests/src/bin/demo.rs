@@ -59,6 +59,7 @@ fn main() {
     for (name, address) in [
         ("Trust", s.trust),
         ("Registry", s.registry),
+        ("  admin facet", s.registry_admin),
         ("Compliance", s.compliance),
         ("  views facet", s.compliance_views),
         ("  admin facet", s.compliance_admin),

@@ -3,16 +3,16 @@
 use super::*;
 use ds_common::errors::NotInvestorCreator;
 
-type Op = fn(&mut RegistryService) -> Result<bool, DSError>;
+type Op = fn(&mut RegistryAdmin) -> Result<bool, DSError>;
 
 /// The fixture of the matrix: alice (by EXCHANGE, W1), bob (by ISSUER, W2),
 /// dave (by EXCHANGE, no wallets) and platform wallet W4.
 fn fixture() -> Env {
     let mut env = Env::with_investors();
     env.as_(ISSUER);
-    env.reg.add_platform_wallet(W4).unwrap();
+    env.admin.add_platform_wallet(W4).unwrap();
     env.as_(EXCHANGE);
-    env.reg
+    env.admin
         .register_investor("dave".into(), String::new())
         .unwrap();
     env.host.reset_records();
@@ -95,7 +95,7 @@ fn every_setter_against_every_role() {
             let mut env = fixture();
             env.as_(who);
             let before = env.storage();
-            let result = op(&mut env.reg);
+            let result = op(&mut env.admin);
             assert_eq!(
                 allowed.contains(&role),
                 spec_allows(name, role),
@@ -139,7 +139,7 @@ fn an_exchange_changes_only_investors_it_registered() {
             "alice"
         };
         assert_eq!(
-            op(&mut env.reg),
+            op(&mut env.admin),
             Err(DSError::NotInvestorCreator(NotInvestorCreator {
                 caller: EXCHANGE2,
                 investorKey: party::investor_key(id)
@@ -153,18 +153,18 @@ fn an_exchange_changes_only_investors_it_registered() {
     let mut env = fixture();
     env.as_(EXCHANGE);
     assert!(matches!(
-        env.reg.set_country("bob".into(), "FR".into()),
+        env.admin.set_country("bob".into(), "FR".into()),
         Err(DSError::NotInvestorCreator(_))
     ));
     assert!(matches!(
-        env.reg.remove_wallet(W2, "bob".into()),
+        env.admin.remove_wallet(W2, "bob".into()),
         Err(DSError::NotInvestorCreator(_))
     ));
     // Issuers and transfer agents change anyone's investors.
     for who in [ISSUER, AGENT, MASTER] {
         let mut env = fixture();
         env.as_(who);
-        env.reg.set_country("alice".into(), "FR".into()).unwrap();
-        env.reg.remove_investor("dave".into()).unwrap();
+        env.admin.set_country("alice".into(), "FR".into()).unwrap();
+        env.admin.remove_investor("dave".into()).unwrap();
     }
 }

@@ -15,22 +15,22 @@ use crate::{
     events::{DSWalletManagerSpecialWalletAdded, DSWalletManagerSpecialWalletRemoved},
     input,
     layout::WalletEntry,
-    RegistryService, ISSUER_OR_ABOVE,
+    RegistryAdmin, ISSUER_OR_ABOVE,
 };
 
-impl RegistryService {
-    /// Implements [`RegistryService::remove_special_wallet`].
+impl RegistryAdmin {
+    /// Implements [`RegistryAdmin::remove_special_wallet`].
     pub(crate) fn do_remove_special_wallet(&mut self, wallet: Address) -> Result<bool, DSError> {
-        let (sender, _) = self.authorize(ISSUER_OR_ABOVE)?;
-        let WalletEntry::Special(kind) = self.wallet_entry(wallet) else {
+        let (sender, _) = self.state.authorize(ISSUER_OR_ABOVE)?;
+        let WalletEntry::Special(kind) = self.state.wallet_entry(wallet) else {
             return Err(DSError::NotSpecialWallet(NotSpecialWallet { wallet }));
         };
         // A special wallet that holds tokens (e.g. seized ones) keeps its
         // type until they are moved out, as an investor wallet does.
         self.check_empty(wallet, false)?;
-        self.wallets.setter(wallet).set(B256::ZERO);
+        self.state.wallets.setter(wallet).set(B256::ZERO);
         if kind == wallet_type::EXCHANGE {
-            self.exchange_owners.setter(wallet).set(Address::ZERO);
+            self.state.exchange_owners.setter(wallet).set(Address::ZERO);
         }
         self.vm().log(DSWalletManagerSpecialWalletRemoved {
             wallet,
@@ -48,11 +48,11 @@ impl RegistryService {
         kind: u8,
         owner: Address,
     ) -> Result<bool, DSError> {
-        let (sender, _) = self.authorize(ISSUER_OR_ABOVE)?;
+        let (sender, _) = self.state.authorize(ISSUER_OR_ABOVE)?;
         DSError::check_batch(wallets.len())?;
         if kind == wallet_type::EXCHANGE {
             input::wallet(owner)?;
-            let owner_role = self.services.role_of(owner)?;
+            let owner_role = self.state.services.role_of(owner)?;
             if owner_role != role::EXCHANGE {
                 return Err(DSError::OwnerNotExchange(OwnerNotExchange {
                     owner,
@@ -62,7 +62,7 @@ impl RegistryService {
         }
         for (i, &wallet) in wallets.iter().enumerate() {
             input::wallet(wallet)?;
-            let entry = self.wallet_entry(wallet);
+            let entry = self.state.wallet_entry(wallet);
             let in_use = match entry {
                 WalletEntry::Unknown if wallets[..i].contains(&wallet) => Some(kind),
                 WalletEntry::Unknown => None,
@@ -76,11 +76,12 @@ impl RegistryService {
             }
         }
         for &wallet in wallets {
-            self.wallets
+            self.state
+                .wallets
                 .setter(wallet)
                 .set(WalletEntry::Special(kind).encode());
             if kind == wallet_type::EXCHANGE {
-                self.exchange_owners.setter(wallet).set(owner);
+                self.state.exchange_owners.setter(wallet).set(owner);
             }
             self.vm().log(DSWalletManagerSpecialWalletAdded {
                 wallet,

@@ -8,9 +8,9 @@ use ds_common::ids::wallet_type;
 fn get_party_describes_every_kind_of_wallet() {
     let mut env = Env::with_investors();
     env.as_(ISSUER);
-    env.reg.add_platform_wallet(W3).unwrap();
-    env.reg.add_exchange_wallet(W4, EXCHANGE).unwrap();
-    env.reg
+    env.admin.add_platform_wallet(W3).unwrap();
+    env.admin.add_exchange_wallet(W4, EXCHANGE).unwrap();
+    env.admin
         .set_attribute(
             "alice".into(),
             KYC_APPROVED,
@@ -19,7 +19,7 @@ fn get_party_describes_every_kind_of_wallet() {
             String::new(),
         )
         .unwrap();
-    env.reg
+    env.admin
         .set_attribute(
             "alice".into(),
             QUALIFIED,
@@ -28,7 +28,7 @@ fn get_party_describes_every_kind_of_wallet() {
             String::new(),
         )
         .unwrap();
-    env.reg
+    env.admin
         .set_attribute(
             "alice".into(),
             ACCREDITED,
@@ -77,7 +77,7 @@ fn get_party_describes_every_kind_of_wallet() {
 fn get_transfer_parties_matches_get_party() {
     let mut env = Env::with_investors();
     env.as_(ISSUER);
-    env.reg.add_issuer_wallet(W3).unwrap();
+    env.admin.add_issuer_wallet(W3).unwrap();
     for (from, to) in [(W1, W2), (W2, W1), (W1, W3), (W3, NOBODY), (W1, W1)] {
         let (fk, fi, tk, ti) = env.reg.get_transfer_parties(from, to);
         assert_eq!((fk, fi), env.reg.get_party(from));
@@ -89,7 +89,7 @@ fn get_transfer_parties_matches_get_party() {
 fn storage_reads_on_the_transfer_path() {
     let mut env = Env::with_investors();
     env.as_(ISSUER);
-    env.reg.add_platform_wallet(W3).unwrap();
+    env.admin.add_platform_wallet(W3).unwrap();
     let sloads = |env: &Env, f: &dyn Fn(&Env)| {
         env.host.reset_records();
         f(env);

@@ -5,11 +5,11 @@
 use alloy_primitives::{Address, B256, U256};
 use ds_common::party::PartyInfo;
 
-use crate::{layout::WalletEntry, RegistryService};
+use crate::{layout::WalletEntry, RegistryState};
 
-impl RegistryService {
+impl RegistryState {
     /// Key and packed info of `wallet` at time `now`.
-    pub(crate) fn party(&self, wallet: Address, now: u64) -> (B256, U256) {
+    pub fn party(&self, wallet: Address, now: u64) -> (B256, U256) {
         match self.wallet_entry(wallet) {
             WalletEntry::Investor(key) => (key, self.record(key).party_info(now).pack()),
             entry => (

@@ -7,7 +7,7 @@ use ds_common::errors::{InvestorNotFound, WalletHasBalance, WalletInUse, WalletN
 fn add_wallet_links_and_emits() {
     let mut env = Env::with_investors();
     env.as_(EXCHANGE);
-    assert_eq!(env.reg.add_wallet(W3, "alice".into()), Ok(true));
+    assert_eq!(env.admin.add_wallet(W3, "alice".into()), Ok(true));
     let ev = env.event::<DSRegistryServiceWalletAdded>();
     assert_eq!(
         (ev.wallet, ev.investorId.as_str(), ev.sender),
@@ -34,7 +34,7 @@ fn add_wallet_links_and_emits() {
 fn add_wallet_refuses_used_zero_and_unknown() {
     let mut env = Env::with_investors();
     env.as_(MASTER);
-    env.reg.add_platform_wallet(W4).unwrap();
+    env.admin.add_platform_wallet(W4).unwrap();
     env.host.reset_records();
     let before = env.storage();
     let cases = [
@@ -72,7 +72,7 @@ fn add_wallet_refuses_used_zero_and_unknown() {
         ),
     ];
     for (wallet, id, expected) in cases {
-        assert_eq!(env.reg.add_wallet(wallet, id.into()), Err(expected));
+        assert_eq!(env.admin.add_wallet(wallet, id.into()), Err(expected));
         assert_eq!(env.storage(), before);
         assert!(env.topics().is_empty());
     }
@@ -82,7 +82,7 @@ fn add_wallet_refuses_used_zero_and_unknown() {
 fn remove_wallet_unlinks_and_emits() {
     let mut env = Env::with_investors();
     env.as_(EXCHANGE);
-    assert_eq!(env.reg.remove_wallet(W1, "alice".into()), Ok(true));
+    assert_eq!(env.admin.remove_wallet(W1, "alice".into()), Ok(true));
     let ev = env.event::<DSRegistryServiceWalletRemoved>();
     assert_eq!(
         (ev.wallet, ev.investorId.as_str(), ev.sender),
@@ -92,7 +92,7 @@ fn remove_wallet_unlinks_and_emits() {
     assert_eq!(env.reg.get_investor(W1), "");
     // The freed wallet can go to another investor.
     env.as_(ISSUER);
-    env.reg.add_wallet(W1, "bob".into()).unwrap();
+    env.admin.add_wallet(W1, "bob".into()).unwrap();
     assert_eq!(env.reg.get_investor(W1), "bob");
 }
 
@@ -103,7 +103,7 @@ fn remove_wallet_of_another_investor_or_unknown_is_refused() {
     let before = env.storage();
     for wallet in [W2, W3, Address::ZERO] {
         assert_eq!(
-            env.reg.remove_wallet(wallet, "alice".into()),
+            env.admin.remove_wallet(wallet, "alice".into()),
             Err(DSError::WalletNotOfInvestor(WalletNotOfInvestor {
                 wallet,
                 investorKey: party::investor_key("alice")
@@ -111,7 +111,7 @@ fn remove_wallet_of_another_investor_or_unknown_is_refused() {
         );
     }
     assert!(matches!(
-        env.reg.remove_wallet(W1, "carol".into()),
+        env.admin.remove_wallet(W1, "carol".into()),
         Err(DSError::InvestorNotFound(_))
     ));
     assert_eq!(env.storage(), before);
@@ -125,21 +125,21 @@ fn wallets_with_tokens_are_neither_added_nor_removed() {
     env.as_(ISSUER);
     let before = env.storage();
     assert_eq!(
-        env.reg.remove_wallet(W1, "alice".into()),
+        env.admin.remove_wallet(W1, "alice".into()),
         Err(DSError::WalletHasBalance(WalletHasBalance {
             wallet: W1,
             balance: U256::from(5)
         }))
     );
     assert_eq!(
-        env.reg.add_wallet(W3, "alice".into()),
+        env.admin.add_wallet(W3, "alice".into()),
         Err(DSError::WalletHasBalance(WalletHasBalance {
             wallet: W3,
             balance: U256::from(7)
         }))
     );
     assert!(matches!(
-        env.reg.update_investor(
+        env.admin.update_investor(
             "alice".into(),
             String::new(),
             String::new(),
@@ -170,16 +170,16 @@ fn wallets_with_tokens_are_neither_added_nor_removed() {
     // With an empty balance both work.
     env.mock_balance(W1, 0);
     env.mock_balance(W3, 0);
-    env.reg.remove_wallet(W1, "alice".into()).unwrap();
-    env.reg.add_wallet(W3, "alice".into()).unwrap();
+    env.admin.remove_wallet(W1, "alice".into()).unwrap();
+    env.admin.add_wallet(W3, "alice".into()).unwrap();
 }
 
 #[test]
 fn without_a_token_service_the_token_is_not_asked() {
     let mut env = Env::with_investors();
     env.as_(ISSUER);
-    env.reg.remove_wallet(W1, "alice".into()).unwrap();
-    env.reg.add_wallet(W3, "alice".into()).unwrap();
+    env.admin.remove_wallet(W1, "alice".into()).unwrap();
+    env.admin.add_wallet(W3, "alice".into()).unwrap();
     assert!(env.host.calls().iter().all(|c| c.to == TRUST));
 }
 
@@ -190,7 +190,7 @@ fn a_failing_token_call_refuses() {
     env.as_(ISSUER);
     let before = env.storage();
     assert_eq!(
-        env.reg.remove_wallet(W1, "alice".into()),
+        env.admin.remove_wallet(W1, "alice".into()),
         Err(DSError::ServiceCallFailed(
             ds_common::errors::ServiceCallFailed {
                 serviceId: U256::from(service::DS_TOKEN),

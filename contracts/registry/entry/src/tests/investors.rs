@@ -11,7 +11,7 @@ fn register_stores_and_emits() {
     let mut env = Env::new();
     env.as_(EXCHANGE);
     assert_eq!(
-        env.reg.register_investor("alice".into(), "ch".into()),
+        env.admin.register_investor("alice".into(), "ch".into()),
         Ok(true)
     );
     assert!(env.reg.is_investor("alice".into()));
@@ -65,12 +65,12 @@ fn register_refuses_bad_input_and_duplicates() {
         ),
     ];
     for (id, hash, expected) in cases {
-        assert_eq!(env.reg.register_investor(id, hash), Err(expected));
+        assert_eq!(env.admin.register_investor(id, hash), Err(expected));
         assert_eq!(env.storage(), before);
         assert!(env.topics().is_empty());
     }
     // The bounds themselves are accepted.
-    env.reg
+    env.admin
         .register_investor("x".repeat(64), "h".repeat(128))
         .unwrap();
     assert!(env.reg.is_investor("x".repeat(64)));
@@ -80,7 +80,7 @@ fn register_refuses_bad_input_and_duplicates() {
 fn set_country_normalises_emits_and_reports() {
     let mut env = Env::with_investors();
     env.as_(AGENT);
-    env.reg.set_country("bob".into(), "fr".into()).unwrap();
+    env.admin.set_country("bob".into(), "fr".into()).unwrap();
     assert_eq!(env.reg.get_country("bob".into()), "FR");
     let ev = env.event::<DSRegistryServiceInvestorCountryChanged>();
     assert_eq!(
@@ -99,7 +99,7 @@ fn set_country_to_the_same_country_is_a_no_op() {
     env.as_(ISSUER);
     let before = env.storage();
     // "us" is the same country as the stored "US".
-    assert_eq!(env.reg.set_country("alice".into(), "us".into()), Ok(true));
+    assert_eq!(env.admin.set_country("alice".into(), "us".into()), Ok(true));
     assert_eq!(env.storage(), before);
     assert!(env.topics().is_empty());
 }
@@ -111,14 +111,14 @@ fn set_country_refuses_bad_input() {
     let before = env.storage();
     for bad in ["", "U", "U1", "USA", "USAA", "é"] {
         assert_eq!(
-            env.reg.set_country("alice".into(), bad.into()),
+            env.admin.set_country("alice".into(), bad.into()),
             Err(DSError::InvalidCountry(InvalidCountry {
                 country: bad.into()
             }))
         );
     }
     assert_eq!(
-        env.reg.set_country("carol".into(), "US".into()),
+        env.admin.set_country("carol".into(), "US".into()),
         Err(DSError::InvestorNotFound(InvestorNotFound {
             investorKey: party::investor_key("carol")
         }))
@@ -132,19 +132,19 @@ fn remove_investor_requires_no_wallets_erases_everything_and_retires_the_id() {
     env.as_(ISSUER);
     let before = env.storage();
     assert_eq!(
-        env.reg.remove_investor("alice".into()),
+        env.admin.remove_investor("alice".into()),
         Err(DSError::InvestorHasWallets(InvestorHasWallets {
             investorKey: party::investor_key("alice"),
             walletCount: U256::from(1)
         }))
     );
     assert_eq!(env.storage(), before);
-    env.reg
+    env.admin
         .set_attribute("alice".into(), 2, U256::from(1), U256::ZERO, "proof".into())
         .unwrap();
-    env.reg.remove_wallet(W1, "alice".into()).unwrap();
+    env.admin.remove_wallet(W1, "alice".into()).unwrap();
     env.host.reset_records();
-    assert_eq!(env.reg.remove_investor("alice".into()), Ok(true));
+    assert_eq!(env.admin.remove_investor("alice".into()), Ok(true));
     let ev = env.event::<DSRegistryServiceInvestorRemoved>();
     assert_eq!((ev.investorId.as_str(), ev.sender), ("alice", ISSUER));
     assert!(!env.reg.is_investor("alice".into()));
@@ -154,8 +154,8 @@ fn remove_investor_requires_no_wallets_erases_everything_and_retires_the_id() {
     // Only bob's slots, the service registry and alice's retired record
     // remain: alice left nothing else.
     env.as_(ISSUER);
-    env.reg.remove_wallet(W2, "bob".into()).unwrap();
-    env.reg.remove_investor("bob".into()).unwrap();
+    env.admin.remove_wallet(W2, "bob".into()).unwrap();
+    env.admin.remove_investor("bob".into()).unwrap();
     let left: Vec<_> = env
         .storage()
         .into_iter()
@@ -171,7 +171,7 @@ fn remove_investor_requires_no_wallets_erases_everything_and_retires_the_id() {
     let before = env.storage();
     for id in ["alice", "bob"] {
         assert_eq!(
-            env.reg.register_investor(id.into(), "new".into()),
+            env.admin.register_investor(id.into(), "new".into()),
             Err(DSError::InvestorIdRetired(InvestorIdRetired {
                 investorKey: party::investor_key(id)
             }))
@@ -186,13 +186,13 @@ fn remove_unknown_investor_is_refused() {
     let mut env = Env::with_investors();
     env.as_(MASTER);
     assert_eq!(
-        env.reg.remove_investor("carol".into()),
+        env.admin.remove_investor("carol".into()),
         Err(DSError::InvestorNotFound(InvestorNotFound {
             investorKey: party::investor_key("carol")
         }))
     );
     assert!(matches!(
-        env.reg.remove_investor(String::new()),
+        env.admin.remove_investor(String::new()),
         Err(DSError::InvalidInvestorId(_))
     ));
 }
@@ -201,7 +201,7 @@ fn remove_unknown_investor_is_refused() {
 fn update_investor_registers_a_new_investor_in_one_call() {
     let mut env = Env::new();
     env.as_(ISSUER);
-    env.reg
+    env.admin
         .update_investor(
             "carol".into(),
             "ch-c".into(),
@@ -242,20 +242,20 @@ fn update_investor_registers_a_new_investor_in_one_call() {
         ]
     );
     // The repeated W3 was added once: two wallets, so removal needs two removals.
-    env.reg.remove_wallet(W3, "carol".into()).unwrap();
+    env.admin.remove_wallet(W3, "carol".into()).unwrap();
     assert!(matches!(
-        env.reg.remove_investor("carol".into()),
+        env.admin.remove_investor("carol".into()),
         Err(DSError::InvestorHasWallets(_))
     ));
-    env.reg.remove_wallet(W4, "carol".into()).unwrap();
-    env.reg.remove_investor("carol".into()).unwrap();
+    env.admin.remove_wallet(W4, "carol".into()).unwrap();
+    env.admin.remove_investor("carol".into()).unwrap();
 }
 
 #[test]
 fn update_investor_on_an_existing_investor_keeps_what_is_not_given() {
     let mut env = Env::with_investors();
     env.as_(AGENT);
-    env.reg
+    env.admin
         .update_investor(
             "alice".into(),
             "ignored".into(),
@@ -280,7 +280,7 @@ fn update_investor_on_an_existing_investor_keeps_what_is_not_given() {
 fn update_investor_validates_everything_before_writing() {
     let mut env = Env::with_investors();
     env.as_(ISSUER);
-    env.reg.add_issuer_wallet(W4).unwrap();
+    env.admin.add_issuer_wallet(W4).unwrap();
     env.host.reset_records();
     let before = env.storage();
     let one = || vec![U256::from(1)];
@@ -383,7 +383,7 @@ fn update_investor_validates_everything_before_writing() {
     ];
     for (country, wallets, ids, values, expiries, expected) in cases {
         // A new investor: its registration must not be written either.
-        let result = env.reg.update_investor(
+        let result = env.admin.update_investor(
             "carol".into(),
             "ch".into(),
             country,
@@ -402,7 +402,7 @@ fn update_investor_validates_everything_before_writing() {
 fn investor_details_full_reports_every_attribute() {
     let mut env = Env::with_investors();
     env.as_(ISSUER);
-    env.reg
+    env.admin
         .set_attribute(
             "alice".into(),
             1,
@@ -411,7 +411,7 @@ fn investor_details_full_reports_every_attribute() {
             "kyc".into(),
         )
         .unwrap();
-    env.reg
+    env.admin
         .set_attribute("alice".into(), 8, U256::from(2), U256::ZERO, "pro".into())
         .unwrap();
     let (country, values, expiries, kyc, acc, qual, pro) =

@@ -12,7 +12,13 @@ mod wallets;
 use super::*;
 use alloy_primitives::{address, B256, U256};
 use alloy_sol_types::{sol, SolCall, SolEvent};
+use ds_common::ids::{role, service};
 use ds_common::{errors::UnauthorizedCaller, party::PartyInfo};
+use ds_registry_admin::RegistryAdmin;
+#[allow(unused_imports)]
+use ds_registry_state::{
+    events::*, layout, EXCHANGE_OR_ABOVE, ISSUER_OR_ABOVE, ISSUER_OR_TRANSFER_AGENT_OR_ABOVE,
+};
 use ds_testing::MockHost;
 
 sol! {
@@ -45,10 +51,12 @@ pub const ROLES: [(u8, Address); 5] = [
     (role::TRANSFER_AGENT, AGENT),
 ];
 
-/// A deployed registry and its host.
+/// A deployed registry and its host: the entry program (views) and the
+/// admin facet (setters) over the same storage, as delegatecall runs it.
 pub struct Env {
     pub host: MockHost,
     pub reg: RegistryService,
+    pub admin: RegistryAdmin,
 }
 
 /// One 32-byte ABI word holding `value`.
@@ -78,7 +86,8 @@ impl Env {
             Ok(word(role::EXCHANGE.into())),
         );
         host.vm.set_block_timestamp(1_000_000);
-        let env = Self { host, reg };
+        let admin = RegistryAdmin::from(&host);
+        let env = Self { host, reg, admin };
         env.host.reset_records();
         env
     }
@@ -88,16 +97,16 @@ impl Env {
     pub fn with_investors() -> Self {
         let mut env = Self::new();
         env.as_(EXCHANGE);
-        env.reg
+        env.admin
             .register_investor("alice".into(), "ch-a".into())
             .unwrap();
-        env.reg.set_country("alice".into(), "US".into()).unwrap();
-        env.reg.add_wallet(W1, "alice".into()).unwrap();
+        env.admin.set_country("alice".into(), "US".into()).unwrap();
+        env.admin.add_wallet(W1, "alice".into()).unwrap();
         env.as_(ISSUER);
-        env.reg
+        env.admin
             .register_investor("bob".into(), "ch-b".into())
             .unwrap();
-        env.reg.add_wallet(W2, "bob".into()).unwrap();
+        env.admin.add_wallet(W2, "bob".into()).unwrap();
         env.host.reset_records();
         env
     }
@@ -291,7 +300,7 @@ fn a_failing_trust_call_is_a_typed_error() {
     env.as_(W4); // no mock: the Trust call reverts
     let before = env.storage();
     assert_eq!(
-        env.reg.register_investor("x".into(), String::new()),
+        env.admin.register_investor("x".into(), String::new()),
         Err(DSError::ServiceCallFailed(
             ds_common::errors::ServiceCallFailed {
                 serviceId: U256::from(service::TRUST),

@@ -10,7 +10,7 @@ fn set_attribute_stores_and_emits() {
     let mut env = Env::with_investors();
     env.as_(EXCHANGE);
     assert_eq!(
-        env.reg.set_attribute(
+        env.admin.set_attribute(
             "alice".into(),
             ACCREDITED,
             U256::from(1),
@@ -62,7 +62,7 @@ fn every_known_attribute_round_trips_and_others_are_refused() {
         .enumerate()
     {
         let expiry = U256::from((1u64 << 40) - 1 - i as u64);
-        env.reg
+        env.admin
             .set_attribute("bob".into(), id, U256::from(2), expiry, format!("proof{i}"))
             .unwrap();
         assert_eq!(env.reg.get_attribute_value("bob".into(), id), U256::from(2));
@@ -76,7 +76,7 @@ fn every_known_attribute_round_trips_and_others_are_refused() {
     let before = env.storage();
     for bad in [0u8, 3, 5, 6, 15, 16, 255] {
         assert_eq!(
-            env.reg
+            env.admin
                 .set_attribute("bob".into(), bad, U256::from(1), U256::ZERO, String::new()),
             Err(DSError::InvalidAttribute(InvalidAttribute {
                 attributeId: bad
@@ -88,7 +88,7 @@ fn every_known_attribute_round_trips_and_others_are_refused() {
         assert_eq!(env.reg.get_attribute_proof_hash("bob".into(), bad), "");
     }
     assert_eq!(
-        env.reg.set_attribute(
+        env.admin.set_attribute(
             "bob".into(),
             QUALIFIED,
             U256::from(3),
@@ -100,7 +100,7 @@ fn every_known_attribute_round_trips_and_others_are_refused() {
         }))
     );
     assert_eq!(
-        env.reg.set_attribute(
+        env.admin.set_attribute(
             "bob".into(),
             QUALIFIED,
             U256::MAX,
@@ -112,7 +112,7 @@ fn every_known_attribute_round_trips_and_others_are_refused() {
         }))
     );
     assert_eq!(
-        env.reg.set_attribute(
+        env.admin.set_attribute(
             "bob".into(),
             QUALIFIED,
             U256::from(1),
@@ -125,7 +125,7 @@ fn every_known_attribute_round_trips_and_others_are_refused() {
         }))
     );
     assert_eq!(
-        env.reg.set_attribute(
+        env.admin.set_attribute(
             "bob".into(),
             QUALIFIED,
             U256::from(1),
@@ -138,7 +138,7 @@ fn every_known_attribute_round_trips_and_others_are_refused() {
         }))
     );
     assert!(matches!(
-        env.reg.set_attribute(
+        env.admin.set_attribute(
             "carol".into(),
             QUALIFIED,
             U256::from(1),
@@ -156,7 +156,7 @@ fn expiry_boundary_second() {
     let mut env = Env::with_investors();
     env.as_(ISSUER);
     let expiry = 2_000_000u64;
-    env.reg
+    env.admin
         .set_attribute(
             "alice".into(),
             ACCREDITED,
@@ -165,7 +165,7 @@ fn expiry_boundary_second() {
             String::new(),
         )
         .unwrap();
-    env.reg
+    env.admin
         .set_attribute(
             "alice".into(),
             QUALIFIED,
@@ -210,7 +210,7 @@ fn expiry_boundary_second() {
     check(&env, expiry, false);
     check(&env, expiry + 1, false);
     // Expiry 0 never expires.
-    env.reg
+    env.admin
         .set_attribute(
             "alice".into(),
             ACCREDITED,
@@ -229,7 +229,7 @@ fn only_approved_counts() {
     let mut env = Env::with_investors();
     env.as_(ISSUER);
     for (status, expected) in [(0u64, false), (1, true), (2, false)] {
-        env.reg
+        env.admin
             .set_attribute(
                 "bob".into(),
                 ACCREDITED,

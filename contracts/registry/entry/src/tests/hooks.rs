@@ -16,7 +16,7 @@ fn compliance_env() -> Env {
 }
 
 fn set(env: &mut Env, id: &str, attribute: u8, status: u64, expiry: u64) -> Result<bool, DSError> {
-    env.reg.set_attribute(
+    env.admin.set_attribute(
         id.into(),
         attribute,
         U256::from(status),
@@ -30,7 +30,7 @@ fn country_change_carries_the_previous_country() {
     let mut env = compliance_env();
     let (old, new) = (investor_info("US", 0, 0), investor_info("FR", 0, 0));
     env.accept_hook("alice", old, new);
-    env.reg.set_country("alice".into(), "FR".into()).unwrap();
+    env.admin.set_country("alice".into(), "FR".into()).unwrap();
     assert_eq!(env.hooks(), vec![(party::investor_key("alice"), old, new)]);
 }
 
@@ -39,15 +39,15 @@ fn first_country_of_an_investor_is_reported() {
     let mut env = compliance_env();
     let (old, new) = (investor_info("", 0, 0), investor_info("DE", 0, 0));
     env.accept_hook("bob", old, new);
-    env.reg.set_country("bob".into(), "de".into()).unwrap();
+    env.admin.set_country("bob".into(), "de".into()).unwrap();
     assert_eq!(env.hooks().len(), 1);
 }
 
 #[test]
 fn same_country_calls_nothing() {
     let mut env = compliance_env();
-    env.reg.set_country("alice".into(), "US".into()).unwrap();
-    env.reg.set_country("alice".into(), "us".into()).unwrap();
+    env.admin.set_country("alice".into(), "US".into()).unwrap();
+    env.admin.set_country("alice".into(), "us".into()).unwrap();
     assert!(env.hooks().is_empty());
 }
 
@@ -97,13 +97,13 @@ fn uncounted_attributes_call_nothing() {
 #[test]
 fn wallet_and_investor_changes_call_nothing() {
     let mut env = compliance_env();
-    env.reg
+    env.admin
         .register_investor("carol".into(), String::new())
         .unwrap();
-    env.reg.add_wallet(W3, "carol".into()).unwrap();
-    env.reg.remove_wallet(W3, "carol".into()).unwrap();
-    env.reg.remove_investor("carol".into()).unwrap();
-    env.reg.add_platform_wallet(W4).unwrap();
+    env.admin.add_wallet(W3, "carol".into()).unwrap();
+    env.admin.remove_wallet(W3, "carol".into()).unwrap();
+    env.admin.remove_investor("carol".into()).unwrap();
+    env.admin.add_platform_wallet(W4).unwrap();
     assert!(env.hooks().is_empty());
 }
 
@@ -114,7 +114,7 @@ fn update_investor_reports_once_for_all_its_changes() {
     let all = ACCREDITED | QUALIFIED | KYC_APPROVED;
     let new = investor_info("GB", all, all);
     env.accept_hook("alice", old, new);
-    env.reg
+    env.admin
         .update_investor(
             "alice".into(),
             String::new(),
@@ -130,7 +130,7 @@ fn update_investor_reports_once_for_all_its_changes() {
     let (old, new) = (PartyInfo::default(), investor_info("JP", 0, 0));
     env.accept_hook("carol", old, new);
     env.host.reset_records();
-    env.reg
+    env.admin
         .update_investor(
             "carol".into(),
             String::new(),
@@ -148,7 +148,7 @@ fn update_investor_reports_once_for_all_its_changes() {
 fn without_compliance_nothing_is_called() {
     let mut env = Env::with_investors();
     env.as_(ISSUER);
-    env.reg.set_country("alice".into(), "FR".into()).unwrap();
+    env.admin.set_country("alice".into(), "FR".into()).unwrap();
     set(&mut env, "alice", QUALIFIED, 1, 0).unwrap();
     assert!(env.host.calls().iter().all(|c| c.to == TRUST));
 }
@@ -168,7 +168,7 @@ fn a_failing_hook_is_a_typed_error() {
     );
     // On chain the revert undoes the writes; the TestVM keeps them.
     assert_eq!(
-        env.reg.set_country("alice".into(), "FR".into()),
+        env.admin.set_country("alice".into(), "FR".into()),
         Err(DSError::ServiceCallFailed(ServiceCallFailed {
             serviceId: U256::from(service::COMPLIANCE),
             service: COMPLIANCE

@@ -15,15 +15,11 @@ use crate::{
     },
     input,
     layout::{InvestorRecord, WalletEntry, ATTRIBUTE_COUNT},
-    RegistryService, EXCHANGE_OR_ABOVE, ISSUER_OR_TRANSFER_AGENT_OR_ABOVE,
+    RegistryAdmin, EXCHANGE_OR_ABOVE, ISSUER_OR_TRANSFER_AGENT_OR_ABOVE,
 };
 
 /// The attribute arrays of `updateInvestor`: ids, values, expirations.
 pub type AttributeBatch = (Vec<u8>, Vec<U256>, Vec<U256>);
-
-/// Full details of an investor: country, the 4 attribute values and expiries
-/// (by attribute index), and the 4 proof hashes.
-pub type InvestorDetailsFull = (String, Vec<U256>, Vec<U256>, String, String, String, String);
 
 /// Refuses the id of a removed investor ([`InvestorIdRetired`]): ids are
 /// never re-used, so no service's state of the removed investor passes to a
@@ -37,21 +33,21 @@ fn not_retired(key: B256, record: &InvestorRecord) -> Result<(), DSError> {
     Ok(())
 }
 
-impl RegistryService {
-    /// Implements [`RegistryService::register_investor`].
+impl RegistryAdmin {
+    /// Implements [`RegistryAdmin::register_investor`].
     pub(crate) fn do_register_investor(
         &mut self,
         id: String,
         collision_hash: String,
     ) -> Result<bool, DSError> {
-        let (sender, _) = self.authorize(EXCHANGE_OR_ABOVE)?;
+        let (sender, _) = self.state.authorize(EXCHANGE_OR_ABOVE)?;
         let key = self.check_new_investor(&id, &collision_hash)?;
         let record = self.register(sender, key, &id, &collision_hash);
-        self.store_record(key, &record);
+        self.state.store_record(key, &record);
         Ok(true)
     }
 
-    /// Implements [`RegistryService::update_investor`].
+    /// Implements [`RegistryAdmin::update_investor`].
     pub(crate) fn do_update_investor(
         &mut self,
         id: String,
@@ -60,14 +56,14 @@ impl RegistryService {
         wallets: Vec<Address>,
         (attribute_ids, attribute_values, attribute_expirations): AttributeBatch,
     ) -> Result<bool, DSError> {
-        let (sender, _) = self.authorize(ISSUER_OR_TRANSFER_AGENT_OR_ABOVE)?;
+        let (sender, _) = self.state.authorize(ISSUER_OR_TRANSFER_AGENT_OR_ABOVE)?;
         DSError::check_lengths(attribute_ids.len(), attribute_values.len())?;
         DSError::check_lengths(attribute_ids.len(), attribute_expirations.len())?;
         DSError::check_batch(wallets.len())?;
         DSError::check_batch(attribute_ids.len())?;
         let key = input::investor_id(&id)?;
         input::text(&collision_hash)?;
-        let before = self.record(key);
+        let before = self.state.record(key);
         not_retired(key, &before)?;
         let country = match country.is_empty() {
             true => before.country,
@@ -76,7 +72,7 @@ impl RegistryService {
         let mut added = Vec::new();
         for (i, &wallet) in wallets.iter().enumerate() {
             input::wallet(wallet)?;
-            match self.wallet_entry(wallet) {
+            match self.state.wallet_entry(wallet) {
                 WalletEntry::Investor(owner) if owner == key => {}
                 WalletEntry::Unknown if wallets[..i].contains(&wallet) => {}
                 WalletEntry::Unknown => {
@@ -110,7 +106,7 @@ impl RegistryService {
             self.emit_country(&id, country, sender);
         }
         for wallet in added {
-            self.wallets.setter(wallet).set(key);
+            self.state.wallets.setter(wallet).set(key);
             after.wallet_count += 1;
             self.vm().log(DSRegistryServiceWalletAdded {
                 wallet,
@@ -122,14 +118,14 @@ impl RegistryService {
             self.write_attribute(key, &mut after, index, status, expiry, "");
             self.emit_attribute(&id, attribute_id, status, expiry, String::new(), sender);
         }
-        self.store_record(key, &after);
+        self.state.store_record(key, &after);
         self.notify(key, &before, &after)?;
         Ok(true)
     }
 
-    /// Implements [`RegistryService::remove_investor`].
+    /// Implements [`RegistryAdmin::remove_investor`].
     pub(crate) fn do_remove_investor(&mut self, id: String) -> Result<bool, DSError> {
-        let (sender, key, record) = self.changeable(&id)?;
+        let (sender, key, record) = self.state.changeable(&id)?;
         if record.wallet_count != 0 {
             return Err(DSError::InvestorHasWallets(InvestorHasWallets {
                 investorKey: key,
@@ -143,8 +139,8 @@ impl RegistryService {
             retired: true,
             ..InvestorRecord::default()
         };
-        self.store_record(key, &retired);
-        let mut investor = self.investors.setter(key);
+        self.state.store_record(key, &retired);
+        let mut investor = self.state.investors.setter(key);
         investor.creator.set(Address::ZERO);
         investor.id.clear();
         investor.collision_hash.clear();
@@ -160,9 +156,9 @@ impl RegistryService {
         Ok(true)
     }
 
-    /// Implements [`RegistryService::set_country`].
+    /// Implements [`RegistryAdmin::set_country`].
     pub(crate) fn do_set_country(&mut self, id: String, country: String) -> Result<bool, DSError> {
-        let (sender, key, before) = self.changeable(&id)?;
+        let (sender, key, before) = self.state.changeable(&id)?;
         let code = input::country(&country)?;
         if code == before.country {
             return Ok(true);
@@ -171,40 +167,17 @@ impl RegistryService {
             country: code,
             ..before
         };
-        self.store_record(key, &after);
+        self.state.store_record(key, &after);
         self.emit_country(&id, code, sender);
         self.notify(key, &before, &after)?;
         Ok(true)
-    }
-
-    /// Implements [`RegistryService::get_investor_details_full`].
-    pub(crate) fn investor_details_full(&self, id: String) -> InvestorDetailsFull {
-        let key = party::investor_key(&id);
-        let record = self.record(key);
-        let investor = self.investors.getter(key);
-        let proof = |i: usize| {
-            investor
-                .proof_hashes
-                .getter(i)
-                .map(|p| p.get_string())
-                .unwrap_or_default()
-        };
-        (
-            party::country_string(record.country),
-            record.statuses.iter().map(|&s| U256::from(s)).collect(),
-            record.expiries.iter().map(|&e| U256::from(e)).collect(),
-            proof(0),
-            proof(1),
-            proof(2),
-            proof(3),
-        )
     }
 
     /// The key of a valid, not yet registered investor id.
     fn check_new_investor(&self, id: &str, collision_hash: &str) -> Result<B256, DSError> {
         let key = input::investor_id(id)?;
         input::text(collision_hash)?;
-        let record = self.record(key);
+        let record = self.state.record(key);
         if record.registered {
             return Err(DSError::InvestorAlreadyExists(InvestorAlreadyExists {
                 investorKey: key,
@@ -223,7 +196,7 @@ impl RegistryService {
         id: &str,
         collision_hash: &str,
     ) -> InvestorRecord {
-        let mut investor = self.investors.setter(key);
+        let mut investor = self.state.investors.setter(key);
         investor.creator.set(sender);
         investor.id.set_str(id);
         investor.collision_hash.set_str(collision_hash);
