@@ -75,10 +75,10 @@ export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_TARGET_DIR=$root/target/cargo-stylus
 
 # name:directory:package, in deployment order.
-PROGRAMS=(trust:trust:ds-trust registry:registry/entry:ds-registry compliance:compliance:ds-compliance
-          comms:comms:ds-comms ds_token:ds-token:ds-token registry_admin:registry/admin:ds-registry-admin
-          compliance_views:compliance-views:ds-compliance-views compliance_admin:compliance-admin:ds-compliance-admin
-          compliance_rules:compliance-rules:ds-compliance-rules token_admin:token-admin:ds-token-admin)
+PROGRAMS=(trust:trust:ds-trust registry:registry/entry:ds-registry compliance:compliance/entry:ds-compliance
+          comms:comms:ds-comms ds_token:token/entry:ds-token registry_admin:registry/admin:ds-registry-admin
+          compliance_views:compliance/views:ds-compliance-views compliance_admin:compliance/admin:ds-compliance-admin
+          compliance_config:compliance/config:ds-compliance-config token_admin:token/admin:ds-token-admin)
 
 declare -A address
 entries=()
@@ -104,7 +104,7 @@ done
 
 # `cargo stylus export-abi` prints the interfaces committed in abi/ (a
 # single-program address's file, a program's own under abi/programs/).
-for pair in trust:TrustService ds-token:programs/ds-token; do
+for pair in trust:TrustService token/entry:programs/ds-token; do
     (cd "contracts/${pair%%:*}" && "$CARGO" stylus export-abi 2>/dev/null) > "$work/abi.sol"
     diff -u "abi/${pair#*:}.sol" "$work/abi.sol" \
         || { echo "cargo-stylus-deploy: cargo stylus export-abi differs from abi/${pair#*:}.sol" >&2; exit 1; }

@@ -48,7 +48,7 @@ pub const PROGRAMS: [&str; 10] = [
     "registry_admin",
     "compliance_views",
     "compliance_admin",
-    "compliance_rules",
+    "compliance_config",
     "token_admin",
 ];
 
@@ -498,8 +498,8 @@ pub fn wiring(d: &Deployment) -> Result<Vec<(Address, u64, Address)>, String> {
     ));
     entries.push((
         compliance,
-        service::COMPLIANCE_RULES_FACET,
-        at("compliance_rules")?,
+        service::COMPLIANCE_CONFIG_FACET,
+        at("compliance_config")?,
     ));
     entries.push((
         at("ds_token")?,

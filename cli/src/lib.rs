@@ -2,7 +2,7 @@
 //! JSON-RPC (alloy provider, local signer).
 //!
 //! - `ds deploy`: deploys Trust, Registry, Compliance (+ views, admin and
-//!   rules facets), Comms and the DS token (+ admin facet) from
+//!   configuration facets), Comms and the DS token (+ admin facet) from
 //!   `target/stylus/*.wasm` through the StylusDeployer (one transaction
 //!   per program: create, activate, construct), wires all 29 DS service
 //!   entries and grants the initial roles; `--out FILE` keeps a deployment

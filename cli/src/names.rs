@@ -51,7 +51,7 @@ pub const NOTICE_CATEGORIES: [(&str, u8); 5] = [
 ];
 
 /// The 16 uint rules then the 5 bool rules, in `getAll` order: the DS name
-/// and the suffix of the rules facet's `set...` / `get...` functions.
+/// and the suffix of the configuration facet's `set...` / `get...` functions.
 pub const UINT_RULES: [(&str, &str); 16] = [
     ("totalInvestorsLimit", "TotalInvestorsLimit"),
     ("minUSTokens", "MinUSTokens"),
@@ -105,7 +105,7 @@ pub fn role_name(role: u8) -> String {
     name_of(&ROLES, role, "role")
 }
 
-/// Calldata of the rules facet's setter of `rule` (a DS rule name, or its
+/// Calldata of the configuration facet's setter of `rule` (a DS rule name, or its
 /// setter's name) with `value`; returns the DS name too.
 pub fn rule_setter(rule: &str, value: &str) -> Result<(&'static str, Vec<u8>), String> {
     let rule = rule

@@ -255,7 +255,7 @@ fn deployment_resumes_from_its_file() {
     // Nothing left to do: a third run sends nothing.
     let out = deploy(&url, &file, &["--issuer", &addr(ISSUER_KEY)])
         .unwrap_or_else(|e| panic!("rerun: {e}"));
-    // (108 router selectors: the views, admin and rules facets' functions.)
+    // (108 router selectors: the views, admin and configuration facets' functions.)
     assert!(out.contains("deployed 0 programs (0 gas); service entries: 0 set, 45 already in place; routes: 0 set, 108 already in place; roles granted: 0"), "{out}");
 
     // A deployment an interrupted run sent but never saw mined is found

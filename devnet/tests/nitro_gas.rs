@@ -102,7 +102,7 @@ fn init_gas_of_every_artifact_is_nitros_formula_on_its_sections() {
         "compliance",
         "compliance_views",
         "compliance_admin",
-        "compliance_rules",
+        "compliance_config",
         "comms",
         "ds_token",
         "token_admin",

@@ -17,7 +17,7 @@ pub use ds_common::bindings as exported;
 /// interface each all the same).
 pub use exported::{
     ICommsService as IComms, IComplianceService as ICompliance,
-    IComplianceService as IComplianceInternal, IComplianceService as IComplianceRules, IDSToken,
+    IComplianceService as IComplianceInternal, IComplianceService as IComplianceConfig, IDSToken,
     IDSToken as ITokenRegistryHook, IDSToken as ITokenSnapshots, IDistribution,
     IRegistryService as IRegistry, IRegistryService as IRegistryAdmin, ITrustService as ITrust,
     ITrustService as ITrustAdmin,

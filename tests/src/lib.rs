@@ -193,8 +193,8 @@ pub struct Suite {
     pub compliance_views: Address,
     /// Compliance admin facet (registered in Compliance).
     pub compliance_admin: Address,
-    /// Compliance rules facet: DS-named rule setters (registered in Compliance).
-    pub compliance_rules: Address,
+    /// Compliance configuration facet: DS-named rule setters (registered in Compliance).
+    pub compliance_config: Address,
     /// Comms service.
     pub comms: Address,
     token: Option<Address>,
@@ -252,7 +252,7 @@ impl Suite {
         let registry_admin = install("registry_admin");
         let compliance_views = install("compliance_views");
         let compliance_admin = install("compliance_admin");
-        let compliance_rules = install("compliance_rules");
+        let compliance_config = install("compliance_config");
         let token_admin = token.map(|_| install("token_admin"));
         let mut suite = Self {
             net,
@@ -266,7 +266,7 @@ impl Suite {
             compliance,
             compliance_views,
             compliance_admin,
-            compliance_rules,
+            compliance_config,
             comms,
             token,
             token_admin,
@@ -327,8 +327,8 @@ impl Suite {
         ));
         entries.push((
             self.compliance,
-            service::COMPLIANCE_RULES_FACET,
-            self.compliance_rules,
+            service::COMPLIANCE_CONFIG_FACET,
+            self.compliance_config,
         ));
         if let (Some(token), Some(admin)) = (self.token, self.token_admin) {
             entries.push((token, service::TOKEN_ADMIN_FACET, admin));

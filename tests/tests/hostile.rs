@@ -348,9 +348,9 @@ fn with_big_stack(f: impl FnOnce() + Send + 'static) {
         .unwrap_or_else(|e| std::panic::resume_unwind(e));
 }
 
-/// A facet wired into a delegatecall loop (Compliance's rules facet entry
+/// A facet wired into a delegatecall loop (Compliance's configuration facet entry
 /// pointing at the Compliance entry program, whose router sends the call to
-/// the rules facet entry again; the token's admin facet entry pointing at
+/// the configuration facet entry again; the token's admin facet entry pointing at
 /// the token itself)
 /// recurses until the gas forwarded runs out, then reverts cleanly: nothing
 /// written, nothing moved.
@@ -362,7 +362,7 @@ fn facets_wired_into_a_delegatecall_loop_revert_cleanly() {
         let before = ledger(&mut s, alice, bob);
         wire(
             s.compliance,
-            service::COMPLIANCE_RULES_FACET,
+            service::COMPLIANCE_CONFIG_FACET,
             s.compliance,
             &mut s,
         );

@@ -46,7 +46,7 @@ fn the_compliance_storage_layout_is_pinned() {
     key[..4].copy_from_slice(&getter);
     assert_eq!(
         s.net.storage(c, map_slot(key, 10)),
-        U256::from(service::COMPLIANCE_RULES_FACET)
+        U256::from(service::COMPLIANCE_CONFIG_FACET)
     );
 }
 

@@ -37,7 +37,7 @@ use ds_common::ids::{notice_category, notice_target};
 use ds_devnet::Tx;
 use ds_e2e::{
     abi::{
-        self, IComms, ICompliance, IComplianceInternal, IComplianceRules, IDSToken, IDistribution,
+        self, IComms, ICompliance, IComplianceConfig, IComplianceInternal, IDSToken, IDistribution,
         IPaymentToken, IRegistry, IRegistryAdmin, ITokenRegistryHook, ITokenSnapshots, ITrust,
         ITrustAdmin,
     },
@@ -752,11 +752,11 @@ fn cases() -> Vec<(&'static str, Builder)> {
             set_service(fx.s.compliance)
         }),
         ("Compliance: setFacetSelectors", |fx| {
-            // A selector no program serves, routed to the rules facet.
+            // A selector no program serves, routed to the configuration facet.
             compliance(
                 fx,
                 ICompliance::setFacetSelectorsCall {
-                    facet_id: u(service::COMPLIANCE_RULES_FACET),
+                    facet_id: u(service::COMPLIANCE_CONFIG_FACET),
                     selectors: vec![[0xde, 0xad, 0xbe, 0xef].into()],
                 },
             )
@@ -858,115 +858,118 @@ fn cases() -> Vec<(&'static str, Builder)> {
         ("Compliance: setTotalInvestorsLimit", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setTotalInvestorsLimitCall { value: u(100) },
+                IComplianceConfig::setTotalInvestorsLimitCall { value: u(100) },
             )
         }),
         ("Compliance: setMinUSTokens", |fx| {
-            compliance(fx, IComplianceRules::setMinUSTokensCall { value: u(100) })
+            compliance(fx, IComplianceConfig::setMinUSTokensCall { value: u(100) })
         }),
         ("Compliance: setMinEUTokens", |fx| {
-            compliance(fx, IComplianceRules::setMinEUTokensCall { value: u(100) })
+            compliance(fx, IComplianceConfig::setMinEUTokensCall { value: u(100) })
         }),
         ("Compliance: setUSInvestorsLimit", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setUSInvestorsLimitCall { value: u(100) },
+                IComplianceConfig::setUSInvestorsLimitCall { value: u(100) },
             )
         }),
         ("Compliance: setUSAccreditedInvestorsLimit", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setUSAccreditedInvestorsLimitCall { value: u(100) },
+                IComplianceConfig::setUSAccreditedInvestorsLimitCall { value: u(100) },
             )
         }),
         ("Compliance: setNonAccreditedInvestorsLimit", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setNonAccreditedInvestorsLimitCall { value: u(100) },
+                IComplianceConfig::setNonAccreditedInvestorsLimitCall { value: u(100) },
             )
         }),
         ("Compliance: setMaxUSInvestorsPercentage", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setMaxUSInvestorsPercentageCall { value: u(10) },
+                IComplianceConfig::setMaxUSInvestorsPercentageCall { value: u(10) },
             )
         }),
         ("Compliance: setBlockFlowbackEndTime", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setBlockFlowbackEndTimeCall { value: u(100) },
+                IComplianceConfig::setBlockFlowbackEndTimeCall { value: u(100) },
             )
         }),
         ("Compliance: setNonUSLockPeriod", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setNonUSLockPeriodCall { value: u(100) },
+                IComplianceConfig::setNonUSLockPeriodCall { value: u(100) },
             )
         }),
         ("Compliance: setMinimumTotalInvestors", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setMinimumTotalInvestorsCall { value: u(100) },
+                IComplianceConfig::setMinimumTotalInvestorsCall { value: u(100) },
             )
         }),
         ("Compliance: setMinimumHoldingsPerInvestor", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setMinimumHoldingsPerInvestorCall { value: u(100) },
+                IComplianceConfig::setMinimumHoldingsPerInvestorCall { value: u(100) },
             )
         }),
         ("Compliance: setMaximumHoldingsPerInvestor", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setMaximumHoldingsPerInvestorCall { value: u(100) },
+                IComplianceConfig::setMaximumHoldingsPerInvestorCall { value: u(100) },
             )
         }),
         ("Compliance: setEURetailInvestorsLimit", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setEURetailInvestorsLimitCall { value: u(100) },
+                IComplianceConfig::setEURetailInvestorsLimitCall { value: u(100) },
             )
         }),
         ("Compliance: setUSLockPeriod", |fx| {
-            compliance(fx, IComplianceRules::setUSLockPeriodCall { value: u(100) })
+            compliance(fx, IComplianceConfig::setUSLockPeriodCall { value: u(100) })
         }),
         ("Compliance: setJPInvestorsLimit", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setJPInvestorsLimitCall { value: u(100) },
+                IComplianceConfig::setJPInvestorsLimitCall { value: u(100) },
             )
         }),
         ("Compliance: setAuthorizedSecurities", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setAuthorizedSecuritiesCall { value: u(100) },
+                IComplianceConfig::setAuthorizedSecuritiesCall { value: u(100) },
             )
         }),
         ("Compliance: setForceFullTransfer", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setForceFullTransferCall { value: true },
+                IComplianceConfig::setForceFullTransferCall { value: true },
             )
         }),
         ("Compliance: setForceAccredited", |fx| {
-            compliance(fx, IComplianceRules::setForceAccreditedCall { value: true })
+            compliance(
+                fx,
+                IComplianceConfig::setForceAccreditedCall { value: true },
+            )
         }),
         ("Compliance: setForceAccreditedUS", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setForceAccreditedUSCall { value: true },
+                IComplianceConfig::setForceAccreditedUSCall { value: true },
             )
         }),
         ("Compliance: setWorldWideForceFullTransfer", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setWorldWideForceFullTransferCall { value: true },
+                IComplianceConfig::setWorldWideForceFullTransferCall { value: true },
             )
         }),
         ("Compliance: setDisallowBackDating", |fx| {
             compliance(
                 fx,
-                IComplianceRules::setDisallowBackDatingCall { value: true },
+                IComplianceConfig::setDisallowBackDatingCall { value: true },
             )
         }),
         ("Compliance: setCountryCompliance", |fx| {

@@ -30,10 +30,10 @@ fn entered(s: &mut Suite, to: Address, calldata: Vec<u8>) -> Vec<Address> {
 fn every_compliance_facet_is_one_hop_from_the_compliance_address() {
     let mut s = Suite::new();
     let c = s.compliance;
-    // A rules-facet setter (was three hops: entry → views → admin → rules),
+    // A configuration-facet setter (was three hops: entry → views → admin → rules),
     // which asks Trust for the caller's role.
     let rules = ICompliance::setTotalInvestorsLimitCall { value: u(500) }.abi_encode();
-    assert_eq!(entered(&mut s, c, rules), [c, s.compliance_rules, s.trust]);
+    assert_eq!(entered(&mut s, c, rules), [c, s.compliance_config, s.trust]);
     // A country status, now in the rules (configuration) facet (was two
     // hops, to the admin facet).
     let country = ICompliance::setCountryComplianceCall {
@@ -43,7 +43,7 @@ fn every_compliance_facet_is_one_hop_from_the_compliance_address() {
     .abi_encode();
     assert_eq!(
         entered(&mut s, c, country),
-        [c, s.compliance_rules, s.trust]
+        [c, s.compliance_config, s.trust]
     );
     // A lock-manager function of the admin facet (was two hops).
     let locks = ICompliance::lockCountForInvestorCall {
@@ -129,7 +129,7 @@ fn each_facet_refuses_calls_at_its_own_address() {
             .abi_encode(),
         ),
         (
-            s.compliance_rules,
+            s.compliance_config,
             ICompliance::getTotalInvestorsLimitCall {}.abi_encode(),
         ),
         (token_admin, IDSToken::pauseCall {}.abi_encode()),
@@ -260,7 +260,7 @@ fn only_the_master_changes_the_table_with_an_event_and_a_removed_route_is_unknow
     );
     // ...and routes it again.
     let reroute = ICompliance::setFacetSelectorsCall {
-        facet_id: U256::from(service::COMPLIANCE_RULES_FACET),
+        facet_id: U256::from(service::COMPLIANCE_CONFIG_FACET),
         selectors: vec![getter.into()],
     };
     s.must(master, c, &reroute);

@@ -79,7 +79,7 @@ fn ds_part_ids_resolve_in_every_service() {
     );
     let limit = s.view(
         configuration,
-        &abi::IComplianceRules::getTotalInvestorsLimitCall {},
+        &abi::IComplianceConfig::getTotalInvestorsLimitCall {},
     );
     assert_eq!(limit, U256::ZERO);
     let lock_manager = s.view(
@@ -404,7 +404,7 @@ fn compliance_runs_its_facets_by_delegatecall() {
 /// refusal passes back through the router unchanged.
 #[test]
 fn ds_named_rule_setters_work_through_compliance() {
-    use ds_e2e::abi::IComplianceRules as R;
+    use ds_e2e::abi::IComplianceConfig as R;
     let mut s = Suite::without_token();
     let (c, agent) = (s.compliance, s.transfer_agent);
     s.must(agent, c, &R::setTotalInvestorsLimitCall { value: u(2_000) });

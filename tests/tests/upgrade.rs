@@ -80,8 +80,8 @@ fn replacing_the_registry_compliance_and_token_facets_keeps_every_record() {
         ),
         (
             compliance,
-            service::COMPLIANCE_RULES_FACET,
-            "compliance_rules",
+            service::COMPLIANCE_CONFIG_FACET,
+            "compliance_config",
         ),
         (token, service::TOKEN_ADMIN_FACET, "token_admin"),
     ] {

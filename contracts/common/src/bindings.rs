@@ -50,7 +50,7 @@ pub mod programs {
     );
     sol!(
         #[sol(all_derives)]
-        "../../abi/programs/compliance-rules.sol"
+        "../../abi/programs/compliance-config.sol"
     );
     sol!(
         #[sol(all_derives)]
@@ -78,8 +78,8 @@ pub fn compliance_routes() -> Vec<(u64, Vec<[u8; 4]>)> {
             programs::IComplianceAdmin::IComplianceAdminCalls::SELECTORS,
         ),
         (
-            service::COMPLIANCE_RULES_FACET,
-            programs::IComplianceRules::IComplianceRulesCalls::SELECTORS,
+            service::COMPLIANCE_CONFIG_FACET,
+            programs::IComplianceConfig::IComplianceConfigCalls::SELECTORS,
         ),
     ]
     .into_iter()

@@ -158,6 +158,24 @@ impl ServiceRegistry {
         }
         Ok(())
     }
+
+    /// The router's hop: runs `calldata` in the facet registered under
+    /// `facet_id` by one delegatecall, on the calling program's storage
+    /// (its storage cache flushed first), and returns the facet's output or
+    /// revert data unchanged ([`DSError::ServiceNotSet`] when no facet is
+    /// registered).
+    pub fn delegate_to(&self, facet_id: u64, calldata: &[u8]) -> stylus_sdk::ArbResult {
+        let facet = self.require(facet_id)?;
+        // SAFETY: facets are registered by the master (`setDSService`) and
+        // embed their service's state struct as their only field, so they
+        // read and write the caller's storage at the caller's slots (pinned
+        // by tests/tests/layout.rs); the cache is flushed before the call.
+        unsafe {
+            stylus_sdk::call::RawCall::new_delegate(self.vm())
+                .flush_storage_cache()
+                .call(facet, calldata)
+        }
+    }
 }
 
 impl ServiceRegistry {

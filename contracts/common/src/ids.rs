@@ -60,7 +60,7 @@ pub mod service {
     pub const TOKEN_ADMIN_FACET: u64 = 1 << 17;
     /// The Compliance facet with the DS-named rule setters and getters,
     /// registered in Compliance (not a DS id).
-    pub const COMPLIANCE_RULES_FACET: u64 = 1 << 18;
+    pub const COMPLIANCE_CONFIG_FACET: u64 = 1 << 18;
     /// The Registry admin facet (investor, wallet, attribute and special
     /// wallet setters), registered in the Registry (not a DS id).
     pub const REGISTRY_ADMIN_FACET: u64 = 1 << 20;
@@ -216,7 +216,7 @@ mod tests {
                 COMPLIANCE_CONFIGURATION,
                 COMPLIANCE_VIEWS_FACET,
                 TOKEN_ADMIN_FACET,
-                COMPLIANCE_RULES_FACET
+                COMPLIANCE_CONFIG_FACET
             ],
             [256, 65_536, 131_072, 262_144]
         );
@@ -238,7 +238,7 @@ mod tests {
             COMPLIANCE_VIEWS_FACET,
             COMPLIANCE_ADMIN_FACET,
             TOKEN_ADMIN_FACET,
-            COMPLIANCE_RULES_FACET,
+            COMPLIANCE_CONFIG_FACET,
             REGISTRY_ADMIN_FACET,
         ] {
             assert!(!DS_IDS.contains(&ours), "{ours} is a DS service id");

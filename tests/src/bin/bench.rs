@@ -77,7 +77,7 @@ fn ds_rows() -> (Vec<Measured>, Vec<ProgramFigures>) {
         ("compliance", s.compliance),
         ("compliance_views", s.compliance_views),
         ("compliance_admin", s.compliance_admin),
-        ("compliance_rules", s.compliance_rules),
+        ("compliance_config", s.compliance_config),
         ("comms", s.comms),
         ("ds_token", token),
     ];
@@ -159,10 +159,16 @@ fn ds_rows() -> (Vec<Measured>, Vec<ProgramFigures>) {
         value: u(0),
     };
     let r = ok(s.send(agent, c, &set_country), "setCountryCompliance");
-    rows.push(Measured::of("setCountryCompliance (rules facet)", &r));
+    rows.push(Measured::of(
+        "setCountryCompliance (configuration facet)",
+        &r,
+    ));
     let set_limit = ICompliance::setTotalInvestorsLimitCall { value: u(1_000) };
     let r = ok(s.send(agent, c, &set_limit), "setTotalInvestorsLimit");
-    rows.push(Measured::of("setTotalInvestorsLimit (rules facet)", &r));
+    rows.push(Measured::of(
+        "setTotalInvestorsLimit (configuration facet)",
+        &r,
+    ));
 
     // Review F-09: a snapshot's checkpoints, in slots reserved ahead (one
     // per wallet at addWallet) and, after a second snapshot, in fresh ones.

@@ -63,7 +63,7 @@ fn main() {
         ("Compliance", s.compliance),
         ("  views facet", s.compliance_views),
         ("  admin facet", s.compliance_admin),
-        ("  rules facet", s.compliance_rules),
+        ("  configuration facet", s.compliance_config),
         ("Comms", s.comms),
         ("DS token", s.token()),
     ] {

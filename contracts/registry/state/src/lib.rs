@@ -85,14 +85,8 @@ impl RegistryState {
     /// Runs `calldata` in the admin facet by one delegatecall on this
     /// storage ([`DSError::ServiceNotSet`] when the facet is not registered).
     pub fn delegate_to_admin(&mut self, calldata: &[u8]) -> stylus_sdk::ArbResult {
-        let facet = self.services.require(service::REGISTRY_ADMIN_FACET)?;
-        // SAFETY: the facet is registered by the master and embeds
-        // `RegistryState` as its only field: the same storage layout.
-        unsafe {
-            stylus_sdk::call::RawCall::new_delegate(self.vm())
-                .flush_storage_cache()
-                .call(facet, calldata)
-        }
+        self.services
+            .delegate_to(service::REGISTRY_ADMIN_FACET, calldata)
     }
 
     /// The sender and its role, if the role is one of `allowed`.

@@ -80,14 +80,8 @@ impl TokenState {
     /// Runs `calldata` in the admin facet by delegatecall on this storage,
     /// returning or reverting with its data.
     pub fn delegate_to_facet(&mut self, calldata: &[u8]) -> stylus_sdk::ArbResult {
-        let facet = self.services.require(service::TOKEN_ADMIN_FACET)?;
-        // SAFETY: the facet is registered by the master and embeds
-        // `TokenState` as its only field: the same storage layout.
-        unsafe {
-            stylus_sdk::call::RawCall::new_delegate(self.vm())
-                .flush_storage_cache()
-                .call(facet, calldata)
-        }
+        self.services
+            .delegate_to(service::TOKEN_ADMIN_FACET, calldata)
     }
 }
 

@@ -32,20 +32,20 @@ use ds_compliance_state::{ComplianceState, InvestorFlag};
 use ds_rules::config::{bool_rule, uint_rule, BOOL_RULES, UINT_RULES};
 use stylus_sdk::prelude::*;
 
-/// The Compliance rules facet (storage = Compliance's).
+/// The Compliance configuration facet (storage = Compliance's).
 #[storage]
-pub struct ComplianceRules {
+pub struct ComplianceConfig {
     /// The Compliance service's storage, at the same slots.
     state: ComplianceState,
 }
 
 ds_common::facet_entrypoint!(
-    ComplianceRules,
-    ds_common::ids::service::COMPLIANCE_RULES_FACET
+    ComplianceConfig,
+    ds_common::ids::service::COMPLIANCE_CONFIG_FACET
 );
 
 #[public]
-impl ComplianceRules {
+impl ComplianceConfig {
     // ----- the DS wire-order setters (transfer agent or master) -----------
 
     /// Sets all rules in the DS wire order (transfer agent or master):
@@ -554,7 +554,7 @@ impl ComplianceRules {
 }
 
 /// The steps every setter and getter shares.
-impl ComplianceRules {
+impl ComplianceConfig {
     /// Role gate, range check, store and event of numeric rule `index`.
     fn set_uint(&mut self, index: usize, value: U256) -> Result<(), DSError> {
         self.state.require_configurer()?;

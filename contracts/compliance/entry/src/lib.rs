@@ -87,7 +87,7 @@ impl ComplianceService {
     }
 
     /// Master only: the router sends `selectors` to facet `facetId` (the
-    /// views, admin or rules facet id; 0 removes the routes), at most 30 at
+    /// views, admin or configuration facet id; 0 removes the routes), at most 30 at
     /// a time. Emits `FacetSelectorsSet`.
     #[selector(name = "setFacetSelectors")]
     pub fn set_facet_selectors(

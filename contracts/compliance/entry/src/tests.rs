@@ -11,7 +11,7 @@ use ds_common::{
     party::{country_code, investor_key, PartyInfo},
 };
 use ds_compliance_admin::ComplianceAdmin;
-use ds_compliance_rules::ComplianceRules;
+use ds_compliance_config::ComplianceConfig;
 use ds_compliance_state::events::DSComplianceUIntRuleSet;
 use ds_compliance_views::ComplianceViews;
 use ds_rules::config::uint_rule;
@@ -335,7 +335,7 @@ fn locks_given_at_issuance_bind_the_next_transfer() {
 #[test]
 fn configuration_facet_writes_what_the_contract_reads() {
     let (host, c) = deployed();
-    let mut rules = ComplianceRules::from(&host);
+    let mut rules = ComplianceConfig::from(&host);
     host.vm.set_sender(AGENT);
     mock_role(&host, AGENT, role::TRANSFER_AGENT);
     rules
@@ -359,7 +359,7 @@ fn configuration_facet_writes_what_the_contract_reads() {
 #[test]
 fn token_and_registry_addresses_share_rule_slots_without_disturbing_them() {
     let (host, mut c) = deployed();
-    let mut rules = ComplianceRules::from(&host);
+    let mut rules = ComplianceConfig::from(&host);
     host.vm.set_sender(AGENT);
     mock_role(&host, AGENT, role::TRANSFER_AGENT);
     // Every count limit at its largest, every flag on.
@@ -445,114 +445,114 @@ fn registry_hook_allocates_a_new_investors_word_and_nothing_else() {
     assert_eq!(storage(&host), allocated, "a second notice writes nothing");
 }
 
-/// A DS-named numeric rule setter and getter of the rules facet.
+/// A DS-named numeric rule setter and getter of the configuration facet.
 type UintRule = (
-    fn(&mut ComplianceRules, U256) -> Result<(), DSError>,
-    fn(&ComplianceRules) -> U256,
+    fn(&mut ComplianceConfig, U256) -> Result<(), DSError>,
+    fn(&ComplianceConfig) -> U256,
 );
 
-/// The rules facet's numeric setters and getters, in the DS wire order.
+/// The configuration facet's numeric setters and getters, in the DS wire order.
 const UINT_RULE_FNS: [UintRule; 16] = [
     (
-        ComplianceRules::set_total_investors_limit,
-        ComplianceRules::get_total_investors_limit,
+        ComplianceConfig::set_total_investors_limit,
+        ComplianceConfig::get_total_investors_limit,
     ),
     (
-        ComplianceRules::set_min_us_tokens,
-        ComplianceRules::get_min_us_tokens,
+        ComplianceConfig::set_min_us_tokens,
+        ComplianceConfig::get_min_us_tokens,
     ),
     (
-        ComplianceRules::set_min_eu_tokens,
-        ComplianceRules::get_min_eu_tokens,
+        ComplianceConfig::set_min_eu_tokens,
+        ComplianceConfig::get_min_eu_tokens,
     ),
     (
-        ComplianceRules::set_us_investors_limit,
-        ComplianceRules::get_us_investors_limit,
+        ComplianceConfig::set_us_investors_limit,
+        ComplianceConfig::get_us_investors_limit,
     ),
     (
-        ComplianceRules::set_us_accredited_investors_limit,
-        ComplianceRules::get_us_accredited_investors_limit,
+        ComplianceConfig::set_us_accredited_investors_limit,
+        ComplianceConfig::get_us_accredited_investors_limit,
     ),
     (
-        ComplianceRules::set_non_accredited_investors_limit,
-        ComplianceRules::get_non_accredited_investors_limit,
+        ComplianceConfig::set_non_accredited_investors_limit,
+        ComplianceConfig::get_non_accredited_investors_limit,
     ),
     (
-        ComplianceRules::set_max_us_investors_percentage,
-        ComplianceRules::get_max_us_investors_percentage,
+        ComplianceConfig::set_max_us_investors_percentage,
+        ComplianceConfig::get_max_us_investors_percentage,
     ),
     (
-        ComplianceRules::set_block_flowback_end_time,
-        ComplianceRules::get_block_flowback_end_time,
+        ComplianceConfig::set_block_flowback_end_time,
+        ComplianceConfig::get_block_flowback_end_time,
     ),
     (
-        ComplianceRules::set_non_us_lock_period,
-        ComplianceRules::get_non_us_lock_period,
+        ComplianceConfig::set_non_us_lock_period,
+        ComplianceConfig::get_non_us_lock_period,
     ),
     (
-        ComplianceRules::set_minimum_total_investors,
-        ComplianceRules::get_minimum_total_investors,
+        ComplianceConfig::set_minimum_total_investors,
+        ComplianceConfig::get_minimum_total_investors,
     ),
     (
-        ComplianceRules::set_minimum_holdings_per_investor,
-        ComplianceRules::get_minimum_holdings_per_investor,
+        ComplianceConfig::set_minimum_holdings_per_investor,
+        ComplianceConfig::get_minimum_holdings_per_investor,
     ),
     (
-        ComplianceRules::set_maximum_holdings_per_investor,
-        ComplianceRules::get_maximum_holdings_per_investor,
+        ComplianceConfig::set_maximum_holdings_per_investor,
+        ComplianceConfig::get_maximum_holdings_per_investor,
     ),
     (
-        ComplianceRules::set_eu_retail_investors_limit,
-        ComplianceRules::get_eu_retail_investors_limit,
+        ComplianceConfig::set_eu_retail_investors_limit,
+        ComplianceConfig::get_eu_retail_investors_limit,
     ),
     (
-        ComplianceRules::set_us_lock_period,
-        ComplianceRules::get_us_lock_period,
+        ComplianceConfig::set_us_lock_period,
+        ComplianceConfig::get_us_lock_period,
     ),
     (
-        ComplianceRules::set_jp_investors_limit,
-        ComplianceRules::get_jp_investors_limit,
+        ComplianceConfig::set_jp_investors_limit,
+        ComplianceConfig::get_jp_investors_limit,
     ),
     (
-        ComplianceRules::set_authorized_securities,
-        ComplianceRules::get_authorized_securities,
+        ComplianceConfig::set_authorized_securities,
+        ComplianceConfig::get_authorized_securities,
     ),
 ];
 
-/// A DS-named boolean rule setter and getter of the rules facet.
+/// A DS-named boolean rule setter and getter of the configuration facet.
 type BoolRule = (
-    fn(&mut ComplianceRules, bool) -> Result<(), DSError>,
-    fn(&ComplianceRules) -> bool,
+    fn(&mut ComplianceConfig, bool) -> Result<(), DSError>,
+    fn(&ComplianceConfig) -> bool,
 );
 
-/// The rules facet's boolean setters and getters, in the DS wire order.
+/// The configuration facet's boolean setters and getters, in the DS wire order.
 const BOOL_RULE_FNS: [BoolRule; 5] = [
     (
-        ComplianceRules::set_force_full_transfer,
-        ComplianceRules::get_force_full_transfer,
+        ComplianceConfig::set_force_full_transfer,
+        ComplianceConfig::get_force_full_transfer,
     ),
     (
-        ComplianceRules::set_force_accredited,
-        ComplianceRules::get_force_accredited,
+        ComplianceConfig::set_force_accredited,
+        ComplianceConfig::get_force_accredited,
     ),
     (
-        ComplianceRules::set_force_accredited_us,
-        ComplianceRules::get_force_accredited_us,
+        ComplianceConfig::set_force_accredited_us,
+        ComplianceConfig::get_force_accredited_us,
     ),
     (
-        ComplianceRules::set_world_wide_force_full_transfer,
-        ComplianceRules::get_world_wide_force_full_transfer,
+        ComplianceConfig::set_world_wide_force_full_transfer,
+        ComplianceConfig::get_world_wide_force_full_transfer,
     ),
     (
-        ComplianceRules::set_disallow_back_dating,
-        ComplianceRules::get_disallow_back_dating,
+        ComplianceConfig::set_disallow_back_dating,
+        ComplianceConfig::get_disallow_back_dating,
     ),
 ];
 
 #[test]
 fn ds_named_setters_write_their_wire_index_and_emit() {
     let (host, _c) = deployed();
-    let mut rules = ComplianceRules::from(&host);
+    let mut rules = ComplianceConfig::from(&host);
     host.vm.set_sender(AGENT);
     mock_role(&host, AGENT, role::TRANSFER_AGENT);
     for (i, (set, get)) in UINT_RULE_FNS.iter().enumerate() {
@@ -577,7 +577,7 @@ fn ds_named_setters_write_their_wire_index_and_emit() {
 #[test]
 fn ds_named_setters_refuse_other_roles_and_out_of_range_values() {
     let (host, _c) = deployed();
-    let mut rules = ComplianceRules::from(&host);
+    let mut rules = ComplianceConfig::from(&host);
     mock_role(&host, EXCHANGE, role::EXCHANGE);
     mock_role(&host, AGENT, role::TRANSFER_AGENT);
     let before = storage(&host);
@@ -614,7 +614,7 @@ fn configuration_and_blacklist_refuse_other_roles_and_bad_values() {
         (MASTER, role::EXCHANGE),
     ] {
         let (host, _c) = deployed();
-        let mut rules = ComplianceRules::from(&host);
+        let mut rules = ComplianceConfig::from(&host);
         host.vm.set_sender(who);
         mock_role(&host, who, r);
         let before = storage(&host);
@@ -632,7 +632,7 @@ fn configuration_and_blacklist_refuse_other_roles_and_bad_values() {
         assert_eq!(storage(&host), before);
     }
     let (host, _c) = deployed();
-    let mut rules = ComplianceRules::from(&host);
+    let mut rules = ComplianceConfig::from(&host);
     host.vm.set_sender(AGENT);
     mock_role(&host, AGENT, role::TRANSFER_AGENT);
     let before = storage(&host);
@@ -660,7 +660,7 @@ fn configuration_and_blacklist_refuse_other_roles_and_bad_values() {
 fn blacklist_refuses_with_code_100() {
     let (host, mut c) = deployed();
     issue(&host, &DE_BOB, 100);
-    let mut rules = ComplianceRules::from(&host);
+    let mut rules = ComplianceConfig::from(&host);
     host.vm.set_sender(AGENT);
     mock_role(&host, AGENT, role::TRANSFER_AGENT);
     rules.add_to_blacklist(ALICE).unwrap();
@@ -687,10 +687,10 @@ fn admin_as(host: &MockHost, who: Address, r: u8) -> ComplianceAdmin {
 }
 
 /// The configuration facet over `host`'s storage, called by `who` holding role `r`.
-fn rules_as(host: &MockHost, who: Address, r: u8) -> ComplianceRules {
+fn rules_as(host: &MockHost, who: Address, r: u8) -> ComplianceConfig {
     host.vm.set_sender(who);
     mock_role(host, who, r);
-    ComplianceRules::from(host)
+    ComplianceConfig::from(host)
 }
 
 #[test]

@@ -23,7 +23,7 @@ use crate::{events::FacetSelectorsSet, ComplianceState};
 pub const FACETS: [u64; 3] = [
     service::COMPLIANCE_VIEWS_FACET,
     service::COMPLIANCE_ADMIN_FACET,
-    service::COMPLIANCE_RULES_FACET,
+    service::COMPLIANCE_CONFIG_FACET,
 ];
 
 impl ComplianceState {

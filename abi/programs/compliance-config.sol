@@ -6,7 +6,7 @@
 // SPDX-License-Identifier: MIT-OR-APACHE-2.0
 pragma solidity ^0.8.23;
 
-interface IComplianceRules {
+interface IComplianceConfig {
     function setAll(uint256[] memory uint_values, bool[] memory bool_values) external returns (bool);
 
     function getAll() external view returns (uint256[] memory, bool[] memory);
@@ -206,7 +206,7 @@ interface IComplianceRules {
     error UnknownFacet(uint256 facetId);
 }
 
-interface IComplianceRulesEvents {
+interface IComplianceConfigEvents {
     /// Numeric rule `ruleIndex` (wire order) changed.
     event DSComplianceUIntRuleSet(uint256 ruleIndex, uint256 prevValue, uint256 newValue);
     /// Boolean rule `ruleIndex` (wire order) changed.

@@ -120,14 +120,7 @@ impl ComplianceState {
     /// Runs `calldata` in facet `facet_id` (a registered service) by
     /// delegatecall on this storage, returning or reverting with its data.
     pub fn delegate_to_facet(&mut self, facet_id: u64, calldata: &[u8]) -> stylus_sdk::ArbResult {
-        let facet = self.services.require(facet_id)?;
-        // SAFETY: facets are registered by the master and embed
-        // `ComplianceState` as their only field: the same storage layout.
-        unsafe {
-            stylus_sdk::call::RawCall::new_delegate(self.vm())
-                .flush_storage_cache()
-                .call(facet, calldata)
-        }
+        self.services.delegate_to(facet_id, calldata)
     }
 
     /// Registers service `id` at `address` (master only) and keeps the
