@@ -78,7 +78,8 @@ export CARGO_TARGET_DIR=$root/target/cargo-stylus
 PROGRAMS=(trust:trust:ds-trust registry:registry/entry:ds-registry compliance:compliance/entry:ds-compliance
           comms:comms:ds-comms ds_token:token/entry:ds-token registry_admin:registry/admin:ds-registry-admin
           compliance_views:compliance/views:ds-compliance-views compliance_admin:compliance/admin:ds-compliance-admin
-          compliance_config:compliance/config:ds-compliance-config token_admin:token/admin:ds-token-admin)
+          compliance_config:compliance/config:ds-compliance-config compliance_hooks:compliance/hooks:ds-compliance-hooks
+          token_admin:token/admin:ds-token-admin)
 
 declare -A address
 entries=()

@@ -7,8 +7,6 @@
 pragma solidity ^0.8.23;
 
 interface IComplianceAdmin {
-    function validateIssuance(address to, uint256 value, uint256 issuance_time, uint256 total_supply, uint256[] memory lock_values, uint64[] memory lock_release_times, string calldata reason) external returns (uint256);
-
     function addManualLockRecord(address to, uint256 value, string calldata reason, uint256 release_time) external returns (bool);
 
     function createLockForInvestor(string calldata investor_id, uint256 value, uint256 reason_code, string calldata reason_string, uint256 release_time) external returns (bool);

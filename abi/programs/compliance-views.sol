@@ -9,15 +9,7 @@ pragma solidity ^0.8.23;
 interface IComplianceViews {
     function getInvestorBalance(bytes32 investor_key) external view returns (uint256);
 
-    function onInvestorInfoChanged(bytes32 investor_key, uint256 _old_info, uint256 new_info) external returns (bool);
-
     function preTransferCheck(address from, address to, uint256 value) external view returns (uint256, string memory);
-
-    function validateBurn(address who, uint256 value) external returns (bool);
-
-    function validateSeize(address from, address to, uint256 value) external returns (bool);
-
-    function validateForcedTransfer(address from, address to, uint256 value) external returns (bool);
 
     function checkTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external view returns (uint256);
 

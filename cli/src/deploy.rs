@@ -39,7 +39,7 @@ pub const STYLUS_DEPLOYER: Address = address!("cEcba2F1DC234f70Dd89F2041029807F8
 pub const DATA_FEE_BUMP_PERCENT: u64 = 20;
 
 /// The programs of the suite, in deployment order.
-pub const PROGRAMS: [&str; 10] = [
+pub const PROGRAMS: [&str; 11] = [
     "trust",
     "registry",
     "compliance",
@@ -49,6 +49,7 @@ pub const PROGRAMS: [&str; 10] = [
     "compliance_views",
     "compliance_admin",
     "compliance_config",
+    "compliance_hooks",
     "token_admin",
 ];
 
@@ -457,7 +458,7 @@ async fn data_fee<P: Provider>(provider: &P, name: &str, code: &[u8]) -> Result<
 
 /// The service entries each contract needs: every core service knows the
 /// five others and itself; the Registry its admin facet; Compliance its
-/// three facets; the token its one.
+/// four facets; the token its one.
 pub fn wiring(d: &Deployment) -> Result<Vec<(Address, u64, Address)>, String> {
     let at = |name: &str| {
         d.address(name)
@@ -500,6 +501,11 @@ pub fn wiring(d: &Deployment) -> Result<Vec<(Address, u64, Address)>, String> {
         compliance,
         service::COMPLIANCE_CONFIG_FACET,
         at("compliance_config")?,
+    ));
+    entries.push((
+        compliance,
+        service::COMPLIANCE_HOOKS_FACET,
+        at("compliance_hooks")?,
     ));
     entries.push((
         at("ds_token")?,
@@ -670,8 +676,8 @@ mod tests {
             );
         }
         let entries = wiring(&d).expect("complete");
-        // 5 services x (5 services + 3 DS parts) + 5 facets
-        assert_eq!(entries.len(), 45);
+        // 5 services x (5 services + 3 DS parts) + 6 facets
+        assert_eq!(entries.len(), 46);
         let registry = d.address("registry").expect("registry");
         assert!(entries.contains(&(token_of(&d), service::WALLET_MANAGER, registry)));
         assert!(entries.contains(&(

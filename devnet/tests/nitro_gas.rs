@@ -103,6 +103,7 @@ fn init_gas_of_every_artifact_is_nitros_formula_on_its_sections() {
         "compliance_views",
         "compliance_admin",
         "compliance_config",
+        "compliance_hooks",
         "comms",
         "ds_token",
         "token_admin",

@@ -189,12 +189,16 @@ pub struct Suite {
     pub registry_admin: Address,
     /// Compliance service (integrators call its facets through it).
     pub compliance: Address,
-    /// Compliance views facet (registered in Compliance).
+    /// Compliance views facet: the checks and views (registered in Compliance).
     pub compliance_views: Address,
-    /// Compliance admin facet (registered in Compliance).
+    /// Compliance admin facet: DS's LockManager (registered in Compliance).
     pub compliance_admin: Address,
-    /// Compliance configuration facet: DS-named rule setters (registered in Compliance).
+    /// Compliance configuration facet: DS's ComplianceConfigurationService
+    /// (registered in Compliance).
     pub compliance_config: Address,
+    /// Compliance hooks facet: the records of issuances, burns, seizures
+    /// and the Registry's hook (registered in Compliance).
+    pub compliance_hooks: Address,
     /// Comms service.
     pub comms: Address,
     token: Option<Address>,
@@ -253,6 +257,7 @@ impl Suite {
         let compliance_views = install("compliance_views");
         let compliance_admin = install("compliance_admin");
         let compliance_config = install("compliance_config");
+        let compliance_hooks = install("compliance_hooks");
         let token_admin = token.map(|_| install("token_admin"));
         let mut suite = Self {
             net,
@@ -267,6 +272,7 @@ impl Suite {
             compliance_views,
             compliance_admin,
             compliance_config,
+            compliance_hooks,
             comms,
             token,
             token_admin,
@@ -290,7 +296,7 @@ impl Suite {
     /// and the DS ids of the parts they serve (32 wallet manager: the
     /// Registry; 64 lock manager and 256 compliance configuration:
     /// Compliance) in all of them, the admin facet in the Registry, the
-    /// three facets in Compliance and the admin facet in the token.
+    /// four facets in Compliance and the admin facet in the token.
     pub fn wiring(&self) -> Vec<(Address, u64, Address)> {
         let mut services = vec![
             (service::TRUST, self.trust),
@@ -329,6 +335,11 @@ impl Suite {
             self.compliance,
             service::COMPLIANCE_CONFIG_FACET,
             self.compliance_config,
+        ));
+        entries.push((
+            self.compliance,
+            service::COMPLIANCE_HOOKS_FACET,
+            self.compliance_hooks,
         ));
         if let (Some(token), Some(admin)) = (self.token, self.token_admin) {
             entries.push((token, service::TOKEN_ADMIN_FACET, admin));

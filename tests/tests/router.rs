@@ -134,6 +134,14 @@ fn each_facet_refuses_calls_at_its_own_address() {
         ),
         (token_admin, IDSToken::pauseCall {}.abi_encode()),
         (
+            s.compliance_hooks,
+            ds_common::bindings::programs::IComplianceHooks::validateBurnCall {
+                who: Address::repeat_byte(0x44),
+                value: u(1),
+            }
+            .abi_encode(),
+        ),
+        (
             s.registry_admin,
             IRegistry::registerInvestorCall {
                 id: "carol".into(),

@@ -11,9 +11,9 @@ use ds_e2e::{
 fn every_contract_knows_every_service() {
     let mut s = Suite::without_token();
     let wiring = s.wiring();
-    // 4 contracts × (4 services + 3 DS parts) + 4 facets (1 in the
-    // Registry, 3 in Compliance)
-    assert_eq!(wiring.len(), 32);
+    // 4 contracts × (4 services + 3 DS parts) + 5 facets (1 in the
+    // Registry, 4 in Compliance)
+    assert_eq!(wiring.len(), 33);
     for (contract, id, expected) in wiring {
         let got = s.view(
             contract,

@@ -83,6 +83,11 @@ fn replacing_the_registry_compliance_and_token_facets_keeps_every_record() {
             service::COMPLIANCE_CONFIG_FACET,
             "compliance_config",
         ),
+        (
+            compliance,
+            service::COMPLIANCE_HOOKS_FACET,
+            "compliance_hooks",
+        ),
         (token, service::TOKEN_ADMIN_FACET, "token_admin"),
     ] {
         let new = install(&mut s, name, &format!("{name} v2"));

@@ -54,6 +54,10 @@ pub mod programs {
     );
     sol!(
         #[sol(all_derives)]
+        "../../abi/programs/compliance-hooks.sol"
+    );
+    sol!(
+        #[sol(all_derives)]
         "../../abi/programs/ds-token.sol"
     );
     sol!(
@@ -80,6 +84,10 @@ pub fn compliance_routes() -> Vec<(u64, Vec<[u8; 4]>)> {
         (
             service::COMPLIANCE_CONFIG_FACET,
             programs::IComplianceConfig::IComplianceConfigCalls::SELECTORS,
+        ),
+        (
+            service::COMPLIANCE_HOOKS_FACET,
+            programs::IComplianceHooks::IComplianceHooksCalls::SELECTORS,
         ),
     ]
     .into_iter()

@@ -64,6 +64,10 @@ pub mod service {
     /// The Registry admin facet (investor, wallet, attribute and special
     /// wallet setters), registered in the Registry (not a DS id).
     pub const REGISTRY_ADMIN_FACET: u64 = 1 << 20;
+    /// The Compliance hooks facet (the records of the token's issuances,
+    /// burns, seizures and forced transfers; the Registry's hook),
+    /// registered in Compliance (not a DS id).
+    pub const COMPLIANCE_HOOKS_FACET: u64 = 1 << 21;
 }
 
 /// Registry attribute ids (bit values, as in DS).
@@ -221,8 +225,12 @@ mod tests {
             [256, 65_536, 131_072, 262_144]
         );
         assert_eq!(
-            [COMPLIANCE_ADMIN_FACET, REGISTRY_ADMIN_FACET],
-            [524_288, 1_048_576]
+            [
+                COMPLIANCE_ADMIN_FACET,
+                REGISTRY_ADMIN_FACET,
+                COMPLIANCE_HOOKS_FACET
+            ],
+            [524_288, 1_048_576, 2_097_152]
         );
     }
 
@@ -240,6 +248,7 @@ mod tests {
             TOKEN_ADMIN_FACET,
             COMPLIANCE_CONFIG_FACET,
             REGISTRY_ADMIN_FACET,
+            COMPLIANCE_HOOKS_FACET,
         ] {
             assert!(!DS_IDS.contains(&ours), "{ours} is a DS service id");
         }

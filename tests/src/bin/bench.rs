@@ -78,6 +78,7 @@ fn ds_rows() -> (Vec<Measured>, Vec<ProgramFigures>) {
         ("compliance_views", s.compliance_views),
         ("compliance_admin", s.compliance_admin),
         ("compliance_config", s.compliance_config),
+        ("compliance_hooks", s.compliance_hooks),
         ("comms", s.comms),
         ("ds_token", token),
     ];

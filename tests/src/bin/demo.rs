@@ -64,6 +64,7 @@ fn main() {
         ("  views facet", s.compliance_views),
         ("  admin facet", s.compliance_admin),
         ("  configuration facet", s.compliance_config),
+        ("  hooks facet", s.compliance_hooks),
         ("Comms", s.comms),
         ("DS token", s.token()),
     ] {

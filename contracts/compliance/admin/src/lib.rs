@@ -1,7 +1,7 @@
 //! Lock-manager facet of the Compliance service (DS's LockManager's lock
-//! records): manual locks, their views and transferable amounts, and the
-//! token's issuance records (`validateIssuance`: each issuance's lock-up
-//! record and the locks given with it).
+//! records): manual locks, their views and transferable amounts. The locks
+//! given with an issuance are recorded by the hooks facet
+//! (`validateIssuance`).
 //!
 //! The Compliance router runs this facet by delegatecall, so every function
 //! here reads and writes the Compliance contract's storage (the facet embeds
@@ -19,14 +19,10 @@
 )]
 extern crate alloc;
 
-use alloc::{string::String, vec::Vec};
+use alloc::string::String;
 use alloy_primitives::{Address, U256};
-use ds_common::{codes, errors::AuthorizedSecuritiesExceeded, party::investor_key, DSError};
-use ds_compliance_state::{layout::InvestorWord, ComplianceState};
-use ds_rules::{
-    config,
-    issuance::{exceeds_authorized, IssuanceCheck},
-};
+use ds_common::{party::investor_key, DSError};
+use ds_compliance_state::ComplianceState;
 use stylus_sdk::prelude::*;
 
 /// The Compliance administration facet (storage = Compliance's).
@@ -43,71 +39,6 @@ ds_common::facet_entrypoint!(
 
 #[public]
 impl ComplianceAdmin {
-    // ----- issuance records (the token's issuances) ---------------------
-
-    /// Token only: checks an issuance and, when valid, records it with its
-    /// lock-up record and the given manual locks. Returns the DS reason code.
-    #[allow(clippy::too_many_arguments)]
-    pub fn validate_issuance(
-        &mut self,
-        to: Address,
-        value: U256,
-        issuance_time: U256,
-        total_supply: U256,
-        lock_values: Vec<U256>,
-        lock_release_times: Vec<u64>,
-        reason: String,
-    ) -> Result<U256, DSError> {
-        self.state.only_token()?;
-        let config = self.state.config(true);
-        if exceeds_authorized(&config, total_supply, value) {
-            return Err(DSError::AuthorizedSecuritiesExceeded(
-                AuthorizedSecuritiesExceeded {
-                    totalSupply: total_supply,
-                    value,
-                    cap: config.amount(config::uint_rule::AUTHORIZED_SECURITIES),
-                },
-            ));
-        }
-        let (key, party, word) = self.state.load_party(to)?;
-        let check = IssuanceCheck {
-            config: &config,
-            counts: self.state.load_counts(),
-            eu_retail_to: self.state.eu_retail_of(&party),
-            to: party,
-            value,
-            blacklisted: self.state.is_blacklisted(to),
-        };
-        let code = check.check();
-        if code != codes::VALID {
-            return Ok(U256::from(code));
-        }
-        let time = self.state.issuance_time(&config, issuance_time)?;
-        // Validate the records before the first write.
-        let new_locks = self.state.new_locks(
-            key,
-            &word,
-            &party,
-            &lock_values,
-            &lock_release_times,
-            &reason,
-        )?;
-        let issuances = self
-            .state
-            .issuances_with(key, &word, &party, &config, value, time)?;
-        let (state, delta) = check.effects();
-        let mut word = InvestorWord { state, ..word };
-        if party.info.is_investor {
-            word.issuances = self.state.store_issuances(key, &issuances);
-            word.locks = self
-                .state
-                .store_new_locks(key, word.locks, &new_locks, &reason);
-        }
-        self.state.write_investor(key, &word);
-        self.state.apply_delta(&delta);
-        Ok(U256::from(code))
-    }
-
     // ----- lock manager --------------------------------------------------
 
     /// Locks `value` of the investor owning `to` until `releaseTime` (0 = until removed).

@@ -12,6 +12,7 @@ use ds_common::{
 };
 use ds_compliance_admin::ComplianceAdmin;
 use ds_compliance_config::ComplianceConfig;
+use ds_compliance_hooks::ComplianceHooks;
 use ds_compliance_state::events::DSComplianceUIntRuleSet;
 use ds_compliance_views::ComplianceViews;
 use ds_rules::config::uint_rule;
@@ -132,9 +133,9 @@ fn storage(host: &MockHost) -> Vec<(U256, B256)> {
     slots
 }
 
-/// The facet that records issuances (the lock manager's), over `host`'s storage.
-fn issuer_facet(host: &MockHost) -> ComplianceAdmin {
-    ComplianceAdmin::from(host)
+/// The facet that records issuances (the hooks facet), over `host`'s storage.
+fn issuer_facet(host: &MockHost) -> ComplianceHooks {
+    ComplianceHooks::from(host)
 }
 
 fn issue(host: &MockHost, to: &Investor, value: u64) -> U256 {
@@ -413,7 +414,7 @@ fn token_and_registry_addresses_share_rule_slots_without_disturbing_them() {
 #[test]
 fn registry_hook_allocates_a_new_investors_word_and_nothing_else() {
     let (host, c) = deployed();
-    let mut views = ComplianceViews::from(&host);
+    let mut hooks = ComplianceHooks::from(&host);
     let key = investor_key("newcomer");
     let info = PartyInfo {
         is_investor: true,
@@ -424,14 +425,14 @@ fn registry_hook_allocates_a_new_investors_word_and_nothing_else() {
     let before = storage(&host);
     host.vm.set_sender(NOBODY);
     assert_eq!(
-        views.on_investor_info_changed(key, U256::ZERO, info),
+        hooks.on_investor_info_changed(key, U256::ZERO, info),
         Err(DSError::OnlyRegistry(OnlyRegistry { caller: NOBODY }))
     );
     assert_eq!(storage(&host), before);
     host.vm.set_sender(REGISTRY);
     let counts = c.state.load_counts();
     assert_eq!(
-        views.on_investor_info_changed(key, U256::ZERO, info),
+        hooks.on_investor_info_changed(key, U256::ZERO, info),
         Ok(true)
     );
     assert_ne!(c.state.investors.get(key), U256::ZERO);
@@ -439,7 +440,7 @@ fn registry_hook_allocates_a_new_investors_word_and_nothing_else() {
     assert_eq!(c.state.load_counts(), counts, "not a holder: not counted");
     let allocated = storage(&host);
     assert_eq!(
-        views.on_investor_info_changed(key, U256::ZERO, info),
+        hooks.on_investor_info_changed(key, U256::ZERO, info),
         Ok(true)
     );
     assert_eq!(storage(&host), allocated, "a second notice writes nothing");
@@ -865,10 +866,10 @@ fn blacklisting_the_zero_address_is_refused() {
 fn forced_transfer_moves_the_records_and_refuses_unregistered_targets() {
     let (host, c) = deployed();
     issue(&host, &US_ALICE, 100);
-    let mut views = ComplianceViews::from(&host);
+    let mut hooks = ComplianceHooks::from(&host);
     mock_parties(&host, &US_ALICE, &DE_BOB);
     assert_eq!(
-        views.validate_forced_transfer(ALICE, BOB, U256::from(100)),
+        hooks.validate_forced_transfer(ALICE, BOB, U256::from(100)),
         Ok(true)
     );
     assert_eq!(balance(&c, "alice"), U256::ZERO);
@@ -892,13 +893,13 @@ fn forced_transfer_moves_the_records_and_refuses_unregistered_targets() {
         SeizeTargetNotIssuerWallet { to: NOBODY },
     ));
     assert_eq!(
-        views.validate_forced_transfer(BOB, NOBODY, U256::from(1)),
+        hooks.validate_forced_transfer(BOB, NOBODY, U256::from(1)),
         refused
     );
     // A seize goes to issuer wallets only, never to an investor.
     mock_parties(&host, &DE_BOB, &US_ALICE);
     assert_eq!(
-        views.validate_seize(BOB, ALICE, U256::from(1)),
+        hooks.validate_seize(BOB, ALICE, U256::from(1)),
         Err(DSError::SeizeTargetNotIssuerWallet(
             SeizeTargetNotIssuerWallet { to: ALICE }
         ))
@@ -907,7 +908,7 @@ fn forced_transfer_moves_the_records_and_refuses_unregistered_targets() {
 
     host.vm.set_sender(NOBODY);
     assert_eq!(
-        views.validate_forced_transfer(BOB, ALICE, U256::from(1)),
+        hooks.validate_forced_transfer(BOB, ALICE, U256::from(1)),
         Err(DSError::OnlyToken(OnlyToken { caller: NOBODY }))
     );
     assert_eq!(storage(&host), before);

@@ -20,10 +20,11 @@ use stylus_sdk::prelude::*;
 use crate::{events::FacetSelectorsSet, ComplianceState};
 
 /// The facets a Compliance selector may be routed to.
-pub const FACETS: [u64; 3] = [
+pub const FACETS: [u64; 4] = [
     service::COMPLIANCE_VIEWS_FACET,
     service::COMPLIANCE_ADMIN_FACET,
     service::COMPLIANCE_CONFIG_FACET,
+    service::COMPLIANCE_HOOKS_FACET,
 ];
 
 impl ComplianceState {

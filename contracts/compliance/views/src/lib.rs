@@ -1,8 +1,8 @@
 //! Views facet of the Compliance service: `preTransferCheck`, `canTransfer`,
-//! `preIssuanceCheck`, ERC-1404, the configuration, counters, balances,
-//! blacklist and lock flags; also the token's burn and seize records and the
-//! Registry's category hook (the transfer and issuance records stay in the
-//! Compliance contract).
+//! `preIssuanceCheck`, ERC-1404, the counters, balances, blacklist and lock
+//! flags. It writes nothing: the records are the entry program's
+//! (transfers) and the hooks facet's (issuances, burns, seizures, the
+//! Registry's hook).
 //!
 //! The Compliance router runs this facet by delegatecall, so it reads the
 //! Compliance contract's storage: the facet embeds `ComplianceState` as its
@@ -22,13 +22,11 @@ use alloc::string::String;
 use alloy_primitives::{Address, B256, U256};
 use ds_common::{
     codes,
-    errors::SeizeTargetNotIssuerWallet,
     ids::region,
-    party::{country_code, investor_key, PartyInfo},
+    party::{country_code, investor_key},
     DSError,
 };
-use ds_compliance_state::{layout::InvestorWord, ComplianceState};
-use ds_rules::category::Category;
+use ds_compliance_state::ComplianceState;
 use stylus_sdk::prelude::*;
 
 /// The Compliance views facet (storage = Compliance's).
@@ -50,37 +48,6 @@ impl ComplianceViews {
         self.state.investor_word(investor_key).state.balance
     }
 
-    // ----- registry hook -----------------------------------------------
-
-    /// Registry only: an investor's country or stored accreditation /
-    /// qualification changed; a holder moves to its new category.
-    pub fn on_investor_info_changed(
-        &mut self,
-        investor_key: B256,
-        _old_info: U256,
-        new_info: U256,
-    ) -> Result<bool, DSError> {
-        let sender = self.state.vm().msg_sender();
-        self.state.services.require_registry(sender)?;
-        let stored = self.state.investors.get(investor_key);
-        let mut word = InvestorWord::decode(stored);
-        if let Some(old) = word.state.counted {
-            let info = PartyInfo::unpack(new_info);
-            let new = Category::of(&info, self.state.region_of(info.country));
-            let mut delta = ds_rules::Delta::default();
-            delta.recount(&old, &new);
-            word.state.counted = Some(new);
-            self.state.write_investor(investor_key, &word);
-            self.state.apply_delta(&delta);
-        } else if stored.is_zero() {
-            // First news of this investor (its country is set at onboarding):
-            // allocate its word now, so its first tokens do not pay for a
-            // fresh slot on the transfer path.
-            self.state.write_investor(investor_key, &word);
-        }
-        Ok(true)
-    }
-
     /// DS reason code and string of a transfer of `value` from `from` to `to` now.
     pub fn pre_transfer_check(
         &self,
@@ -90,38 +57,6 @@ impl ComplianceViews {
     ) -> Result<(U256, String), DSError> {
         let code = self.code_now(from, to, value)?;
         Ok((U256::from(code), String::from(codes::reason(code))))
-    }
-
-    /// Token only: records a burn of `value` from `who`.
-    pub fn validate_burn(&mut self, who: Address, value: U256) -> Result<bool, DSError> {
-        self.state.only_token()?;
-        let (key, party, word) = self.state.load_party(who)?;
-        self.state.record_removal(key, &party, &word, value);
-        Ok(true)
-    }
-
-    /// Token only: records a seize of `value` from `from` to `to`, which
-    /// must be an issuer special wallet.
-    pub fn validate_seize(
-        &mut self,
-        from: Address,
-        to: Address,
-        value: U256,
-    ) -> Result<bool, DSError> {
-        self.record_enforced_move(from, to, value, false)
-    }
-
-    /// Token only (ERC-7943 `forcedTransfer`): records a move of `value`
-    /// from `from` to `to` outside the transfer rules. `to` must be an
-    /// issuer wallet or an investor wallet, so the tokens are never stuck
-    /// (audit L-15).
-    pub fn validate_forced_transfer(
-        &mut self,
-        from: Address,
-        to: Address,
-        value: U256,
-    ) -> Result<bool, DSError> {
-        self.record_enforced_move(from, to, value, true)
     }
 
     /// DS reason code of a transfer with the sender's balance and the pause
@@ -252,33 +187,5 @@ impl ComplianceViews {
             .transfer_snapshot(from, to, value, balance, paused)?
             .code();
         Ok(codes::with_frozen(code, value, unfrozen))
-    }
-
-    /// Seize and forced transfer: records the move without the transfer rules.
-    fn record_enforced_move(
-        &mut self,
-        from: Address,
-        to: Address,
-        value: U256,
-        to_investor_allowed: bool,
-    ) -> Result<bool, DSError> {
-        self.state.only_token()?;
-        let (from_key, from_info, to_key, to_info) = self.state.parties(from, to)?;
-        let to_investor = to_investor_allowed && to_info.is_investor && !to_key.is_zero();
-        if !to_info.is_issuer_wallet() && !to_investor {
-            return Err(DSError::SeizeTargetNotIssuerWallet(
-                SeizeTargetNotIssuerWallet { to },
-            ));
-        }
-        if !from_key.is_zero() && from_key == to_key {
-            return Ok(true);
-        }
-        let (party, word) = self.state.party_of(from_key, from_info);
-        self.state.record_removal(from_key, &party, &word, value);
-        if to_investor {
-            let (party, word) = self.state.party_of(to_key, to_info);
-            self.state.record_addition(to_key, &party, &word, value);
-        }
-        Ok(true)
     }
 }

@@ -18,11 +18,13 @@ extern crate alloc;
 
 use alloc::string::String;
 use alloy_primitives::{Address, B256, U256};
-use ds_common::{ids::attribute, party, DSError};
+use ds_common::{
+    ids::{attribute, wallet_type},
+    party, DSError,
+};
 use ds_registry_state::{layout::WalletEntry, RegistryState};
 use stylus_sdk::{prelude::*, ArbResult};
 
-pub use ds_common::ids::wallet_type;
 pub use ds_registry_state::{events, InvestorDetailsFull};
 
 /// The Registry service contract.
