@@ -69,10 +69,13 @@ if [ ! -f rust-toolchain.toml ]; then
     printf '[toolchain]\nchannel = "%s"\n' "${toolchain:?rustup is needed}" > rust-toolchain.toml
 fi
 
-# The contracts' wasm32 build needs build-std (as scripts/build.sh); a target
-# dir of its own keeps scripts/build.sh's artifacts untouched.
+# The contracts' wasm32 build needs build-std (as scripts/build.sh). With
+# the same profile, flags and build-std, cargo-stylus's `cargo build` finds
+# in the shared target dir the programs scripts/build.sh compiled and does
+# not compile them again; it reads the raw target/wasm32-unknown-unknown
+# artifacts and runs its own wasm-opt (the size-gated copies stay in
+# target/stylus).
 export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export CARGO_TARGET_DIR=$root/target/cargo-stylus
 
 # name:directory:package, in deployment order.
 PROGRAMS=(trust:trust:ds-trust registry:registry/entry:ds-registry compliance:compliance/entry:ds-compliance
@@ -120,7 +123,7 @@ echo "cargo-stylus-deploy: cargo stylus export-abi matches abi/TrustService.sol 
 } > "$out"
 
 # Wire the services (ds keeps the recorded programs), then a first check.
-unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_TARGET_DIR
+unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD
 "$ds" deploy --rpc "$rpc" --out "$out" --private-key-file "$key_file"
 role=$("$ds" role get "$master" --rpc "$rpc" --deployment "$out")
 [ "$role" = master ] || { echo "cargo-stylus-deploy: $master has role $role, not master" >&2; exit 1; }
