@@ -121,6 +121,8 @@ interface IComplianceService {
 
     function checkTransfer(address from, address to, uint256 value, uint256 from_balance, bool paused) external view returns (uint256);
 
+    function newPreTransferCheck(address from, address to, uint256 value, uint256 balance_from, bool paused_token) external view returns (uint256, string memory);
+
     function canTransfer(address from, address to, uint256 value) external view returns (bool);
 
     function preIssuanceCheck(address to, uint256 value) external view returns (uint256, string memory);

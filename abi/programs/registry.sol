@@ -31,6 +31,8 @@ interface IRegistryService {
 
     function getAttributeExpiry(string calldata id, uint8 attribute_id) external view returns (uint256);
 
+    function attributes(string calldata id, uint8 attribute_id) external view returns (uint256, uint256, string memory);
+
     function getAttributeProofHash(string calldata id, uint8 attribute_id) external view returns (string memory);
 
     function isAccreditedInvestor(string calldata id) external view returns (bool);

@@ -170,7 +170,7 @@ fn deploy_reports_gas_and_the_token_answers_checks() {
     // services + 3 DS parts) + 6 facets) remain to send.
     assert!(
         out.contains(
-            "service entries: 42 set, 4 already in place; routes: 108 set, 0 already in place"
+            "service entries: 42 set, 4 already in place; routes: 109 set, 0 already in place"
         ),
         "{out}"
     );
@@ -255,8 +255,8 @@ fn deployment_resumes_from_its_file() {
     // Nothing left to do: a third run sends nothing.
     let out = deploy(&url, &file, &["--issuer", &addr(ISSUER_KEY)])
         .unwrap_or_else(|e| panic!("rerun: {e}"));
-    // (108 router selectors: the views, admin and configuration facets' functions.)
-    assert!(out.contains("deployed 0 programs (0 gas); service entries: 0 set, 46 already in place; routes: 0 set, 108 already in place; roles granted: 0"), "{out}");
+    // (109 router selectors: the views, admin, configuration and hooks facets' functions.)
+    assert!(out.contains("deployed 0 programs (0 gas); service entries: 0 set, 46 already in place; routes: 0 set, 109 already in place; roles granted: 0"), "{out}");
 
     // A deployment an interrupted run sent but never saw mined is found
     // again from its receipt, not deployed a second time.

@@ -428,3 +428,104 @@ fn ds_named_rule_setters_work_through_compliance() {
     );
     assert_eq!(s.view(c, &R::getTotalInvestorsLimitCall {}), u(2_000));
 }
+
+/// DS v4's `attributes(investorId, attributeId)` getter on the Registry:
+/// the stored status, expiry and proof hash of one attribute, in DS's
+/// return order; unknown investors and attribute ids read as (0, 0, "").
+#[test]
+fn the_registry_answers_ds_attributes_getter() {
+    let mut s = Suite::without_token();
+    let wallet = s.wallet("attr");
+    s.investor("attr-1", "US", &[wallet], &[]);
+    let (exchange, registry) = (s.issuer, s.registry);
+    s.must(
+        exchange,
+        registry,
+        &IRegistry::setAttributeCall {
+            id: "attr-1".into(),
+            attribute_id: attribute::ACCREDITED,
+            value: u(1),
+            expiry: u(4_000_000_000),
+            proof_hash: "proof-a".into(),
+        },
+    );
+    let got = s.view(
+        registry,
+        &IRegistry::attributesCall {
+            id: "attr-1".into(),
+            attribute_id: attribute::ACCREDITED,
+        },
+    );
+    assert_eq!(
+        (got._0, got._1, got._2.as_str()),
+        (u(1), u(4_000_000_000), "proof-a")
+    );
+    for (id, attribute_id) in [("attr-1", 3u8), ("nobody", attribute::ACCREDITED)] {
+        let got = s.view(
+            registry,
+            &IRegistry::attributesCall {
+                id: id.into(),
+                attribute_id,
+            },
+        );
+        assert_eq!(
+            (got._0, got._1, got._2),
+            (U256::ZERO, U256::ZERO, String::new()),
+            "{id}"
+        );
+    }
+}
+
+/// DS v4's `newPreTransferCheck(from, to, value, balanceFrom, pausedToken)`
+/// on Compliance: the DS code and reason with the balance and pause flag as
+/// given, so it differs from `checkTransfer` only by the reason string.
+#[test]
+fn compliance_answers_ds_new_pre_transfer_check() {
+    let mut s = Suite::without_token();
+    s.set_countries(&[("US", region::US)]);
+    let (a, b) = (s.wallet("npt-a"), s.wallet("npt-b"));
+    s.investor("npt-a", "US", &[a], &[attribute::KYC_APPROVED]);
+    s.investor("npt-b", "US", &[b], &[attribute::KYC_APPROVED]);
+    let c = s.compliance;
+    for (balance, paused, stranger) in [
+        (100u64, false, false),
+        (100, true, false),
+        (5, false, false),
+        (100, false, true),
+    ] {
+        let to = if stranger {
+            s.wallet("not registered")
+        } else {
+            b
+        };
+        let (code, reason) = {
+            let r = s.view(
+                c,
+                &ICompliance::newPreTransferCheckCall {
+                    from: a,
+                    to,
+                    value: u(10),
+                    balance_from: u(balance),
+                    paused_token: paused,
+                },
+            );
+            (r._0, r._1)
+        };
+        let check = s.view(
+            c,
+            &ICompliance::checkTransferCall {
+                from: a,
+                to,
+                value: u(10),
+                from_balance: u(balance),
+                paused,
+            },
+        );
+        assert_eq!(code, check, "balance {balance}, paused {paused}");
+        let expected = ds_common::codes::reason(code.to::<u8>());
+        assert_eq!(reason, expected);
+        if paused {
+            assert_ne!(code, U256::ZERO, "a paused token refuses");
+        }
+    }
+}

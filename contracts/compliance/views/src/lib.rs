@@ -70,10 +70,29 @@ impl ComplianceViews {
         from_balance: U256,
         paused: bool,
     ) -> Result<U256, DSError> {
-        let snapshot = self
-            .state
-            .transfer_snapshot(from, to, value, from_balance, paused)?;
-        Ok(U256::from(snapshot.code()))
+        Ok(U256::from(self.code_given(
+            from,
+            to,
+            value,
+            from_balance,
+            paused,
+        )?))
+    }
+
+    /// DS's `newPreTransferCheck`: the DS reason code and string of a
+    /// transfer with the sender's balance and the pause flag given by the
+    /// caller (`checkTransfer` with the reason; frozen amounts are the
+    /// token's to add, as its `preTransferCheck` does).
+    pub fn new_pre_transfer_check(
+        &self,
+        from: Address,
+        to: Address,
+        value: U256,
+        balance_from: U256,
+        paused_token: bool,
+    ) -> Result<(U256, String), DSError> {
+        let code = self.code_given(from, to, value, balance_from, paused_token)?;
+        Ok((U256::from(code), String::from(codes::reason(code))))
     }
 
     /// Whether a transfer of `value` from `from` to `to` would pass now.
@@ -182,10 +201,23 @@ impl ComplianceViews {
     /// own answer (review F-07).
     fn code_now(&self, from: Address, to: Address, value: U256) -> Result<u8, DSError> {
         let (balance, paused, unfrozen) = self.state.token_context(from)?;
-        let code = self
+        let code = self.code_given(from, to, value, balance, paused)?;
+        Ok(codes::with_frozen(code, value, unfrozen))
+    }
+
+    /// DS reason code of a transfer with the sender's balance and the pause
+    /// flag as given.
+    fn code_given(
+        &self,
+        from: Address,
+        to: Address,
+        value: U256,
+        balance: U256,
+        paused: bool,
+    ) -> Result<u8, DSError> {
+        Ok(self
             .state
             .transfer_snapshot(from, to, value, balance, paused)?
-            .code();
-        Ok(codes::with_frozen(code, value, unfrozen))
+            .code())
     }
 }

@@ -120,6 +120,20 @@ impl RegistryService {
             .unwrap_or_default()
     }
 
+    /// DS's public `attributes(investorId, attributeId)` getter: the stored
+    /// status, expiry and proof hash of the attribute (0, 0, "" for unknown
+    /// investors or ids).
+    pub fn attributes(&self, id: String, attribute_id: u8) -> (U256, U256, String) {
+        match self.state.attribute_of(&id, attribute_id) {
+            Some((record, i)) => (
+                U256::from(record.statuses[i]),
+                U256::from(record.expiries[i]),
+                self.state.attribute_proof_hash(&id, attribute_id),
+            ),
+            None => (U256::ZERO, U256::ZERO, String::new()),
+        }
+    }
+
     /// The proof hash of the attribute ("" when none).
     pub fn get_attribute_proof_hash(&self, id: String, attribute_id: u8) -> String {
         self.state.attribute_proof_hash(&id, attribute_id)
