@@ -481,37 +481,33 @@ pub fn wiring(d: &Deployment) -> Result<Vec<(Address, u64, Address)>, String> {
     for (_, contract) in &core[..5] {
         entries.extend(core.iter().map(|(id, a)| (*contract, *id, *a)));
     }
-    entries.push((
-        at("registry")?,
-        service::REGISTRY_ADMIN_FACET,
-        at("registry_admin")?,
-    ));
-    let compliance = at("compliance")?;
-    entries.push((
-        compliance,
-        service::COMPLIANCE_VIEWS_FACET,
-        at("compliance_views")?,
-    ));
-    entries.push((
-        compliance,
-        service::COMPLIANCE_ADMIN_FACET,
-        at("compliance_admin")?,
-    ));
-    entries.push((
-        compliance,
-        service::COMPLIANCE_CONFIG_FACET,
-        at("compliance_config")?,
-    ));
-    entries.push((
-        compliance,
-        service::COMPLIANCE_HOOKS_FACET,
-        at("compliance_hooks")?,
-    ));
-    entries.push((
-        at("ds_token")?,
-        service::TOKEN_ADMIN_FACET,
-        at("token_admin")?,
-    ));
+    // each facet, in the service whose address runs it: (service, id, facet)
+    for (contract, id, facet) in [
+        ("registry", service::REGISTRY_ADMIN_FACET, "registry_admin"),
+        (
+            "compliance",
+            service::COMPLIANCE_VIEWS_FACET,
+            "compliance_views",
+        ),
+        (
+            "compliance",
+            service::COMPLIANCE_ADMIN_FACET,
+            "compliance_admin",
+        ),
+        (
+            "compliance",
+            service::COMPLIANCE_CONFIG_FACET,
+            "compliance_config",
+        ),
+        (
+            "compliance",
+            service::COMPLIANCE_HOOKS_FACET,
+            "compliance_hooks",
+        ),
+        ("ds_token", service::TOKEN_ADMIN_FACET, "token_admin"),
+    ] {
+        entries.push((at(contract)?, id, at(facet)?));
+    }
     Ok(entries)
 }
 

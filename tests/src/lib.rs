@@ -316,31 +316,14 @@ impl Suite {
             .iter()
             .flat_map(|c| services.iter().map(move |(id, a)| (*c, *id, *a)))
             .collect();
-        entries.push((
-            self.registry,
-            service::REGISTRY_ADMIN_FACET,
-            self.registry_admin,
-        ));
-        entries.push((
-            self.compliance,
-            service::COMPLIANCE_VIEWS_FACET,
-            self.compliance_views,
-        ));
-        entries.push((
-            self.compliance,
-            service::COMPLIANCE_ADMIN_FACET,
-            self.compliance_admin,
-        ));
-        entries.push((
-            self.compliance,
-            service::COMPLIANCE_CONFIG_FACET,
-            self.compliance_config,
-        ));
-        entries.push((
-            self.compliance,
-            service::COMPLIANCE_HOOKS_FACET,
-            self.compliance_hooks,
-        ));
+        let (r, c) = (self.registry, self.compliance);
+        entries.extend([
+            (r, service::REGISTRY_ADMIN_FACET, self.registry_admin),
+            (c, service::COMPLIANCE_VIEWS_FACET, self.compliance_views),
+            (c, service::COMPLIANCE_ADMIN_FACET, self.compliance_admin),
+            (c, service::COMPLIANCE_CONFIG_FACET, self.compliance_config),
+            (c, service::COMPLIANCE_HOOKS_FACET, self.compliance_hooks),
+        ]);
         if let (Some(token), Some(admin)) = (self.token, self.token_admin) {
             entries.push((token, service::TOKEN_ADMIN_FACET, admin));
         }

@@ -209,11 +209,7 @@ fn every_registry_setter_is_one_hop_from_the_registry_address() {
     let master = s.master;
     let before = s.net.storage_snapshot();
     for calldata in [vec![0xde, 0xad, 0xbe, 0xef, 0, 1], vec![0x01]] {
-        let selector: [u8; 4] = if calldata.len() >= 4 {
-            calldata[..4].try_into().expect("four bytes")
-        } else {
-            [0; 4]
-        };
+        let selector = ds_common::constants::selector_of(&calldata);
         let out = s.net.send(master, r, &calldata, U256::ZERO);
         assert_eq!(
             out.revert_error::<UnknownSelector>(),

@@ -31,10 +31,7 @@ impl ComplianceState {
     /// Runs `calldata` in the facet its selector is routed to, or fails
     /// with [`UnknownSelector`] (also for calldata shorter than a selector).
     pub fn route(&mut self, calldata: &[u8]) -> stylus_sdk::ArbResult {
-        let selector = calldata
-            .get(..4)
-            .map(FixedBytes::<4>::from_slice)
-            .unwrap_or_default();
+        let selector = FixedBytes(ds_common::constants::selector_of(calldata));
         let facet = self.routes.get(selector).to::<u64>();
         if facet == 0 {
             return Err(DSError::UnknownSelector(UnknownSelector { selector }).into());

@@ -15,9 +15,8 @@ use alloy_sol_types::{sol, SolCall, SolEvent};
 use ds_common::ids::{role, service};
 use ds_common::{errors::UnauthorizedCaller, party::PartyInfo};
 use ds_registry_admin::RegistryAdmin;
-#[allow(unused_imports)]
 use ds_registry_state::{
-    events::*, layout, EXCHANGE_OR_ABOVE, ISSUER_OR_ABOVE, ISSUER_OR_TRANSFER_AGENT_OR_ABOVE,
+    events::*, EXCHANGE_OR_ABOVE, ISSUER_OR_ABOVE, ISSUER_OR_TRANSFER_AGENT_OR_ABOVE,
 };
 use ds_testing::MockHost;
 
