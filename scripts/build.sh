@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 [ -f scripts/.toolchain.env ] && . scripts/.toolchain.env
 CARGO=${CARGO:-cargo}
 
-CONTRACTS=(trust registry registry_admin compliance compliance_views compliance_admin compliance_config compliance_hooks comms ds_token token_admin
+CONTRACTS=(trust registry registry_admin compliance compliance_views compliance_admin compliance_config compliance_hooks comms ds_token token_admin token_control
            distribution)
 # Test fixtures (not size-gated): the devnet's gas calibration token
 # (devnet/calibration/erc20) and the distribution app's payment token

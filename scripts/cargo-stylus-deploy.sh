@@ -82,7 +82,7 @@ PROGRAMS=(trust:trust:ds-trust registry:registry/entry:ds-registry compliance:co
           comms:comms:ds-comms ds_token:token/entry:ds-token registry_admin:registry/admin:ds-registry-admin
           compliance_views:compliance/views:ds-compliance-views compliance_admin:compliance/admin:ds-compliance-admin
           compliance_config:compliance/config:ds-compliance-config compliance_hooks:compliance/hooks:ds-compliance-hooks
-          token_admin:token/admin:ds-token-admin)
+          token_admin:token/admin:ds-token-admin token_control:token/control:ds-token-control)
 
 declare -A address
 entries=()

@@ -17,7 +17,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 [ -f scripts/.toolchain.env ] && . scripts/.toolchain.env
 CARGO=${CARGO:-cargo}
 
-for wasm in trust registry registry_admin compliance compliance_views compliance_admin compliance_config compliance_hooks comms ds_token token_admin erc20_min; do
+for wasm in trust registry registry_admin compliance compliance_views compliance_admin compliance_config compliance_hooks comms ds_token token_admin token_control erc20_min; do
     if [ ! -f "target/stylus/$wasm.wasm" ]; then
         echo "target/stylus/$wasm.wasm is missing: run scripts/build.sh first" >&2
         exit 1

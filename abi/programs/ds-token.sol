@@ -112,6 +112,10 @@ interface IDSToken {
     error UnknownSelector(bytes4 selector);
 
     error FacetCalledDirectly(address facet);
+
+    error UnknownFacet(uint256 facetId);
+
+    error SelectorNotRoutable(bytes4 selector);
 }
 
 interface IDSTokenEvents {

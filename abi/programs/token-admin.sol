@@ -19,21 +19,9 @@ interface IDSTokenAdmin {
 
     function bulkBurn(address[] memory who, uint256[] memory values, string calldata reason) external returns (bool);
 
-    function seize(address from, address to, uint256 value, string calldata reason) external returns (bool);
+    function setFacetSelectors(uint256 facet_id, bytes4[] memory selectors) external returns (bool);
 
-    function forcedTransfer(address from, address to, uint256 amount) external returns (bool);
-
-    function setFrozenTokens(address account, uint256 amount) external returns (bool);
-
-    function reserveWallet(address wallet) external returns (uint256);
-
-    function snapshot() external returns (uint256);
-
-    function reserveCheckpoints(address[] memory wallets, uint256 count) external returns (uint256);
-
-    function pause() external;
-
-    function unpause() external;
+    function facetOf(bytes4 selector) external view returns (uint256);
 
     error UnauthorizedCaller(address caller, uint8 callerRole);
 
@@ -80,9 +68,15 @@ interface IDSTokenAdmin {
     error UnknownSelector(bytes4 selector);
 
     error FacetCalledDirectly(address facet);
+
+    error UnknownFacet(uint256 facetId);
+
+    error SelectorNotRoutable(bytes4 selector);
 }
 
 interface IDSTokenAdminEvents {
+    /// The router sends the functions `selectors` to facet `facetId` (0: no longer served).
+    event FacetSelectorsSet(uint256 indexed facetId, bytes4[] selectors);
     /// ERC-20: `value` tokens moved from `from` to `to` (zero address: issue / burn).
     event Transfer(address indexed from, address indexed to, uint256 value);
     /// ERC-20: `owner` allows `spender` to move `value` of its tokens.

@@ -19,10 +19,13 @@ use alloy_rpc_types_eth::{
     TransactionReceipt, TransactionRequest,
 };
 use alloy_sol_types::{sol_data, SolCall, SolEvent, SolType, SolValue};
-use ds_common::ids::{role, service};
+use ds_common::{
+    bindings::IFacetRouter,
+    ids::{role, service},
+};
 
 use crate::{
-    abi::{IArbWasm, IComplianceService, IStylusDeployer, ITrustService},
+    abi::{IArbWasm, IStylusDeployer, ITrustService},
     chain::{exit, lookup_receipt, mined, rpc_failure, submit, transact, view, Failure},
     deployment::{Deployment, Pending, Record},
     names::role_name,
@@ -39,7 +42,7 @@ pub const STYLUS_DEPLOYER: Address = address!("cEcba2F1DC234f70Dd89F2041029807F8
 pub const DATA_FEE_BUMP_PERCENT: u64 = 20;
 
 /// The programs of the suite, in deployment order.
-pub const PROGRAMS: [&str; 11] = [
+pub const PROGRAMS: [&str; 12] = [
     "trust",
     "registry",
     "compliance",
@@ -51,6 +54,7 @@ pub const PROGRAMS: [&str; 11] = [
     "compliance_config",
     "compliance_hooks",
     "token_admin",
+    "token_control",
 ];
 
 /// What `ds deploy` was asked to do.
@@ -505,6 +509,7 @@ pub fn wiring(d: &Deployment) -> Result<Vec<(Address, u64, Address)>, String> {
             "compliance_hooks",
         ),
         ("ds_token", service::TOKEN_ADMIN_FACET, "token_admin"),
+        ("ds_token", service::TOKEN_CONTROL_FACET, "token_control"),
     ] {
         entries.push((at(contract)?, id, at(facet)?));
     }
@@ -545,16 +550,35 @@ async fn wire<P: Provider>(provider: &P, d: &Deployment) -> Result<(usize, usize
     Ok((set, kept))
 }
 
-/// Routes the Compliance facets' selectors that are not routed yet
-/// (`setFacetSelectors`, at most `MAX_BATCH` a transaction); returns
-/// (set, in place).
+/// Routes the facets' selectors that are not routed yet, in both routers
+/// (Compliance and the DS token; `setFacetSelectors`, at most `MAX_BATCH` a
+/// transaction); returns (set, in place).
 async fn route<P: Provider>(provider: &P, d: &Deployment) -> Result<(usize, usize), Failure> {
-    let compliance = d
-        .address("compliance")
-        .ok_or("compliance is not deployed")?;
-    let routes = ds_common::bindings::compliance_routes();
+    let (mut set, mut kept) = (0, 0);
+    for (router, routes) in [
+        ("compliance", ds_common::bindings::compliance_routes()),
+        ("ds_token", ds_common::bindings::token_routes()),
+    ] {
+        let at = d
+            .address(router)
+            .ok_or_else(|| format!("{router} is not deployed"))?;
+        let (s, k) = route_one(provider, router, at, routes).await?;
+        set += s;
+        kept += k;
+    }
+    Ok((set, kept))
+}
+
+/// Sends the routes of one router (`name` at `router`) that differ from
+/// `routes`; returns (set, in place).
+async fn route_one<P: Provider>(
+    provider: &P,
+    name: &str,
+    router: Address,
+    routes: Vec<(u64, Vec<[u8; 4]>)>,
+) -> Result<(usize, usize), Failure> {
     let total: usize = routes.iter().map(|(_, s)| s.len()).sum();
-    progress(&format!("routing {total} Compliance selectors…"));
+    progress(&format!("routing {total} {name} selectors…"));
     let (mut set, mut kept) = (0, 0);
     for (facet, selectors) in routes {
         let facet_id = U256::from(facet);
@@ -563,8 +587,8 @@ async fn route<P: Provider>(provider: &P, d: &Deployment) -> Result<(usize, usiz
             let now = view(
                 provider,
                 "facetOf",
-                compliance,
-                IComplianceService::facetOfCall {
+                router,
+                IFacetRouter::facetOfCall {
                     selector: selector.into(),
                 },
             )
@@ -576,14 +600,17 @@ async fn route<P: Provider>(provider: &P, d: &Deployment) -> Result<(usize, usiz
             }
         }
         for chunk in missing.chunks(ds_common::ids::limits::MAX_BATCH) {
-            let call = IComplianceService::setFacetSelectorsCall {
-                facet_id,
+            let call = IFacetRouter::setFacetSelectorsCall {
+                facetId: facet_id,
                 selectors: chunk.to_vec(),
             };
             transact(
                 provider,
-                &format!("setFacetSelectors({facet}, {} selectors)", chunk.len()),
-                compliance,
+                &format!(
+                    "setFacetSelectors({facet}, {} selectors) on {name}",
+                    chunk.len()
+                ),
+                router,
                 call,
             )
             .await?;
@@ -672,8 +699,8 @@ mod tests {
             );
         }
         let entries = wiring(&d).expect("complete");
-        // 5 services x (5 services + 3 DS parts) + 6 facets
-        assert_eq!(entries.len(), 46);
+        // 5 services x (5 services + 3 DS parts) + 7 facets
+        assert_eq!(entries.len(), 47);
         let registry = d.address("registry").expect("registry");
         assert!(entries.contains(&(token_of(&d), service::WALLET_MANAGER, registry)));
         assert!(entries.contains(&(
@@ -686,6 +713,11 @@ mod tests {
             token,
             service::TOKEN_ADMIN_FACET,
             d.address("token_admin").expect("facet")
+        )));
+        assert!(entries.contains(&(
+            token,
+            service::TOKEN_CONTROL_FACET,
+            d.address("token_control").expect("facet")
         )));
         d.contracts.remove("comms");
         assert!(wiring(&d).is_err());

@@ -157,7 +157,7 @@ fn deploy_reports_gas_and_the_token_answers_checks() {
     .unwrap_or_else(|e| panic!("deploy: {e}"));
     println!("ds deploy:\n{out}");
     let lines = report_lines(&out);
-    assert_eq!(lines.len(), 11, "{out}");
+    assert_eq!(lines.len(), 12, "{out}");
     for (name, _, gas) in &lines {
         let gas: u64 = gas
             .parse()
@@ -166,11 +166,12 @@ fn deploy_reports_gas_and_the_token_answers_checks() {
         assert!((100_000..30_000_000).contains(&gas), "{name}: {gas}");
     }
     // The constructors of registry, compliance, comms and the token set
-    // their own Trust entry: 42 of the 46 entries (5 contracts x (5
-    // services + 3 DS parts) + 6 facets) remain to send.
+    // their own Trust entry: 43 of the 47 entries (5 contracts x (5
+    // services + 3 DS parts) + 7 facets) remain to send. Routes: the
+    // Compliance facets' 109 selectors and the token control facet's 8.
     assert!(
         out.contains(
-            "service entries: 42 set, 4 already in place; routes: 109 set, 0 already in place"
+            "service entries: 43 set, 4 already in place; routes: 117 set, 0 already in place"
         ),
         "{out}"
     );
@@ -236,7 +237,7 @@ fn deployment_resumes_from_its_file() {
         .values()
         .all(|r| r.wasm_keccak.is_some() && r.deploy_gas.is_some()));
 
-    // The rerun keeps the three and deploys the eight others.
+    // The rerun keeps the three and deploys the nine others.
     let out = deploy(&url, &file, &["--issuer", &addr(ISSUER_KEY)])
         .unwrap_or_else(|e| panic!("resume: {e}"));
     let lines = report_lines(&out);
@@ -246,17 +247,18 @@ fn deployment_resumes_from_its_file() {
         .map(|l| l.0.as_str())
         .collect();
     assert_eq!(kept, ["trust", "registry", "compliance"], "{out}");
-    assert!(out.contains("deployed 8 programs"), "{out}");
+    assert!(out.contains("deployed 9 programs"), "{out}");
     assert!(out.contains("roles granted: 1"), "{out}");
     let full = Deployment::load(Path::new(&file)).expect("file");
-    assert_eq!(full.contracts.len(), 11);
+    assert_eq!(full.contracts.len(), 12);
     assert_eq!(full.address("trust"), recorded.address("trust"));
 
     // Nothing left to do: a third run sends nothing.
     let out = deploy(&url, &file, &["--issuer", &addr(ISSUER_KEY)])
         .unwrap_or_else(|e| panic!("rerun: {e}"));
-    // (109 router selectors: the views, admin, configuration and hooks facets' functions.)
-    assert!(out.contains("deployed 0 programs (0 gas); service entries: 0 set, 46 already in place; routes: 0 set, 109 already in place; roles granted: 0"), "{out}");
+    // (117 router selectors: the Compliance views, admin, configuration and
+    // hooks facets' functions and the token control facet's.)
+    assert!(out.contains("deployed 0 programs (0 gas); service entries: 0 set, 47 already in place; routes: 0 set, 117 already in place; roles granted: 0"), "{out}");
 
     // A deployment an interrupted run sent but never saw mined is found
     // again from its receipt, not deployed a second time.
@@ -271,7 +273,7 @@ fn deployment_resumes_from_its_file() {
     interrupted.save(Path::new(&bad)).expect("save");
     let out = deploy(&url, &bad, &[]).unwrap_or_else(|e| panic!("recover: {e}"));
     assert!(
-        out.contains("deployed 1 programs") && out.contains("0 set, 46 already"),
+        out.contains("deployed 1 programs") && out.contains("0 set, 47 already"),
         "{out}"
     );
     let recovered = Deployment::load(Path::new(&bad)).expect("file");

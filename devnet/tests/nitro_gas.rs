@@ -107,6 +107,7 @@ fn init_gas_of_every_artifact_is_nitros_formula_on_its_sections() {
         "comms",
         "ds_token",
         "token_admin",
+        "token_control",
         "distribution",
         "erc20_min",
         "payment_token",

@@ -24,7 +24,7 @@ pub mod report;
 use alloy_sol_types::{sol_data, SolCall, SolEvent, SolInterface, SolType, SolValue};
 pub use ds_devnet::{Address, Devnet, Receipt, B256, U256};
 
-use abi::{ICompliance, IDSToken, IRegistry, ITrust};
+use abi::{exported::IFacetRouter, ICompliance, IDSToken, IRegistry, ITrust};
 use ids::{attribute_status, role, service};
 
 /// Name of the token the suite deploys.
@@ -203,6 +203,7 @@ pub struct Suite {
     pub comms: Address,
     token: Option<Address>,
     token_admin: Option<Address>,
+    token_control: Option<Address>,
 }
 
 impl Default for Suite {
@@ -259,6 +260,7 @@ impl Suite {
         let compliance_config = install("compliance_config");
         let compliance_hooks = install("compliance_hooks");
         let token_admin = token.map(|_| install("token_admin"));
+        let token_control = token.map(|_| install("token_control"));
         let mut suite = Self {
             net,
             master,
@@ -276,6 +278,7 @@ impl Suite {
             comms,
             token,
             token_admin,
+            token_control,
         };
         suite.wire();
         for (who, r) in [
@@ -296,7 +299,8 @@ impl Suite {
     /// and the DS ids of the parts they serve (32 wallet manager: the
     /// Registry; 64 lock manager and 256 compliance configuration:
     /// Compliance) in all of them, the admin facet in the Registry, the
-    /// four facets in Compliance and the admin facet in the token.
+    /// four facets in Compliance and the admin and control facets in the
+    /// token.
     pub fn wiring(&self) -> Vec<(Address, u64, Address)> {
         let mut services = vec![
             (service::TRUST, self.trust),
@@ -324,8 +328,11 @@ impl Suite {
             (c, service::COMPLIANCE_CONFIG_FACET, self.compliance_config),
             (c, service::COMPLIANCE_HOOKS_FACET, self.compliance_hooks),
         ]);
-        if let (Some(token), Some(admin)) = (self.token, self.token_admin) {
+        if let (Some(token), Some(admin), Some(control)) =
+            (self.token, self.token_admin, self.token_control)
+        {
             entries.push((token, service::TOKEN_ADMIN_FACET, admin));
+            entries.push((token, service::TOKEN_CONTROL_FACET, control));
         }
         entries
     }
@@ -338,13 +345,19 @@ impl Suite {
             };
             self.must(self.master, contract, &call);
         }
-        for (facet, selectors) in ds_common::bindings::compliance_routes() {
-            for chunk in selectors.chunks(ds_common::ids::limits::MAX_BATCH) {
-                let call = ICompliance::setFacetSelectorsCall {
-                    facet_id: U256::from(facet),
-                    selectors: chunk.iter().map(|s| s.into()).collect(),
-                };
-                self.must(self.master, self.compliance, &call);
+        let mut tables = vec![(self.compliance, ds_common::bindings::compliance_routes())];
+        if let Some(token) = self.token {
+            tables.push((token, ds_common::bindings::token_routes()));
+        }
+        for (router, routes) in tables {
+            for (facet, selectors) in routes {
+                for chunk in selectors.chunks(ds_common::ids::limits::MAX_BATCH) {
+                    let call = IFacetRouter::setFacetSelectorsCall {
+                        facetId: U256::from(facet),
+                        selectors: chunk.iter().map(|s| s.into()).collect(),
+                    };
+                    self.must(self.master, router, &call);
+                }
             }
         }
     }
@@ -354,6 +367,11 @@ impl Suite {
     /// The DS token admin facet (registered in the token), if deployed.
     pub fn token_admin(&self) -> Option<Address> {
         self.token_admin
+    }
+
+    /// The DS token control facet (registered in the token), if deployed.
+    pub fn token_control(&self) -> Option<Address> {
+        self.token_control
     }
 
     /// The DS token's address (panics for a [`Suite::without_token`]).

@@ -58,8 +58,8 @@ fn address_key(address: Address) -> [u8; 32] {
 }
 
 /// `TokenState`: the service registry first, the allowances after the
-/// ledger's nine fields, then name, symbol, and decimals sharing the last
-/// slot with the time of the latest snapshot.
+/// ledger's nine fields, then name, symbol, decimals sharing a slot with
+/// the time of the latest snapshot, and the router's table last.
 #[test]
 fn the_token_storage_layout_is_pinned() {
     let mut s = Suite::new();
@@ -96,6 +96,13 @@ fn the_token_storage_layout_is_pinned() {
     assert_eq!(
         s.net.storage(token, U256::from(13)),
         U256::from(TOKEN_DECIMALS) | (time << 8)
+    );
+    // Slot 14, the last: the router's table (map bytes4 → u64).
+    let mut key = [0u8; 32];
+    key[..4].copy_from_slice(&IDSToken::pauseCall::SELECTOR);
+    assert_eq!(
+        s.net.storage(token, map_slot(key, 14)),
+        U256::from(service::TOKEN_CONTROL_FACET)
     );
 }
 

@@ -1091,6 +1091,16 @@ fn cases() -> Vec<(&'static str, Builder)> {
         }),
         // ----- DS token and its admin facet -----
         ("DS token: setDSService", |fx| set_service(fx.s.token())),
+        ("DS token: setFacetSelectors", |fx| {
+            // A selector no program serves, routed to the control facet.
+            token(
+                fx,
+                IDSToken::setFacetSelectorsCall {
+                    facet_id: u(service::TOKEN_CONTROL_FACET),
+                    selectors: vec![[0xde, 0xad, 0xbe, 0xef].into()],
+                },
+            )
+        }),
         ("DS token: approve", |fx| {
             token(
                 fx,

@@ -115,6 +115,7 @@ fn each_facet_refuses_calls_at_its_own_address() {
     let mut s = Suite::new();
     let master = s.master;
     let token_admin = s.token_admin().expect("token admin facet");
+    let token_control = s.token_control().expect("token control facet");
     let calls = [
         (
             s.compliance_views,
@@ -132,7 +133,16 @@ fn each_facet_refuses_calls_at_its_own_address() {
             s.compliance_config,
             ICompliance::getTotalInvestorsLimitCall {}.abi_encode(),
         ),
-        (token_admin, IDSToken::pauseCall {}.abi_encode()),
+        (
+            token_admin,
+            IDSToken::burnCall {
+                who: Address::repeat_byte(0x44),
+                value: u(1),
+                reason: "x".into(),
+            }
+            .abi_encode(),
+        ),
+        (token_control, IDSToken::pauseCall {}.abi_encode()),
         (
             s.compliance_hooks,
             ds_common::bindings::programs::IComplianceHooks::validateBurnCall {

@@ -89,6 +89,7 @@ fn replacing_the_registry_compliance_and_token_facets_keeps_every_record() {
             "compliance_hooks",
         ),
         (token, service::TOKEN_ADMIN_FACET, "token_admin"),
+        (token, service::TOKEN_CONTROL_FACET, "token_control"),
     ] {
         let new = install(&mut s, name, &format!("{name} v2"));
         set_service(&mut s, contract, id, new);

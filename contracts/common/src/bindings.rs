@@ -64,6 +64,22 @@ pub mod programs {
         #[sol(all_derives)]
         "../../abi/programs/token-admin.sol"
     );
+    sol!(
+        #[sol(all_derives)]
+        "../../abi/programs/token-control.sol"
+    );
+}
+
+sol! {
+    /// The two functions every router serves at its service's address
+    /// (Compliance, the DS token), with the same selectors at both.
+    #[sol(all_derives)]
+    interface IFacetRouter {
+        /// Master only: sends `selectors` to facet `facetId` (0 removes the routes).
+        function setFacetSelectors(uint256 facetId, bytes4[] selectors) external returns (bool);
+        /// The facet id `selector` is routed to.
+        function facetOf(bytes4 selector) external view returns (uint256);
+    }
 }
 
 /// The Compliance router's table as a deployment sets it
@@ -100,4 +116,20 @@ pub fn compliance_routes() -> Vec<(u64, Vec<[u8; 4]>)> {
         (facet, own)
     })
     .collect()
+}
+
+/// The DS token router's table as a deployment sets it
+/// (`setFacetSelectors` on the token): the control facet's selectors from
+/// its exported interface, less those the token's entry program serves. The
+/// admin facet needs no route: a selector without one runs there.
+pub fn token_routes() -> Vec<(u64, Vec<[u8; 4]>)> {
+    use crate::ids::service;
+    let entry = programs::IDSToken::IDSTokenCalls::SELECTORS;
+    let control = programs::IDSTokenControl::IDSTokenControlCalls::SELECTORS;
+    let own = control
+        .iter()
+        .filter(|s| !entry.contains(s))
+        .copied()
+        .collect();
+    alloc::vec![(service::TOKEN_CONTROL_FACET, own)]
 }

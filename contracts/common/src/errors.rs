@@ -263,6 +263,10 @@ sol! {
     /// which removes the route); `facetId` is none.
     #[derive(Debug, PartialEq, Eq)]
     error UnknownFacet(uint256 facetId);
+    /// `selector` is one of the router's own functions, served by the facet
+    /// that keeps the routes: it cannot be routed elsewhere.
+    #[derive(Debug, PartialEq, Eq)]
+    error SelectorNotRoutable(bytes4 selector);
 }
 
 /// Every error a DS contract can revert with.
@@ -511,8 +515,11 @@ pub enum DSError {
     ))]
     FacetCalledDirectly(FacetCalledDirectly),
     /// See [`UnknownFacet`].
-    #[cfg(feature = "compliance-errors")]
+    #[cfg(any(feature = "compliance-errors", feature = "token-errors"))]
     UnknownFacet(UnknownFacet),
+    /// See [`SelectorNotRoutable`].
+    #[cfg(feature = "token-errors")]
+    SelectorNotRoutable(SelectorNotRoutable),
 }
 
 /// Shorthand constructors, so call sites stay one line.

@@ -68,6 +68,10 @@ pub mod service {
     /// burns, seizures and forced transfers; the Registry's hook),
     /// registered in Compliance (not a DS id).
     pub const COMPLIANCE_HOOKS_FACET: u64 = 1 << 21;
+    /// The DS token's control facet (seize, forced transfer, freeze, pause,
+    /// snapshots, the Registry's wallet reservation), registered in the
+    /// token (not a DS id).
+    pub const TOKEN_CONTROL_FACET: u64 = 1 << 22;
 }
 
 /// Registry attribute ids (bit values, as in DS).
@@ -228,9 +232,10 @@ mod tests {
             [
                 COMPLIANCE_ADMIN_FACET,
                 REGISTRY_ADMIN_FACET,
-                COMPLIANCE_HOOKS_FACET
+                COMPLIANCE_HOOKS_FACET,
+                TOKEN_CONTROL_FACET
             ],
-            [524_288, 1_048_576, 2_097_152]
+            [524_288, 1_048_576, 2_097_152, 4_194_304]
         );
     }
 
@@ -249,6 +254,7 @@ mod tests {
             COMPLIANCE_CONFIG_FACET,
             REGISTRY_ADMIN_FACET,
             COMPLIANCE_HOOKS_FACET,
+            TOKEN_CONTROL_FACET,
         ] {
             assert!(!DS_IDS.contains(&ours), "{ours} is a DS service id");
         }

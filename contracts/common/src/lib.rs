@@ -17,6 +17,8 @@ pub mod errors;
 pub mod ids;
 pub mod interfaces;
 pub mod party;
+#[cfg(any(feature = "compliance-errors", feature = "token-errors"))]
+pub mod router;
 pub mod text;
 
 pub use errors::DSError;
@@ -247,7 +249,7 @@ pub mod abi_export {
     #[cfg(test)]
     mod tests {
         use super::{canonical, declarations};
-        use crate::consumer::{DSServiceSet, EVENTS_SOL};
+        use crate::consumer::{DSServiceSet, FacetSelectorsSet, EVENTS_SOL};
         use alloy_sol_types::SolEvent;
 
         #[test]
@@ -295,11 +297,12 @@ pub mod abi_export {
         }
 
         #[test]
-        fn the_shared_event_source_matches_the_compiled_event() {
+        fn the_shared_event_source_matches_the_compiled_events() {
             let found = declarations(EVENTS_SOL);
-            assert_eq!(found.len(), 1);
+            assert_eq!(found.len(), 2);
             assert_eq!(canonical(found[0].text), DSServiceSet::SIGNATURE);
-            assert_eq!(found[0].docs.len(), 1, "its NatSpec line is kept");
+            assert_eq!(canonical(found[1].text), FacetSelectorsSet::SIGNATURE);
+            assert!(found.iter().all(|d| d.docs.len() == 1), "NatSpec kept");
         }
 
         #[test]

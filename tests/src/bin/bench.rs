@@ -85,6 +85,9 @@ fn ds_rows() -> (Vec<Measured>, Vec<ProgramFigures>) {
     if let Some(admin) = s.token_admin() {
         programs.push(("token_admin", admin));
     }
+    if let Some(control) = s.token_control() {
+        programs.push(("token_control", control));
+    }
     for cached in [token, s.compliance] {
         assert!(s.net.set_cached(cached, true), "a program");
     }

@@ -73,6 +73,9 @@ fn main() {
     if let Some(admin) = s.token_admin() {
         story.note(&format!("{:<14} {admin}", "  admin facet"));
     }
+    if let Some(control) = s.token_control() {
+        story.note(&format!("{:<14} {control}", "  control facet"));
+    }
     story.note(&format!(
         "{} setDSService entries; roles: issuer {}, transfer agent {}, exchange {}",
         s.wiring().len(),

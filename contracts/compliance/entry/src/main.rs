@@ -13,7 +13,7 @@ fn main() {
         ],
         &[
             ds_common::consumer::DSServiceSet::SIGNATURE,
-            ds_compliance_state::events::FacetSelectorsSet::SIGNATURE,
+            ds_common::consumer::FacetSelectorsSet::SIGNATURE,
         ],
     );
     ds_common::abi_export::print_constants("ComplianceService", &["IDSServiceConstants"]);

@@ -22,5 +22,3 @@ event InvestorLiquidateOnlySet(string investorId, bool enabled, address sender);
 event WalletBlacklisted(address indexed wallet, address sender);
 /// Wallet removed from the blacklist.
 event WalletUnblacklisted(address indexed wallet, address sender);
-/// The router sends the functions `selectors` to facet `facetId` (0: no longer served).
-event FacetSelectorsSet(uint256 indexed facetId, bytes4[] selectors);

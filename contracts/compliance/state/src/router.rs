@@ -11,13 +11,14 @@
 use alloc::vec::Vec;
 use alloy_primitives::{FixedBytes, U256};
 use ds_common::{
-    errors::{UnknownFacet, UnknownSelector},
+    consumer::FacetSelectorsSet,
+    errors::UnknownSelector,
     ids::{role, service},
     DSError,
 };
 use stylus_sdk::prelude::*;
 
-use crate::{events::FacetSelectorsSet, ComplianceState};
+use crate::ComplianceState;
 
 /// The facets a Compliance selector may be routed to.
 pub const FACETS: [u64; 4] = [
@@ -56,13 +57,10 @@ impl ComplianceState {
     ) -> Result<bool, DSError> {
         let sender = self.vm().msg_sender();
         self.services.require_role(sender, &[role::MASTER])?;
-        DSError::check_batch(selectors.len())?;
-        if !(facet_id.is_zero() || FACETS.iter().any(|f| U256::from(*f) == facet_id)) {
-            return Err(DSError::UnknownFacet(UnknownFacet { facetId: facet_id }));
-        }
+        let facet = ds_common::router::route_target(&FACETS, facet_id, selectors.len())?;
         for selector in &selectors {
             self.routes
-                .insert(*selector, alloy_primitives::U64::from(facet_id.to::<u64>()));
+                .insert(*selector, alloy_primitives::U64::from(facet));
         }
         self.vm().log(FacetSelectorsSet {
             facetId: facet_id,

@@ -3,10 +3,16 @@
 
 #[cfg(feature = "export-abi")]
 fn main() {
+    use alloy_sol_types::SolEvent;
     ds_common::abi_export::print_contract::<ds_token_admin::DSTokenAdmin>();
+    let mut events = vec![ds_common::consumer::FacetSelectorsSet::SIGNATURE];
+    events.extend(ds_token_state::events::SIGNATURES);
     ds_common::abi_export::print_events(
         "DSTokenAdmin",
-        &[ds_token_state::events::EVENTS_SOL],
-        &ds_token_state::events::SIGNATURES,
+        &[
+            ds_common::consumer::EVENTS_SOL,
+            ds_token_state::events::EVENTS_SOL,
+        ],
+        &events,
     );
 }

@@ -6,8 +6,10 @@
 //! enforced allowance (audit C-1), ERC-1404, ERC-7943 and ERC-165.
 //!
 //! This contract holds the ERC-20 surface, the transfer path and the
-//! checks; issuance, burn, seize, freeze and pause run in the admin facet (`ds-token-admin`) by delegatecall from the fallback, on
-//! the same storage ([`ds_token_state::TokenState`]).
+//! checks; issuance and burn run in the admin facet (`ds-token-admin`),
+//! seize, forced transfer, freeze, pause and snapshots in the control facet
+//! (`ds-token-control`), by one delegatecall from the fallback on the same
+//! storage ([`ds_token_state::TokenState`]).
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 // The SDK's `#[entrypoint]` adds an undocumented `user_entrypoint` to the
 // Wasm build, `#[public]` undocumented items to the ABI export; documentation
@@ -310,8 +312,10 @@ impl DSToken {
     }
 
     /// The DS constant getters are answered here (`ds_common::constants`);
-    /// issuance, burn, seize, freeze and pause run in the admin facet
-    /// (`token-admin.sol`) by delegatecall.
+    /// every other selector runs in the facet the route table names (by
+    /// default the admin facet, `token-admin.sol`; enforcement, freeze,
+    /// pause and snapshots in the control facet, `token-control.sol`) by
+    /// delegatecall.
     #[fallback]
     pub fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
         let selector = ds_common::constants::selector_of(calldata);
@@ -321,7 +325,7 @@ impl DSToken {
             self.vm().contract_address(),
         ) {
             Some(word) => Ok(word),
-            None => self.state.delegate_to_facet(calldata),
+            None => self.state.route(calldata),
         }
     }
 }

@@ -1,5 +1,6 @@
-//! Native tests of the DS token and its admin facet on one test host (the
-//! facet is built over the same storage, as delegatecall runs it). Trust and
+//! Native tests of the DS token and its admin and control facets on one test
+//! host (the facets are built over the same storage, as delegatecall runs
+//! them). Trust and
 //! Compliance are exact call mocks; the real services are exercised end to
 //! end on the devnet (`tests/`).
 
@@ -16,6 +17,7 @@ use ds_common::{
 };
 use ds_testing::MockHost;
 use ds_token_admin::DSTokenAdmin;
+use ds_token_control::DSTokenControl;
 use ds_token_state::events::{Burn, Frozen, Issue, Pause, Seize, Snapshot, Unpause};
 
 sol! {
@@ -86,11 +88,15 @@ fn admin(host: &MockHost) -> DSTokenAdmin {
     DSTokenAdmin::from(host)
 }
 
+fn control(host: &MockHost) -> DSTokenControl {
+    DSTokenControl::from(host)
+}
+
 /// Moves block time past the snapshot interval, so the next snapshot may be taken.
 fn later(host: &MockHost) {
     let now = host.vm.block_timestamp();
     host.vm
-        .set_block_timestamp(now + ds_token_admin::MIN_SNAPSHOT_INTERVAL);
+        .set_block_timestamp(now + ds_token_control::MIN_SNAPSHOT_INTERVAL);
 }
 
 /// Compliance answers `code` to this exact transfer by `from` itself.
@@ -726,8 +732,8 @@ fn seize_and_forced_transfer_roles_and_moves() {
         host.mock_call(COMPLIANCE, forced.abi_encode(), Ok(true.abi_encode()));
         host.vm.set_sender(who);
         let before = storage(&host);
-        let seized = admin(&host).seize(ALICE, VAULT, u(40), "court order".into());
-        let moved = admin(&host).forced_transfer(ALICE, BOB, u(60));
+        let seized = control(&host).seize(ALICE, VAULT, u(40), "court order".into());
+        let moved = control(&host).forced_transfer(ALICE, BOB, u(60));
         if role::TRANSFER_AGENT_OR_ABOVE.contains(&r) {
             assert_eq!((seized, moved), (Ok(true), Ok(true)));
             assert_eq!(token.balance_of(VAULT), u(40));
@@ -764,7 +770,7 @@ fn seize_refused_by_compliance_writes_nothing() {
     host.vm.set_sender(AGENT);
     let before = storage(&host);
     assert_eq!(
-        admin(&host).seize(ALICE, BOB, u(1), String::new()),
+        control(&host).seize(ALICE, BOB, u(1), String::new()),
         Err(vec![1, 2, 3, 4])
     );
     assert_eq!(storage(&host), before);
@@ -783,15 +789,15 @@ fn enforcement_bad_input_is_typed_and_writes_nothing() {
         },
     )));
     assert_eq!(
-        admin(&host).seize(ALICE, Address::ZERO, u(1), String::new()),
+        control(&host).seize(ALICE, Address::ZERO, u(1), String::new()),
         zero_receiver
     );
     assert_eq!(
-        admin(&host).forced_transfer(ALICE, Address::ZERO, u(1)),
+        control(&host).forced_transfer(ALICE, Address::ZERO, u(1)),
         zero_receiver
     );
     assert_eq!(
-        admin(&host).forced_transfer(ALICE, BOB, u(101)),
+        control(&host).forced_transfer(ALICE, BOB, u(101)),
         Err(revert(DSError::ERC20InsufficientBalance(
             ERC20InsufficientBalance {
                 sender: ALICE,
@@ -801,7 +807,7 @@ fn enforcement_bad_input_is_typed_and_writes_nothing() {
         )))
     );
     assert_eq!(
-        admin(&host).set_frozen_tokens(Address::ZERO, u(1)),
+        control(&host).set_frozen_tokens(Address::ZERO, u(1)),
         Err(DSError::zero_address())
     );
     assert_eq!(storage(&host), before);
@@ -816,11 +822,11 @@ fn frozen_tokens_cannot_move_until_unfrozen() {
     issue(&host, &token, ALICE, 100);
     host.vm.set_sender(ISSUER);
     assert_eq!(
-        admin(&host).set_frozen_tokens(ALICE, u(70)),
+        control(&host).set_frozen_tokens(ALICE, u(70)),
         Err(DSError::unauthorized(ISSUER, role::ISSUER))
     );
     host.vm.set_sender(AGENT);
-    assert_eq!(admin(&host).set_frozen_tokens(ALICE, u(70)), Ok(true));
+    assert_eq!(control(&host).set_frozen_tokens(ALICE, u(70)), Ok(true));
     assert_eq!(token.get_frozen_tokens(ALICE), u(70));
     assert_eq!(logs_of::<Frozen>(&host).pop().unwrap().amount, u(70));
 
@@ -844,7 +850,7 @@ fn frozen_tokens_cannot_move_until_unfrozen() {
     host.vm.set_sender(AGENT);
     admin(&host).burn(ALICE, u(50), String::new()).unwrap();
     assert_eq!(token.get_frozen_tokens(ALICE), u(20));
-    admin(&host).set_frozen_tokens(ALICE, U256::ZERO).unwrap();
+    control(&host).set_frozen_tokens(ALICE, U256::ZERO).unwrap();
     assert!(!token.state.ledger.account(ALICE).frozen, "flag cleared");
 }
 
@@ -853,12 +859,12 @@ fn pause_roles_events_and_flag_passed_to_compliance() {
     for (who, r) in CALLERS {
         let (host, token) = deployed();
         host.vm.set_sender(who);
-        let result = admin(&host).pause();
+        let result = control(&host).pause();
         if role::TRANSFER_AGENT_OR_ABOVE.contains(&r) {
             assert_eq!(result, Ok(()));
             assert!(token.is_paused());
             assert_eq!(logs_of::<Pause>(&host).len(), 1);
-            admin(&host).pause().unwrap();
+            control(&host).pause().unwrap();
             assert_eq!(
                 logs_of::<Pause>(&host).len(),
                 1,
@@ -872,7 +878,7 @@ fn pause_roles_events_and_flag_passed_to_compliance() {
     let (host, mut token) = deployed();
     issue(&host, &token, ALICE, 100);
     host.vm.set_sender(AGENT);
-    admin(&host).pause().unwrap();
+    control(&host).pause().unwrap();
     mock_transfer(
         &host,
         ALICE,
@@ -892,7 +898,7 @@ fn pause_roles_events_and_flag_passed_to_compliance() {
         }))
     );
     host.vm.set_sender(AGENT);
-    admin(&host).unpause().unwrap();
+    control(&host).unpause().unwrap();
     assert!(!token.is_paused());
     assert_eq!(logs_of::<Unpause>(&host).len(), 1);
 }
@@ -922,7 +928,7 @@ fn pre_transfer_check_reports_frozen_tokens_as_locked() {
         Ok((U256::ZERO, "Valid".into()))
     );
     host.vm.set_sender(AGENT);
-    admin(&host).set_frozen_tokens(ALICE, u(10)).unwrap();
+    control(&host).set_frozen_tokens(ALICE, u(10)).unwrap();
     assert_eq!(
         token.pre_transfer_check(ALICE, BOB, u(95)),
         Ok((u(16), "Tokens locked".into()))
@@ -971,20 +977,20 @@ fn only_the_registry_reserves_wallets() {
     for (caller, _) in CALLERS {
         host.vm.set_sender(caller);
         assert_eq!(
-            admin(&host).reserve_wallet(ALICE),
+            control(&host).reserve_wallet(ALICE),
             Err(DSError::OnlyRegistry(OnlyRegistry { caller }))
         );
     }
     assert_eq!(storage(&host), before);
     host.vm.set_sender(REGISTRY);
-    assert_eq!(admin(&host).reserve_wallet(ALICE), Ok(U256::ZERO));
+    assert_eq!(control(&host).reserve_wallet(ALICE), Ok(U256::ZERO));
     assert_eq!(
         live_keys(&host).len(),
         before.len() + 4,
         "account, list slot, count, one checkpoint slot ahead"
     );
     let reserved = storage(&host);
-    assert_eq!(admin(&host).reserve_wallet(ALICE), Ok(U256::ZERO));
+    assert_eq!(control(&host).reserve_wallet(ALICE), Ok(U256::ZERO));
     assert_eq!(storage(&host), reserved, "reserving twice writes nothing");
 }
 
@@ -995,7 +1001,7 @@ fn a_reserved_wallet_receives_without_fresh_slots_and_keeps_them_when_emptied() 
         .set_ds_service(U256::from(service::REGISTRY), REGISTRY)
         .unwrap();
     host.vm.set_sender(REGISTRY);
-    admin(&host).reserve_wallet(ALICE).unwrap();
+    control(&host).reserve_wallet(ALICE).unwrap();
     let keys = live_keys(&host);
     issue(&host, &token, ALICE, 10);
     let fresh: Vec<_> = live_keys(&host).difference(&keys).copied().collect();
@@ -1015,7 +1021,7 @@ fn a_reserved_wallet_receives_without_fresh_slots_and_keeps_them_when_emptied() 
     // The registry asks again: the balance is reported, nothing written.
     host.vm.set_sender(REGISTRY);
     let before = storage(&host);
-    assert_eq!(admin(&host).reserve_wallet(BOB), Ok(u(15)));
+    assert_eq!(control(&host).reserve_wallet(BOB), Ok(u(15)));
     assert_eq!(storage(&host), before);
     // A re-listed wallet lands in the kept slot.
     transfer(&host, &mut token, BOB, ALICE, 1);
@@ -1055,7 +1061,7 @@ fn snapshots_are_taken_by_issuers_and_authorised_apps_only() {
     ] {
         host.vm.set_sender(caller);
         assert_eq!(
-            admin(&host).snapshot(),
+            control(&host).snapshot(),
             Err(DSError::unauthorized(caller, r)),
             "{caller}"
         );
@@ -1064,11 +1070,11 @@ fn snapshots_are_taken_by_issuers_and_authorised_apps_only() {
     assert!(logs_of::<Snapshot>(&host).is_empty());
     for (n, caller) in [ISSUER, MASTER, APP].into_iter().enumerate() {
         host.vm.set_sender(caller);
-        assert_eq!(admin(&host).snapshot(), Ok(u(n as u64 + 1)));
+        assert_eq!(control(&host).snapshot(), Ok(u(n as u64 + 1)));
         // at most one an hour (review F-09)
-        let next = host.vm.block_timestamp() + ds_token_admin::MIN_SNAPSHOT_INTERVAL;
+        let next = host.vm.block_timestamp() + ds_token_control::MIN_SNAPSHOT_INTERVAL;
         assert_eq!(
-            admin(&host).snapshot(),
+            control(&host).snapshot(),
             Err(DSError::SnapshotTooSoon(SnapshotTooSoon {
                 nextAllowed: u(next)
             }))
@@ -1084,12 +1090,12 @@ fn balances_at_a_snapshot_survive_every_kind_of_move() {
     let (host, mut token) = deployed();
     issue(&host, &token, ALICE, 100);
     host.vm.set_sender(ISSUER);
-    admin(&host).snapshot().unwrap(); // 1: alice 100
+    control(&host).snapshot().unwrap(); // 1: alice 100
     transfer(&host, &mut token, ALICE, BOB, 30);
     issue(&host, &token, CAROL, 5);
     later(&host);
     host.vm.set_sender(ISSUER);
-    admin(&host).snapshot().unwrap(); // 2: alice 70, bob 30, carol 5
+    control(&host).snapshot().unwrap(); // 2: alice 70, bob 30, carol 5
     mock_burn(&host, BOB, 10);
     host.vm.set_sender(AGENT);
     admin(&host).burn(BOB, u(10), String::new()).unwrap();
@@ -1099,7 +1105,7 @@ fn balances_at_a_snapshot_survive_every_kind_of_move() {
         value: u(70),
     };
     host.mock_call(COMPLIANCE, seize.abi_encode(), Ok(true.abi_encode()));
-    admin(&host)
+    control(&host)
         .seize(ALICE, VAULT, u(70), String::new())
         .unwrap();
     let at = |t: &DSToken, w, id| t.balance_of_at(w, u(id)).unwrap().to::<u64>();
@@ -1145,7 +1151,7 @@ fn without_a_snapshot_a_transfer_writes_no_checkpoint() {
     assert_eq!(live_keys(&host), keys);
     // After a snapshot: one checkpoint per side, once.
     host.vm.set_sender(ISSUER);
-    admin(&host).snapshot().unwrap();
+    control(&host).snapshot().unwrap();
     let keys = live_keys(&host);
     transfer(&host, &mut token, ALICE, BOB, 1);
     assert_eq!(live_keys(&host).difference(&keys).count(), 2);
@@ -1210,12 +1216,12 @@ mod invariants {
                 };
                 host.mock_call(COMPLIANCE, call.abi_encode(), Ok(true.abi_encode()));
                 host.vm.set_sender(AGENT);
-                admin(host).forced_transfer(from, to, u(v)).unwrap();
+                control(host).forced_transfer(from, to, u(v)).unwrap();
             }
             Op::Snapshot => {
                 later(host);
                 host.vm.set_sender(ISSUER);
-                admin(host).snapshot().unwrap();
+                control(host).snapshot().unwrap();
             }
         }
     }
@@ -1265,4 +1271,94 @@ mod invariants {
             }
         }
     }
+}
+
+// ----- the router's table (admin facet) -----------------------------------
+
+/// The selectors of `pause()` and `snapshot()`, routed in these tests.
+fn control_selectors() -> Vec<FixedBytes<4>> {
+    ["pause()", "snapshot()"]
+        .map(|f| FixedBytes::from_slice(&alloy_primitives::keccak256(f)[..4]))
+        .to_vec()
+}
+
+#[test]
+fn only_the_master_routes_selectors_and_each_route_is_logged() {
+    use ds_common::consumer::FacetSelectorsSet;
+    let control_id = u(service::TOKEN_CONTROL_FACET);
+    for (who, r) in CALLERS {
+        let (host, _token) = deployed();
+        let before = storage(&host);
+        host.vm.set_sender(who);
+        let result = admin(&host).set_facet_selectors(control_id, control_selectors());
+        if r == role::MASTER {
+            assert_eq!(result, Ok(true));
+            for selector in control_selectors() {
+                assert_eq!(admin(&host).facet_of(selector), control_id);
+            }
+            let logs = logs_of::<FacetSelectorsSet>(&host);
+            assert_eq!(logs.len(), 1);
+            assert_eq!(logs[0].facetId, control_id);
+            assert_eq!(logs[0].selectors, control_selectors());
+        } else {
+            assert_eq!(result, Err(DSError::unauthorized(who, r)));
+            assert_eq!(storage(&host), before, "{who}: nothing written");
+        }
+    }
+}
+
+#[test]
+fn an_unrouted_selector_runs_in_the_admin_facet_and_zero_removes_a_route() {
+    let (host, _token) = deployed();
+    let admin_id = u(service::TOKEN_ADMIN_FACET);
+    let pause = control_selectors()[0];
+    assert_eq!(admin(&host).facet_of(pause), admin_id);
+    host.vm.set_sender(MASTER);
+    let mut facet = admin(&host);
+    facet
+        .set_facet_selectors(u(service::TOKEN_CONTROL_FACET), vec![pause])
+        .unwrap();
+    facet.set_facet_selectors(U256::ZERO, vec![pause]).unwrap();
+    assert_eq!(facet.facet_of(pause), admin_id);
+}
+
+#[test]
+fn routes_to_other_facets_or_of_the_router_itself_are_refused_whole() {
+    use ds_common::errors::{SelectorNotRoutable, UnknownFacet};
+    use ds_token_state::ITokenRouter;
+    let (host, _token) = deployed();
+    host.vm.set_sender(MASTER);
+    let before = storage(&host);
+    let mut facet = admin(&host);
+    for wrong in [u(service::COMPLIANCE_VIEWS_FACET), u(1), U256::MAX] {
+        assert_eq!(
+            facet.set_facet_selectors(wrong, control_selectors()),
+            Err(DSError::UnknownFacet(UnknownFacet { facetId: wrong }))
+        );
+    }
+    for own in [
+        ITokenRouter::setFacetSelectorsCall::SELECTOR,
+        ITokenRouter::facetOfCall::SELECTOR,
+    ] {
+        let mut selectors = control_selectors();
+        selectors.push(FixedBytes(own));
+        assert_eq!(
+            facet.set_facet_selectors(u(service::TOKEN_CONTROL_FACET), selectors),
+            Err(DSError::SelectorNotRoutable(SelectorNotRoutable {
+                selector: FixedBytes(own)
+            }))
+        );
+    }
+    assert_eq!(
+        facet.set_facet_selectors(
+            u(service::TOKEN_CONTROL_FACET),
+            vec![FixedBytes([1; 4]); 31]
+        ),
+        Err(DSError::BatchTooLarge(BatchTooLarge {
+            length: u(31),
+            max: u(30)
+        }))
+    );
+    assert_eq!(storage(&host), before, "nothing written");
+    assert_eq!(host.vm.get_emitted_logs().len(), 0);
 }

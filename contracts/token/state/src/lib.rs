@@ -1,10 +1,11 @@
 //! Storage and shared steps of the DS token.
 //!
 //! The token contract (`ds-token`: ERC-20 and the transfer path) and its
-//! admin facet (`ds-token-admin`: issuance, burn, seize, freeze, pause and
-//! the checks that ask other services, run by delegatecall) both embed
-//! [`TokenState`] as their only field, so they address the same slots.
-//! Packed words: see [`words`]; balances and holders: see [`ledger`].
+//! facets, run by delegatecall from its fallback in one hop (the admin facet
+//! `ds-token-admin`: issuance, burn and the route table; the control facet
+//! `ds-token-control`: seize, forced transfer, freeze, pause, snapshots),
+//! all embed [`TokenState`] as their only field, so they address the same
+//! slots. Packed words: see [`words`]; balances and holders: see [`ledger`].
 extern crate alloc;
 
 pub mod events;
@@ -12,7 +13,7 @@ pub mod ledger;
 pub mod words;
 
 use alloc::{string::String, vec::Vec};
-use alloy_primitives::{Address, U256};
+use alloy_primitives::{Address, FixedBytes, U256};
 use ds_common::{
     codes,
     consumer::{service_set, ServiceRegistry},
@@ -51,6 +52,21 @@ pub struct TokenState {
     pub decimals: StorageU8,
     /// Block time of the latest snapshot (0: none yet).
     pub last_snapshot_time: StorageU64,
+    /// The router's table: selector → facet id; a selector without a route
+    /// runs in the admin facet ([`TokenState::facet_of`]).
+    pub routes: StorageMap<FixedBytes<4>, StorageU64>,
+}
+
+/// The facets a token selector may be routed to.
+pub const FACETS: [u64; 2] = [service::TOKEN_ADMIN_FACET, service::TOKEN_CONTROL_FACET];
+
+alloy_sol_types::sol! {
+    /// The token router's own functions, served by the admin facet (the
+    /// facet that keeps the table): they cannot be routed elsewhere.
+    interface ITokenRouter {
+        function setFacetSelectors(uint256 facetId, bytes4[] selectors) external returns (bool);
+        function facetOf(bytes4 selector) external view returns (uint256);
+    }
 }
 
 impl TokenState {
@@ -77,11 +93,19 @@ impl TokenState {
         compliance_in(&self.ledger.hot())
     }
 
-    /// Runs `calldata` in the admin facet by delegatecall on this storage,
-    /// returning or reverting with its data.
-    pub fn delegate_to_facet(&mut self, calldata: &[u8]) -> stylus_sdk::ArbResult {
-        self.services
-            .delegate_to(service::TOKEN_ADMIN_FACET, calldata)
+    /// The facet `selector` runs in: its route, else the admin facet.
+    pub fn facet_of(&self, selector: FixedBytes<4>) -> u64 {
+        match self.routes.get(selector).to::<u64>() {
+            0 => service::TOKEN_ADMIN_FACET,
+            facet => facet,
+        }
+    }
+
+    /// Runs `calldata` in the facet its selector is routed to, by one
+    /// delegatecall on this storage, returning or reverting with its data.
+    pub fn route(&mut self, calldata: &[u8]) -> stylus_sdk::ArbResult {
+        let selector = FixedBytes(ds_common::constants::selector_of(calldata));
+        self.services.delegate_to(self.facet_of(selector), calldata)
     }
 }
 
