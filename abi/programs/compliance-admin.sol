@@ -67,6 +67,8 @@ interface IComplianceAdmin {
 
     error InvalidIssuanceTime(uint256 issuanceTime, uint256 now);
 
+    error ZeroTime();
+
     error SeizeTargetNotIssuerWallet(address to);
 
     error UnknownSelector(bytes4 selector);
@@ -77,24 +79,12 @@ interface IComplianceAdmin {
 }
 
 interface IComplianceAdminEvents {
-    /// Numeric rule `ruleIndex` (wire order) changed.
-    event DSComplianceUIntRuleSet(uint256 ruleIndex, uint256 prevValue, uint256 newValue);
-    /// Boolean rule `ruleIndex` (wire order) changed.
-    event DSComplianceBoolRuleSet(uint256 ruleIndex, bool prevValue, bool newValue);
-    /// A per-key rule (the country compliance status) changed.
-    event DSComplianceStringToUIntMapRuleSet(string ruleName, string keyValue, uint256 prevValue, uint256 newValue);
-    /// Lock `index` of an investor was added.
-    event Locked(bytes32 indexed investorKey, uint256 index, uint256 value, uint256 reasonCode, string reason, uint256 releaseTime);
-    /// Lock `index` of an investor was removed.
-    event Unlocked(bytes32 indexed investorKey, uint256 index, uint256 value, uint256 reasonCode, string reason, uint256 releaseTime);
-    /// Investor fully locked.
-    event HolderLocked(string investorId, address sender);
-    /// Investor's full lock lifted.
-    event HolderUnlocked(string investorId, address sender);
-    /// Liquidate-only flag of an investor set or lifted.
-    event InvestorLiquidateOnlySet(string investorId, bool enabled, address sender);
-    /// Wallet blacklisted.
-    event WalletBlacklisted(address indexed wallet, address sender);
-    /// Wallet removed from the blacklist.
-    event WalletUnblacklisted(address indexed wallet, address sender);
+    /// A lock of `value` was put on the investor of wallet `who` (reason code `reason`, text `reasonString`; release 0 = until removed).
+    event Locked(address indexed who, uint256 value, uint256 indexed reason, string reasonString, uint256 releaseTime);
+    /// A lock of the investor of wallet `who` was removed.
+    event Unlocked(address indexed who, uint256 value, uint256 indexed reason, string reasonString, uint256 releaseTime);
+    /// A lock of `value` was put on investor `holderId`.
+    event HolderLocked(string holderId, uint256 value, uint256 indexed reason, string reasonString, uint256 releaseTime);
+    /// A lock of investor `holderId` was removed.
+    event HolderUnlocked(string holderId, uint256 value, uint256 indexed reason, string reasonString, uint256 releaseTime);
 }

@@ -197,6 +197,8 @@ interface IComplianceConfig {
 
     error InvalidIssuanceTime(uint256 issuanceTime, uint256 now);
 
+    error ZeroTime();
+
     error SeizeTargetNotIssuerWallet(address to);
 
     error UnknownSelector(bytes4 selector);
@@ -207,8 +209,20 @@ interface IComplianceConfig {
 }
 
 interface IComplianceConfigEvents {
-    /// Numeric rule `ruleIndex` (wire order) changed.
-    event DSComplianceUIntRuleSet(uint256 ruleIndex, uint256 prevValue, uint256 newValue);
-    /// Boolean rule `ruleIndex` (wire order) changed.
-    event DSComplianceBoolRuleSet(uint256 ruleIndex, bool prevValue, bool newValue);
+    /// Numeric rule `ruleName` (its DS name, e.g. "totalInvestorsLimit") changed.
+    event DSComplianceUIntRuleSet(string ruleName, uint256 prevValue, uint256 newValue);
+    /// Boolean rule `ruleName` (its DS name, e.g. "forceFullTransfer") changed.
+    event DSComplianceBoolRuleSet(string ruleName, bool prevValue, bool newValue);
+    /// A per-key rule (the country compliance status) changed.
+    event DSComplianceStringToUIntMapRuleSet(string ruleName, string keyValue, uint256 prevValue, uint256 newValue);
+    /// Investor `investorId` fully locked: nothing of it is transferable.
+    event InvestorFullyLocked(string investorId);
+    /// Investor `investorId`'s full lock lifted.
+    event InvestorFullyUnlocked(string investorId);
+    /// Liquidate-only flag of investor `investorId` set or lifted.
+    event InvestorLiquidateOnlySet(string investorId, bool enabled);
+    /// Wallet blacklisted.
+    event WalletBlacklisted(address indexed wallet, address sender);
+    /// Wallet removed from the blacklist.
+    event WalletUnblacklisted(address indexed wallet, address sender);
 }

@@ -15,6 +15,12 @@ interface IComplianceViews {
 
     function newPreTransferCheck(address from, address to, uint256 value, uint256 balance_from, bool paused_token) external view returns (uint256, string memory);
 
+    function preInternalTransferCheck(address from, address to, uint256 value) external view returns (uint256, string memory);
+
+    function validateIssuanceTime(uint256 issuance_time) external view returns (uint256);
+
+    function getComplianceTransferableTokens(address who, uint256 time, uint64 lock_time) external view returns (uint256);
+
     function canTransfer(address from, address to, uint256 value) external view returns (bool);
 
     function preIssuanceCheck(address to, uint256 value) external view returns (uint256, string memory);
@@ -84,6 +90,8 @@ interface IComplianceViews {
     error AmountTooLarge(uint256 amount);
 
     error InvalidIssuanceTime(uint256 issuanceTime, uint256 now);
+
+    error ZeroTime();
 
     error SeizeTargetNotIssuerWallet(address to);
 

@@ -57,6 +57,8 @@ interface IComplianceService {
 
     error InvalidIssuanceTime(uint256 issuanceTime, uint256 now);
 
+    error ZeroTime();
+
     error SeizeTargetNotIssuerWallet(address to);
 
     error UnknownSelector(bytes4 selector);

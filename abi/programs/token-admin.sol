@@ -97,4 +97,8 @@ interface IDSTokenAdminEvents {
     event Frozen(address indexed account, uint256 amount);
     /// Snapshot `id` of all balances and the supply was taken.
     event Snapshot(uint256 id);
+    /// DS (rebasing): `shares` moved from `from` to `to` at `multiplier` (18
+    /// decimals). Declared for DS clients; not emitted while the token does not
+    /// rebase (one share is one token, and `Transfer` carries the amount).
+    event TxShares(address indexed from, address indexed to, uint256 shares, uint256 multiplier);
 }

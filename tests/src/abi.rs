@@ -18,7 +18,7 @@ pub use ds_common::bindings as exported;
 pub use exported::{
     ICommsService as IComms, IComplianceService as ICompliance,
     IComplianceService as IComplianceInternal, IComplianceService as IComplianceConfig, IDSToken,
-    IDSToken as ITokenRegistryHook, IDSToken as ITokenSnapshots, IDistribution,
+    IDSToken as ITokenRegistryHook, IDSToken as ITokenSnapshots, IDistribution, IDvP,
     IRegistryService as IRegistry, IRegistryService as IRegistryAdmin, ITrustService as ITrust,
     ITrustService as ITrustAdmin,
 };
@@ -30,10 +30,16 @@ pub use exported::{
     },
     IComplianceServiceEvents::{
         DSComplianceBoolRuleSet, DSComplianceStringToUIntMapRuleSet, DSComplianceUIntRuleSet,
-        Locked, WalletBlacklisted,
+        HolderLocked, HolderUnlocked, InvestorFullyLocked, InvestorFullyUnlocked, Locked, Unlocked,
+        WalletBlacklisted,
     },
     IDSTokenEvents::{Approval, Burn, Issue, Pause, Seize, Snapshot, Transfer, Unpause},
     IDistributionEvents::{Claimed, DistributionCreated, Reclaimed},
+    IDvP::{
+        InvalidFee, MatcherNotExchange, NotOfferBuyer, NotOfferSeller, OfferExpired, OfferNotOpen,
+        PaymentShortfall, UnknownOffer,
+    },
+    IDvPEvents::{OfferCancelled, OfferCreated, OfferTaken},
     IRegistryServiceEvents::{
         DSRegistryServiceInvestorAdded, DSRegistryServiceInvestorCountryChanged,
         DSRegistryServiceWalletAdded,

@@ -1,10 +1,10 @@
-//! DS apps deployed next to a [`Suite`]: the distribution app with the
+//! DS apps deployed next to a [`Suite`]: the distribution and DvP apps with the
 //! payment-token fixture, and their authorisation in Trust.
 
 use alloy_sol_types::SolValue;
 
 use crate::{
-    abi::{IDistribution, ITrust},
+    abi::{IDistribution, IDvP, ITrust},
     ids::service,
     u, wasm, Address, ReceiptExt, Suite, U256,
 };
@@ -58,4 +58,26 @@ pub fn authorise(s: &mut Suite, entity: &str, owner: Address, app: Address) {
         },
     );
     assert!(s.view(trust, &ITrust::isAuthorizedAppCall { app }));
+}
+
+/// Deploys the DvP app (constructor: Trust) and a payment token (all of
+/// its supply to the issuer), and registers the DS token in the app.
+/// Returns (app, payment token).
+pub fn deploy_dvp(s: &mut Suite) -> (Address, Address) {
+    let master = s.master;
+    let app = s
+        .net
+        .deploy(&wasm("dvp"), master, &s.trust.abi_encode())
+        .unwrap_or_else(|r| panic!("dvp constructor: {}", r.outcome()));
+    let args = (s.issuer, u(PAYMENT_SUPPLY)).abi_encode_params();
+    let pay = s
+        .net
+        .deploy(&wasm("payment_token"), master, &args)
+        .unwrap_or_else(|r| panic!("payment token constructor: {}", r.outcome()));
+    let call = IDvP::setDSServiceCall {
+        service_id: U256::from(service::DS_TOKEN),
+        service: s.token(),
+    };
+    s.must(master, app, &call);
+    (app, pay)
 }

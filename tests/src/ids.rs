@@ -3,5 +3,7 @@
 //! strings, the `setAll` wire order — are pinned by those crates' own tests.
 
 pub use ds_common::codes as code;
-pub use ds_common::ids::{attribute, attribute_status, region, role, service, wallet_type};
+pub use ds_common::ids::{
+    attribute, attribute_status, offer_status, region, role, service, wallet_type,
+};
 pub use ds_rules::config::{bool_rule, uint_rule};

@@ -38,8 +38,8 @@ use ds_devnet::Tx;
 use ds_e2e::{
     abi::{
         self, IComms, ICompliance, IComplianceConfig, IComplianceInternal, IDSToken, IDistribution,
-        IPaymentToken, IRegistry, IRegistryAdmin, ITokenRegistryHook, ITokenSnapshots, ITrust,
-        ITrustAdmin,
+        IDvP, IPaymentToken, IRegistry, IRegistryAdmin, ITokenRegistryHook, ITokenSnapshots,
+        ITrust, ITrustAdmin,
     },
     apps,
     ids::{attribute, attribute_status, region, role, service},
@@ -52,13 +52,14 @@ const SPEC: &str = include_str!("../../docs/roles.md");
 /// The ABI files (`abi/`, one per address) and the contract (table name)
 /// at that address. A file not listed here fails the test: its contract
 /// needs rows in `docs/roles.md`.
-const ABI_FILES: [(&str, &str); 6] = [
+const ABI_FILES: [(&str, &str); 7] = [
     ("TrustService.sol", "Trust"),
     ("RegistryService.sol", "Registry"),
     ("ComplianceService.sol", "Compliance"),
     ("CommsService.sol", "Comms"),
     ("DSToken.sol", "DS token"),
     ("Distribution.sol", "Distribution"),
+    ("DvP.sol", "DvP"),
 ];
 
 /// The caller columns, in table order.
@@ -182,6 +183,8 @@ struct Fx {
     pay: Address,
     /// Created distribution 2, then lost its ISSUER role.
     dist_creator: Address,
+    /// The DvP app, with offer [`OFFER`] (alice sells to bob).
+    dvp: Address,
 }
 
 /// A fresh address for arguments (new role holders, wallets, owners).
@@ -333,6 +336,7 @@ fn fixture() -> Fx {
     s.must(app, comms, &notice());
     s.must(s.issuer, comms, &notice());
     let (dist, pay, dist_creator) = distribution_app(&mut s);
+    let dvp = dvp_app(&mut s, alice, bob);
 
     let callers = [
         s.wallet("random eoa"),
@@ -389,7 +393,55 @@ fn fixture() -> Fx {
         dist,
         pay,
         dist_creator,
+        dvp,
     }
+}
+
+/// DvP offer 1: alice sells 1 DS token to bob (named) for 1 payment unit;
+/// alice approved the app on the DS token, bob (funded by the issuer) on
+/// the payment token.
+const OFFER: u64 = 1;
+
+/// The DvP app with offer [`OFFER`].
+fn dvp_app(s: &mut Suite, alice: Address, bob: Address) -> Address {
+    let (dvp, pay) = apps::deploy_dvp(s);
+    let (issuer, token) = (s.issuer, s.token());
+    s.must(
+        issuer,
+        pay,
+        &IPaymentToken::transferCall {
+            to: bob,
+            value: u(10),
+        },
+    );
+    s.must(
+        bob,
+        pay,
+        &IPaymentToken::approveCall {
+            spender: dvp,
+            value: u(10),
+        },
+    );
+    s.must(
+        alice,
+        token,
+        &IDSToken::approveCall {
+            spender: dvp,
+            value: u(1),
+        },
+    );
+    let offer = IDvP::createOfferCall {
+        buyer: bob,
+        amount: u(1),
+        payment_token: pay,
+        price: u(1),
+        expiry: u64::MAX,
+        matcher: Address::ZERO,
+        fee: u(0),
+    };
+    let id = s.must(alice, dvp, &offer);
+    assert_eq!(id.decode::<IDvP::createOfferCall>().unwrap(), u(OFFER));
+    dvp
 }
 
 /// The distribution app, authorised in Trust (a resource of its own
@@ -1268,6 +1320,28 @@ fn cases() -> Vec<(&'static str, Builder)> {
         ("DS token: unpause", |fx| {
             token(fx, IDSToken::unpauseCall {})
         }),
+        // ----- DvP app -----
+        ("DvP: setDSService", |fx| set_service(fx.dvp)),
+        ("DvP: createOffer", |fx| {
+            plain(call(
+                fx.dvp,
+                IDvP::createOfferCall {
+                    buyer: Address::ZERO,
+                    amount: u(1),
+                    payment_token: fx.pay,
+                    price: u(1),
+                    expiry: u64::MAX,
+                    matcher: Address::ZERO,
+                    fee: u(0),
+                },
+            ))
+        }),
+        ("DvP: cancelOffer", |fx| {
+            plain(call(fx.dvp, IDvP::cancelOfferCall { offer_id: u(OFFER) }))
+        }),
+        ("DvP: takeOffer", |fx| {
+            plain(call(fx.dvp, IDvP::takeOfferCall { offer_id: u(OFFER) }))
+        }),
         // ----- Distribution app -----
         ("Distribution: setDSService", |fx| set_service(fx.dist)),
         ("Distribution: createDistribution", |fx| {
@@ -1294,6 +1368,8 @@ fn also_caller(fx: &Fx, label: &str) -> Address {
         "entity owner" => fx.apps_owner,
         "holder at the snapshot" => fx.alice,
         "distribution creator" => fx.dist_creator,
+        "offer seller" => fx.alice,
+        "offer buyer" => fx.bob,
         other => panic!("docs/roles.md: unknown \"also allowed\" caller {other:?}"),
     }
 }
@@ -1343,6 +1419,12 @@ fn access_error(r: &Receipt, who: Address, role: u8) -> Option<String> {
     }
     if let Ok(e) = abi::NothingToClaim::abi_decode(out) {
         return (e.wallet == who).then(|| format!("{e:?}"));
+    }
+    if let Ok(e) = abi::NotOfferSeller::abi_decode(out) {
+        return (e.caller == who).then(|| format!("{e:?}"));
+    }
+    if let Ok(e) = abi::NotOfferBuyer::abi_decode(out) {
+        return (e.caller == who).then(|| format!("{e:?}"));
     }
     None
 }
@@ -1646,7 +1728,7 @@ fn every_function_against_every_caller() {
     // Two fixtures on two threads (the machine has two cores), each
     // checking the rows of some contracts; every row belongs to one group.
     const GROUPS: [&[&str]; 2] = [
-        &["Trust", "Registry", "Comms", "Distribution"],
+        &["Trust", "Registry", "Comms", "Distribution", "DvP"],
         &["Compliance", "DS token"],
     ];
     for row in &rows {

@@ -289,8 +289,31 @@ fn compliance_configuration_round_trips() {
     // one event per changed-or-not rule, in wire order
     let uints = r.events::<abi::DSComplianceUIntRuleSet>();
     assert_eq!(uints.len(), 16);
-    assert_eq!((uints[1].ruleIndex, uints[1].newValue), (u(1), u(10)));
-    assert_eq!(r.events::<abi::DSComplianceBoolRuleSet>().len(), 5);
+    assert_eq!(
+        (uints[1].ruleName.as_str(), uints[1].newValue),
+        ("minUSTokens", u(10))
+    );
+    let bools = r.events::<abi::DSComplianceBoolRuleSet>();
+    assert_eq!(bools.len(), 5);
+    // Each event's ruleName is the DS public getter of its rule: calling
+    // `<ruleName>()` on Compliance answers the new value (DS names keep DS
+    // meanings, checked against the served getters, not a second list).
+    let c = s.compliance;
+    let master = s.master;
+    for (name, value) in uints
+        .iter()
+        .map(|e| (e.ruleName.clone(), e.newValue))
+        .chain(
+            bools
+                .iter()
+                .map(|e| (e.ruleName.clone(), U256::from(e.newValue))),
+        )
+    {
+        let selector = &alloy_primitives::keccak256(format!("{name}()"))[..4];
+        let answer = s.net.call(master, c, selector);
+        assert!(answer.success, "{name}() is served: {}", answer.outcome());
+        assert_eq!(U256::from_be_slice(&answer.output), value, "{name}()");
+    }
     let all = s.view(s.compliance, &ICompliance::getAllCall {});
     // DS encoding: dynamic arrays of 16 numbers and 5 flags
     assert_eq!(
@@ -528,4 +551,185 @@ fn compliance_answers_ds_new_pre_transfer_check() {
             assert_ne!(code, U256::ZERO, "a paused token refuses");
         }
     }
+}
+
+/// DS v4's regulated-compliance views on the deployed suite:
+/// `preInternalTransferCheck` answers as `preTransferCheck`,
+/// `validateIssuanceTime` gives the time an issuance is recorded with, and
+/// `getComplianceTransferableTokens` takes manual locks, full locks and the
+/// issuances within the lock time given.
+#[test]
+fn compliance_answers_ds_issuance_time_internal_check_and_lock_up() {
+    use ds_common::errors::{InvalidIssuanceTime, ZeroTime};
+    let mut s = Suite::new();
+    s.set_countries(&[("US", region::US)]);
+    let alice = s.new_investor("dsv-alice", "US", &[attribute::KYC_APPROVED]);
+    let bob = s.new_investor("dsv-bob", "US", &[attribute::KYC_APPROVED]);
+    let stranger = s.wallet("dsv-stranger");
+    s.issue(alice, 100).expect_ok("issue");
+    let c = s.compliance;
+    for (to, value) in [(bob, 10u64), (bob, 1_000), (stranger, 10)] {
+        let pre = s.view(
+            c,
+            &ICompliance::preTransferCheckCall {
+                from: alice,
+                to,
+                value: u(value),
+            },
+        );
+        let internal = s.view(
+            c,
+            &ICompliance::preInternalTransferCheckCall {
+                from: alice,
+                to,
+                value: u(value),
+            },
+        );
+        assert_eq!((internal._0, internal._1), (pre._0, pre._1), "{to} {value}");
+    }
+
+    let now = s.now();
+    let time = |s: &mut Suite, t: u64| {
+        s.net.call_sol(
+            s.master,
+            c,
+            &ICompliance::validateIssuanceTimeCall {
+                issuance_time: u(t),
+            },
+        )
+    };
+    assert_eq!(
+        time(&mut s, now - 50).ok(),
+        Some(u(now - 50)),
+        "back-dated kept"
+    );
+    assert_eq!(time(&mut s, 0).ok(), Some(u(now)), "0 is now");
+    let future = time(&mut s, now + 1).expect_err("a future time");
+    assert_eq!(
+        future.revert_error::<InvalidIssuanceTime>(),
+        Some(InvalidIssuanceTime {
+            issuanceTime: u(now + 1),
+            now: u(now)
+        })
+    );
+    s.set_bool_rule(bool_rule::DISALLOW_BACK_DATING, true);
+    assert_eq!(time(&mut s, now - 50).ok(), Some(u(now)), "back-dating off");
+
+    let transferable = |s: &mut Suite, at: u64, lock_time: u64| {
+        s.net.call_sol(
+            s.master,
+            c,
+            &ICompliance::getComplianceTransferableTokensCall {
+                who: alice,
+                time: u(at),
+                lock_time,
+            },
+        )
+    };
+    assert_eq!(transferable(&mut s, now, 0).ok(), Some(u(100)));
+    assert_eq!(
+        transferable(&mut s, now, 3_600).ok(),
+        Some(u(0)),
+        "issued now"
+    );
+    assert_eq!(
+        transferable(&mut s, now + 3_600, 3_600).ok(),
+        Some(u(100)),
+        "lock-up over"
+    );
+    let agent = s.transfer_agent;
+    s.must(
+        agent,
+        c,
+        &ICompliance::createLockForInvestorCall {
+            investor_id: "dsv-alice".into(),
+            value: u(30),
+            reason_code: u(2),
+            reason_string: "vesting".into(),
+            release_time: u(0),
+        },
+    );
+    assert_eq!(transferable(&mut s, now, 0).ok(), Some(u(70)), "locked 30");
+    let zero = transferable(&mut s, 0, 0).expect_err("time 0");
+    assert_eq!(zero.revert_error::<ZeroTime>(), Some(ZeroTime {}));
+    s.must(
+        agent,
+        c,
+        &ICompliance::lockInvestorCall {
+            investor_id: "dsv-alice".into(),
+        },
+    );
+    assert_eq!(
+        transferable(&mut s, now, 0).ok(),
+        Some(u(0)),
+        "fully locked"
+    );
+}
+
+/// Locks emit DS v4's events with DS's signatures and fields: by wallet
+/// `HolderLocked` + `Locked`, by investor id `HolderLocked` alone; full
+/// locks `InvestorFullyLocked` / `InvestorFullyUnlocked`.
+#[test]
+fn locks_emit_the_ds_events() {
+    let mut s = Suite::new();
+    s.set_countries(&[("US", region::US)]);
+    let alice = s.new_investor("ev-alice", "US", &[attribute::KYC_APPROVED]);
+    s.issue(alice, 100).expect_ok("issue");
+    let (c, agent) = (s.compliance, s.transfer_agent);
+    let r = s.must(
+        agent,
+        c,
+        &ICompliance::addManualLockRecordCall {
+            to: alice,
+            value: u(25),
+            reason: "vesting".into(),
+            release_time: u(0),
+        },
+    );
+    let held = r.events::<abi::HolderLocked>();
+    let locked = r.events::<abi::Locked>();
+    assert_eq!(held.len(), 1);
+    assert_eq!(
+        (
+            held[0].holderId.as_str(),
+            held[0].value,
+            held[0].reason,
+            held[0].reasonString.as_str()
+        ),
+        ("ev-alice", u(25), u(0), "vesting")
+    );
+    assert_eq!(locked.len(), 1);
+    assert_eq!((locked[0].who, locked[0].value), (alice, u(25)));
+    let r = s.must(
+        agent,
+        c,
+        &ICompliance::removeLockRecordForInvestorCall {
+            investor_id: "ev-alice".into(),
+            lock_index: u(0),
+        },
+    );
+    assert!(r.events::<abi::Unlocked>().is_empty(), "no wallet named");
+    assert_eq!(r.events::<abi::HolderUnlocked>()[0].value, u(25));
+    let r = s.must(
+        agent,
+        c,
+        &ICompliance::lockInvestorCall {
+            investor_id: "ev-alice".into(),
+        },
+    );
+    assert_eq!(
+        r.events::<abi::InvestorFullyLocked>()[0].investorId,
+        "ev-alice"
+    );
+    let r = s.must(
+        agent,
+        c,
+        &ICompliance::unlockInvestorCall {
+            investor_id: "ev-alice".into(),
+        },
+    );
+    assert_eq!(
+        r.events::<abi::InvestorFullyUnlocked>()[0].investorId,
+        "ev-alice"
+    );
 }

@@ -30,6 +30,10 @@ sol!(
     #[sol(all_derives)]
     "../../abi/Distribution.sol"
 );
+sol!(
+    #[sol(all_derives)]
+    "../../abi/DvP.sol"
+);
 
 /// The interfaces of the programs behind the Compliance and DS token
 /// addresses, each as the program exports it: for calling a facet directly

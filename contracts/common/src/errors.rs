@@ -188,6 +188,9 @@ sol! {
     /// An issuance time in the future.
     #[derive(Debug, PartialEq, Eq)]
     error InvalidIssuanceTime(uint256 issuanceTime, uint256 now);
+    /// A view asked about time 0 (DS: "Time must be greater than zero").
+    #[derive(Debug, PartialEq, Eq)]
+    error ZeroTime();
     /// Seized tokens may only go to an issuer special wallet.
     #[derive(Debug, PartialEq, Eq)]
     error SeizeTargetNotIssuerWallet(address to);
@@ -267,6 +270,31 @@ sol! {
     /// that keeps the routes: it cannot be routed elsewhere.
     #[derive(Debug, PartialEq, Eq)]
     error SelectorNotRoutable(bytes4 selector);
+    /// DvP: no offer under `offerId`.
+    #[derive(Debug, PartialEq, Eq)]
+    error UnknownOffer(uint256 offerId);
+    /// DvP: offer `offerId` is not open (`status`: 2 taken, 3 cancelled).
+    #[derive(Debug, PartialEq, Eq)]
+    error OfferNotOpen(uint256 offerId, uint8 status);
+    /// DvP: offer `offerId` expired at `expiry`.
+    #[derive(Debug, PartialEq, Eq)]
+    error OfferExpired(uint256 offerId, uint64 expiry);
+    /// DvP: `caller` is not the buyer offer `offerId` names (or is its seller).
+    #[derive(Debug, PartialEq, Eq)]
+    error NotOfferBuyer(uint256 offerId, address caller);
+    /// DvP: `caller` is not the seller of offer `offerId`.
+    #[derive(Debug, PartialEq, Eq)]
+    error NotOfferSeller(uint256 offerId, address caller);
+    /// DvP: a matcher's `fee` above the `price`, or a fee without a matcher.
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidFee(uint256 fee, uint256 price);
+    /// DvP: the offer's matcher holds `role` in Trust, not EXCHANGE.
+    #[derive(Debug, PartialEq, Eq)]
+    error MatcherNotExchange(address matcher, uint8 role);
+    /// A payment in `token` delivered `received` where `expected` was
+    /// sent (a fee on transfer): refused.
+    #[derive(Debug, PartialEq, Eq)]
+    error PaymentShortfall(address token, uint256 expected, uint256 received);
 }
 
 /// Every error a DS contract can revert with.
@@ -381,7 +409,11 @@ pub enum DSError {
     #[cfg(feature = "comms-errors")]
     /// See [`InvalidNoticeTarget`].
     InvalidNoticeTarget(InvalidNoticeTarget),
-    #[cfg(any(feature = "comms-errors", feature = "distribution-errors"))]
+    #[cfg(any(
+        feature = "comms-errors",
+        feature = "distribution-errors",
+        feature = "dvp-errors"
+    ))]
     /// See [`InvalidDeadline`].
     InvalidDeadline(InvalidDeadline),
     #[cfg(feature = "comms-errors")]
@@ -443,9 +475,12 @@ pub enum DSError {
     /// See [`InvalidIssuanceTime`].
     InvalidIssuanceTime(InvalidIssuanceTime),
     #[cfg(feature = "compliance-errors")]
+    /// See [`ZeroTime`].
+    ZeroTime(ZeroTime),
+    #[cfg(feature = "compliance-errors")]
     /// See [`SeizeTargetNotIssuerWallet`].
     SeizeTargetNotIssuerWallet(SeizeTargetNotIssuerWallet),
-    #[cfg(feature = "token-errors")]
+    #[cfg(any(feature = "token-errors", feature = "dvp-errors"))]
     /// See [`TransferRejected`].
     TransferRejected(TransferRejected),
     /// See [`IssuanceRejected`].
@@ -496,13 +531,13 @@ pub enum DSError {
     #[cfg(feature = "distribution-errors")]
     /// See [`AlreadyReclaimed`].
     AlreadyReclaimed(AlreadyReclaimed),
-    #[cfg(feature = "distribution-errors")]
+    #[cfg(any(feature = "distribution-errors", feature = "dvp-errors"))]
     /// See [`ZeroAmount`].
     ZeroAmount(ZeroAmount),
     #[cfg(feature = "distribution-errors")]
     /// See [`EmptySnapshot`].
     EmptySnapshot(EmptySnapshot),
-    #[cfg(feature = "distribution-errors")]
+    #[cfg(any(feature = "distribution-errors", feature = "dvp-errors"))]
     /// See [`PaymentFailed`].
     PaymentFailed(PaymentFailed),
     /// See [`UnknownSelector`].
@@ -520,6 +555,30 @@ pub enum DSError {
     /// See [`SelectorNotRoutable`].
     #[cfg(feature = "token-errors")]
     SelectorNotRoutable(SelectorNotRoutable),
+    #[cfg(feature = "dvp-errors")]
+    /// See [`UnknownOffer`].
+    UnknownOffer(UnknownOffer),
+    #[cfg(feature = "dvp-errors")]
+    /// See [`OfferNotOpen`].
+    OfferNotOpen(OfferNotOpen),
+    #[cfg(feature = "dvp-errors")]
+    /// See [`OfferExpired`].
+    OfferExpired(OfferExpired),
+    #[cfg(feature = "dvp-errors")]
+    /// See [`NotOfferBuyer`].
+    NotOfferBuyer(NotOfferBuyer),
+    #[cfg(feature = "dvp-errors")]
+    /// See [`NotOfferSeller`].
+    NotOfferSeller(NotOfferSeller),
+    #[cfg(feature = "dvp-errors")]
+    /// See [`InvalidFee`].
+    InvalidFee(InvalidFee),
+    #[cfg(feature = "dvp-errors")]
+    /// See [`MatcherNotExchange`].
+    MatcherNotExchange(MatcherNotExchange),
+    #[cfg(feature = "dvp-errors")]
+    /// See [`PaymentShortfall`].
+    PaymentShortfall(PaymentShortfall),
 }
 
 /// Shorthand constructors, so call sites stay one line.

@@ -98,6 +98,18 @@ pub mod attribute_status {
     pub const REJECTED: u8 = 2;
 }
 
+/// Where a DvP offer stands (`getOffer`'s last field, `OfferNotOpen`).
+pub mod offer_status {
+    /// No offer under this id.
+    pub const NONE: u8 = 0;
+    /// Waiting to be taken.
+    pub const OPEN: u8 = 1;
+    /// Settled: both legs moved.
+    pub const TAKEN: u8 = 2;
+    /// Withdrawn by the seller.
+    pub const CANCELLED: u8 = 3;
+}
+
 /// Special wallet types of the wallet manager.
 pub mod wallet_type {
     /// An ordinary wallet.

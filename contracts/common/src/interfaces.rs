@@ -20,6 +20,7 @@ sol_interface! {
     interface IRegistryService {
         function getTransferParties(address from, address to) external view returns (bytes32 from_key, uint256 from_info, bytes32 to_key, uint256 to_info);
         function getParty(address wallet) external view returns (bytes32 key, uint256 info);
+        function getInvestor(address wallet) external view returns (string);
     }
 
     /// Hooks the Registry calls on Compliance so investor counters stay exact.

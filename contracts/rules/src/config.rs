@@ -58,6 +58,38 @@ pub mod bool_rule {
     pub const DISALLOW_BACK_DATING: usize = 4;
 }
 
+/// DS names of the numeric rules, in wire order: the `ruleName` DS's
+/// `DSComplianceUIntRuleSet` carries (the name of the rule's setter without
+/// `set`, first letter lower-cased).
+pub const UINT_RULE_NAMES: [&str; UINT_RULES] = [
+    "totalInvestorsLimit",
+    "minUSTokens",
+    "minEUTokens",
+    "usInvestorsLimit",
+    "usAccreditedInvestorsLimit",
+    "nonAccreditedInvestorsLimit",
+    "maxUSInvestorsPercentage",
+    "blockFlowbackEndTime",
+    "nonUSLockPeriod",
+    "minimumTotalInvestors",
+    "minimumHoldingsPerInvestor",
+    "maximumHoldingsPerInvestor",
+    "euRetailInvestorsLimit",
+    "usLockPeriod",
+    "jpInvestorsLimit",
+    "authorizedSecurities",
+];
+
+/// DS names of the boolean rules, in wire order: the `ruleName` DS's
+/// `DSComplianceBoolRuleSet` carries.
+pub const BOOL_RULE_NAMES: [&str; BOOL_RULES] = [
+    "forceFullTransfer",
+    "forceAccredited",
+    "forceAccreditedUS",
+    "worldWideForceFullTransfer",
+    "disallowBackDating",
+];
+
 /// Value range of a numeric rule. Storage packs the rules by range, so a
 /// transfer check reads three configuration slots (two of them shared with
 /// the token and registry addresses).

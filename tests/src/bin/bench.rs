@@ -10,7 +10,8 @@
 use alloy_sol_types::{SolCall, SolValue};
 use ds_devnet::Address;
 use ds_e2e::{
-    abi::{ICompliance, IDSToken, IErc20Min, ITokenSnapshots},
+    abi::{ICompliance, IDSToken, IDvP, IErc20Min, IPaymentToken, ITokenSnapshots},
+    apps,
     ids::attribute::ACCREDITED,
     regulated_rules,
     report::{self, thousands, Measured},
@@ -206,11 +207,56 @@ fn ds_rows() -> (Vec<Measured>, Vec<ProgramFigures>) {
     };
     let r = ok(s.send(issuer, token, &reserve), "reserveCheckpoints");
     rows.push(Measured::of("reserveCheckpoints (2 wallets x 1 slot)", &r));
+    rows.extend(dvp_rows(&mut s, us1, us2));
     let programs = programs
         .into_iter()
         .map(|(name, at)| ProgramFigures::of(&s.net, name, at))
         .collect();
     (rows, programs)
+}
+
+/// The DvP app (uncached): an offer from `seller` to `buyer` (existing
+/// holders) with an exchange fee, and its settlement (payment in two legs,
+/// delivery under the token's transfer check).
+fn dvp_rows(s: &mut Suite, seller: Address, buyer: Address) -> Vec<Measured> {
+    let (app, pay) = apps::deploy_dvp(s);
+    let (issuer, token, exchange) = (s.issuer, s.token(), s.exchange);
+    let fund = IPaymentToken::transferCall {
+        to: buyer,
+        value: u(10_000),
+    };
+    ok(s.send(issuer, pay, &fund), "fund the buyer");
+    let approve = IPaymentToken::approveCall {
+        spender: app,
+        value: u(10_000),
+    };
+    ok(s.send(buyer, pay, &approve), "buyer approves the app");
+    let approve = IDSToken::approveCall {
+        spender: app,
+        value: u(100),
+    };
+    ok(s.send(seller, token, &approve), "seller approves the app");
+    let offer = IDvP::createOfferCall {
+        buyer,
+        amount: u(100),
+        payment_token: pay,
+        price: u(5_000),
+        expiry: s.now() + 3_600,
+        matcher: exchange,
+        fee: u(50),
+    };
+    let created = ok(s.send(seller, app, &offer), "createOffer");
+    let id = created
+        .decode::<IDvP::createOfferCall>()
+        .expect("an offer id");
+    let taken = ok(
+        s.send(buyer, app, &IDvP::takeOfferCall { offer_id: id }),
+        "takeOffer",
+    );
+    vec![
+        Measured::of("DvP createOffer (app)", &created),
+        Measured::of("DvP takeOffer: fee + payment + delivery", &taken),
+    ]
 }
 
 /// The calibration ERC-20: a transfer to a fresh holder, then to the same one.

@@ -4,7 +4,7 @@
 //! gas; a table of the costs closes the run.
 
 use ds_e2e::{
-    abi::{IComms, ICompliance, IDSToken},
+    abi::{IComms, ICompliance, IDSToken, IDvP, IPaymentToken},
     ids::{attribute::ACCREDITED, attribute::QUALIFIED, region, uint_rule},
     investor_key, regulated_rules,
     report::{self, thousands, Measured},
@@ -335,6 +335,85 @@ fn main() {
         },
     );
     story.note(&format!("dieter acknowledged at t={at}"));
+
+    story.chapter("Atomic DvP: alice sells to bob against a stablecoin, both legs or neither");
+    let (dvp, usd) = ds_e2e::apps::deploy_dvp(&mut s);
+    let issuer = s.issuer;
+    for (who, amount) in [(bob, 50_000u64), (kim, 5_000)] {
+        s.must(
+            issuer,
+            usd,
+            &IPaymentToken::transferCall {
+                to: who,
+                value: u(amount),
+            },
+        );
+        s.must(
+            who,
+            usd,
+            &IPaymentToken::approveCall {
+                spender: dvp,
+                value: u(amount),
+            },
+        );
+    }
+    let token = s.token();
+    s.must(
+        alice,
+        token,
+        &IDSToken::approveCall {
+            spender: dvp,
+            value: u(110),
+        },
+    );
+    let expiry = s.now() + 86_400;
+    let offer = |buyer: Address, amount: u64, price: u64, matcher: Address, fee: u64| {
+        IDvP::createOfferCall {
+            buyer,
+            amount: u(amount),
+            payment_token: usd,
+            price: u(price),
+            expiry,
+            matcher,
+            fee: u(fee),
+        }
+    };
+    let exchange = s.exchange;
+    let r = s.must(alice, dvp, &offer(bob, 100, 25_000, exchange, 250));
+    let id = r.decode::<IDvP::createOfferCall>().expect("an offer id");
+    story.step(
+        &format!("alice offers bob 100 for 25,000 USD, exchange fee 250 (offer {id})"),
+        &r,
+        Some("DvP: create an offer"),
+    );
+    let r = s.must(bob, dvp, &IDvP::takeOfferCall { offer_id: id });
+    story.step(
+        "bob takes it: 24,750 to alice, 250 to the exchange, 100 to bob",
+        &r,
+        Some("DvP: take an offer (both legs)"),
+    );
+    let r = s.must(
+        alice,
+        dvp,
+        &offer(Address::ZERO, 10, 2_500, Address::ZERO, 0),
+    );
+    let open = r.decode::<IDvP::createOfferCall>().expect("an offer id");
+    story.step(
+        &format!("alice offers 10 to anyone (offer {open})"),
+        &r,
+        None,
+    );
+    let r = s.send(kim, dvp, &IDvP::takeOfferCall { offer_id: open });
+    story.step("kim (KP) takes it: refused, nothing moves", &r, None);
+    let usd_of =
+        |s: &mut Suite, who: Address| s.view(usd, &IPaymentToken::balanceOfCall { owner: who });
+    story.note(&format!(
+        "USD: alice {}, bob {}, exchange {}, kim {}",
+        usd_of(&mut s, alice),
+        usd_of(&mut s, bob),
+        usd_of(&mut s, exchange),
+        usd_of(&mut s, kim)
+    ));
 
     story.chapter("Final state");
     for (name, wallet) in [

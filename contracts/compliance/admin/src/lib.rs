@@ -22,7 +22,7 @@ extern crate alloc;
 use alloc::string::String;
 use alloy_primitives::{Address, U256};
 use ds_common::{party::investor_key, DSError};
-use ds_compliance_state::ComplianceState;
+use ds_compliance_state::{locks::LockHolder, ComplianceState};
 use stylus_sdk::prelude::*;
 
 /// The Compliance administration facet (storage = Compliance's).
@@ -41,7 +41,11 @@ ds_common::facet_entrypoint!(
 impl ComplianceAdmin {
     // ----- lock manager --------------------------------------------------
 
-    /// Locks `value` of the investor owning `to` until `releaseTime` (0 = until removed).
+    /// Locks `value` of the investor owning `to` until `releaseTime` (0 =
+    /// until removed), reason code 0 (configurers).
+    ///
+    /// # Events
+    /// DS's `HolderLocked(investorId, …)` then `Locked(to, …)`.
     pub fn add_manual_lock_record(
         &mut self,
         to: Address,
@@ -51,11 +55,19 @@ impl ComplianceAdmin {
     ) -> Result<bool, DSError> {
         self.state.require_configurer()?;
         let (key, _) = self.state.investor_of(to)?;
+        let holder = LockHolder {
+            investor_id: Some(self.state.investor_id_of(to)?),
+            wallet: Some(to),
+        };
         self.state
-            .add_lock(key, value, U256::ZERO, reason, release_time)
+            .add_lock(key, &holder, value, U256::ZERO, reason, release_time)
     }
 
-    /// Locks `value` of investor `investorId` with a reason code and string.
+    /// Locks `value` of investor `investorId` with a reason code and string
+    /// (configurers).
+    ///
+    /// # Events
+    /// DS's `HolderLocked`.
     pub fn create_lock_for_investor(
         &mut self,
         investor_id: String,
@@ -67,6 +79,7 @@ impl ComplianceAdmin {
         self.state.require_configurer()?;
         self.state.add_lock(
             investor_key(&investor_id),
+            &LockHolder::investor(investor_id),
             value,
             reason_code,
             reason_string,
@@ -74,22 +87,33 @@ impl ComplianceAdmin {
         )
     }
 
-    /// Removes lock `lockIndex` of the investor owning `who`.
+    /// Removes lock `lockIndex` of the investor owning `who` (configurers).
+    ///
+    /// # Events
+    /// DS's `Unlocked(who, …)` then `HolderUnlocked(investorId, …)`.
     pub fn remove_lock_record(&mut self, who: Address, lock_index: U256) -> Result<bool, DSError> {
         self.state.require_configurer()?;
         let (key, _) = self.state.investor_of(who)?;
-        self.state.remove_lock(key, lock_index)
+        let holder = LockHolder {
+            investor_id: Some(self.state.investor_id_of(who)?),
+            wallet: Some(who),
+        };
+        self.state.remove_lock(key, &holder, lock_index)
     }
 
-    /// Removes lock `lockIndex` of investor `investorId`.
+    /// Removes lock `lockIndex` of investor `investorId` (configurers).
+    ///
+    /// # Events
+    /// DS's `HolderUnlocked`.
     pub fn remove_lock_record_for_investor(
         &mut self,
         investor_id: String,
         lock_index: U256,
     ) -> Result<bool, DSError> {
         self.state.require_configurer()?;
+        let key = investor_key(&investor_id);
         self.state
-            .remove_lock(investor_key(&investor_id), lock_index)
+            .remove_lock(key, &LockHolder::investor(investor_id), lock_index)
     }
 
     /// Number of manual locks of the investor owning `who`.

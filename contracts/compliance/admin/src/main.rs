@@ -9,16 +9,10 @@ fn main() {
         "ComplianceAdmin",
         &[ds_compliance_state::events::EVENTS_SOL],
         &[
-            ds_compliance_state::events::DSComplianceUIntRuleSet::SIGNATURE,
-            ds_compliance_state::events::DSComplianceBoolRuleSet::SIGNATURE,
-            ds_compliance_state::events::DSComplianceStringToUIntMapRuleSet::SIGNATURE,
             ds_compliance_state::events::Locked::SIGNATURE,
             ds_compliance_state::events::Unlocked::SIGNATURE,
             ds_compliance_state::events::HolderLocked::SIGNATURE,
             ds_compliance_state::events::HolderUnlocked::SIGNATURE,
-            ds_compliance_state::events::InvestorLiquidateOnlySet::SIGNATURE,
-            ds_compliance_state::events::WalletBlacklisted::SIGNATURE,
-            ds_compliance_state::events::WalletUnblacklisted::SIGNATURE,
         ],
     );
 }

@@ -11,6 +11,12 @@ fn main() {
         &[
             ds_compliance_state::events::DSComplianceUIntRuleSet::SIGNATURE,
             ds_compliance_state::events::DSComplianceBoolRuleSet::SIGNATURE,
+            ds_compliance_state::events::DSComplianceStringToUIntMapRuleSet::SIGNATURE,
+            ds_compliance_state::events::InvestorFullyLocked::SIGNATURE,
+            ds_compliance_state::events::InvestorFullyUnlocked::SIGNATURE,
+            ds_compliance_state::events::InvestorLiquidateOnlySet::SIGNATURE,
+            ds_compliance_state::events::WalletBlacklisted::SIGNATURE,
+            ds_compliance_state::events::WalletUnblacklisted::SIGNATURE,
         ],
     );
 }

@@ -22,6 +22,7 @@ sol! {
     function getRole(address target) external view returns (uint8);
     function getTransferParties(address from, address to) external view returns (bytes32, uint256, bytes32, uint256);
     function getParty(address wallet) external view returns (bytes32, uint256);
+    function getInvestor(address wallet) external view returns (string);
 }
 
 const TRUST: Address = address!("0000000000000000000000000000000000000001");
@@ -564,11 +565,25 @@ fn ds_named_setters_write_their_wire_index_and_emit() {
         let logs = host.vm.get_emitted_logs();
         let (topics, data) = logs.last().unwrap();
         let event = DSComplianceUIntRuleSet::decode_raw_log(topics.iter().copied(), data).unwrap();
-        assert_eq!((event.ruleIndex, event.newValue), (U256::from(i), value));
+        assert_eq!(
+            (event.ruleName.as_str(), event.newValue),
+            (ds_rules::config::UINT_RULE_NAMES[i], value)
+        );
     }
     for (i, (set, get)) in BOOL_RULE_FNS.iter().enumerate() {
         set(&mut rules, true).unwrap();
         assert!(get(&rules), "flag {i}");
+        let logs = host.vm.get_emitted_logs();
+        let (topics, data) = logs.last().unwrap();
+        let event = ds_compliance_state::events::DSComplianceBoolRuleSet::decode_raw_log(
+            topics.iter().copied(),
+            data,
+        )
+        .unwrap();
+        assert_eq!(
+            (event.ruleName.as_str(), event.prevValue, event.newValue),
+            (ds_rules::config::BOOL_RULE_NAMES[i], false, true)
+        );
         assert!(rules.get_all().1[i], "flag {i} in getAll");
         set(&mut rules, false).unwrap();
         assert!(!get(&rules));
@@ -807,10 +822,66 @@ fn removing_a_lock_moves_the_last_into_its_place() {
         admin.lock_info_for_investor("bob".into(), U256::from(2)),
         Err(DSError::LockNotFound(_))
     ));
-    let unlocked = host.vm.get_emitted_logs().last().unwrap().0[0];
+    // Removed by investor id: DS's HolderUnlocked alone, naming the
+    // investor and the removed lock (the first: 10, reason code 7, "a").
+    let logs = host.vm.get_emitted_logs();
+    let (topics, data) = logs.last().unwrap();
+    let unlocked =
+        ds_compliance_state::events::HolderUnlocked::decode_raw_log(topics.iter().copied(), data)
+            .unwrap();
     assert_eq!(
-        unlocked,
-        <ds_compliance_state::events::Unlocked as alloy_sol_types::SolEvent>::SIGNATURE_HASH
+        (
+            unlocked.holderId.as_str(),
+            unlocked.value,
+            unlocked.reason,
+            unlocked.reasonString.as_str()
+        ),
+        ("bob", U256::from(10), U256::from(7), "a")
+    );
+}
+
+/// Locks set and removed through a wallet emit DS's pair of events, in
+/// DS's order: `HolderLocked` then `Locked` on adding, `Unlocked` then
+/// `HolderUnlocked` on removal, naming the investor and the wallet.
+#[test]
+fn wallet_locks_emit_the_ds_event_pairs() {
+    use ds_compliance_state::events::{HolderLocked, HolderUnlocked, Locked, Unlocked};
+    let (host, _c) = deployed();
+    mock_party(&host, &DE_BOB);
+    host.mock_static(
+        REGISTRY,
+        getInvestorCall { wallet: BOB }.abi_encode(),
+        Ok((String::from("bob"),).abi_encode_params()),
+    );
+    let mut admin = admin_as(&host, AGENT, role::TRANSFER_AGENT);
+    admin
+        .add_manual_lock_record(BOB, U256::from(40), "vesting".into(), U256::ZERO)
+        .unwrap();
+    let logs = host.vm.get_emitted_logs();
+    let [.., (t1, d1), (t2, d2)] = logs.as_slice() else {
+        panic!("two events: {logs:?}");
+    };
+    let held = HolderLocked::decode_raw_log(t1.iter().copied(), d1).unwrap();
+    let locked = Locked::decode_raw_log(t2.iter().copied(), d2).unwrap();
+    assert_eq!(
+        (held.holderId.as_str(), held.value, held.reason),
+        ("bob", U256::from(40), U256::ZERO)
+    );
+    assert_eq!(
+        (locked.who, locked.value, locked.reasonString.as_str()),
+        (BOB, U256::from(40), "vesting")
+    );
+    admin.remove_lock_record(BOB, U256::ZERO).unwrap();
+    let logs = host.vm.get_emitted_logs();
+    let [.., (t1, d1), (t2, d2)] = logs.as_slice() else {
+        panic!("two events: {logs:?}");
+    };
+    let unlocked = Unlocked::decode_raw_log(t1.iter().copied(), d1).unwrap();
+    let released = HolderUnlocked::decode_raw_log(t2.iter().copied(), d2).unwrap();
+    assert_eq!((unlocked.who, unlocked.value), (BOB, U256::from(40)));
+    assert_eq!(
+        (released.holderId.as_str(), released.releaseTime),
+        ("bob", U256::ZERO)
     );
 }
 
@@ -828,6 +899,10 @@ fn investor_lock_and_liquidate_only_apply_and_lift() {
     let mut rules = rules_as(&host, AGENT, role::TRANSFER_AGENT);
     rules.lock_investor("bob".into()).unwrap();
     assert_eq!(
+        last_event::<ds_compliance_state::events::InvestorFullyLocked>(&host).investorId,
+        "bob"
+    );
+    assert_eq!(
         ComplianceAdmin::from(&host)
             .get_transferable_tokens_for_investor("bob".into(), U256::from(1_000_000)),
         U256::ZERO
@@ -835,9 +910,15 @@ fn investor_lock_and_liquidate_only_apply_and_lift() {
     assert_eq!(transfer(&host, &mut c), U256::from(codes::TOKENS_LOCKED));
     let mut rules = rules_as(&host, AGENT, role::TRANSFER_AGENT);
     rules.unlock_investor("bob".into()).unwrap();
+    assert_eq!(
+        last_event::<ds_compliance_state::events::InvestorFullyUnlocked>(&host).investorId,
+        "bob"
+    );
     rules
         .set_investor_liquidate_only("alice".into(), true)
         .unwrap();
+    let set = last_event::<ds_compliance_state::events::InvestorLiquidateOnlySet>(&host);
+    assert_eq!((set.investorId.as_str(), set.enabled), ("alice", true));
     assert_eq!(
         transfer(&host, &mut c),
         U256::from(codes::INVESTOR_LIQUIDATE_ONLY)
@@ -848,6 +929,13 @@ fn investor_lock_and_liquidate_only_apply_and_lift() {
         .set_investor_liquidate_only("alice".into(), false)
         .unwrap();
     assert_eq!(transfer(&host, &mut c), U256::ZERO);
+}
+
+/// The last event `host` logged, decoded as `E` (panics if it is not one).
+fn last_event<E: SolEvent>(host: &MockHost) -> E {
+    let logs = host.vm.get_emitted_logs();
+    let (topics, data) = logs.last().expect("an event");
+    E::decode_raw_log(topics.iter().copied(), data).expect("the expected event")
 }
 
 #[test]

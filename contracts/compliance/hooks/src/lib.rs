@@ -108,7 +108,7 @@ impl ComplianceHooks {
             word.issuances = self.state.store_issuances(key, &issuances);
             word.locks = self
                 .state
-                .store_new_locks(key, word.locks, &new_locks, &reason);
+                .store_new_locks(key, to, word.locks, &new_locks, &reason);
         }
         self.state.write_investor(key, &word);
         self.state.apply_delta(&delta);

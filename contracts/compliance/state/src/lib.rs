@@ -171,7 +171,7 @@ impl ComplianceState {
         layout::encode_uint(&mut slots, i, value);
         self.store_rule_slots(&slots);
         self.vm().log(DSComplianceUIntRuleSet {
-            ruleIndex: U256::from(i),
+            ruleName: String::from(ds_rules::config::UINT_RULE_NAMES[i]),
             prevValue: previous,
             newValue: value,
         });
@@ -184,7 +184,7 @@ impl ComplianceState {
         layout::encode_bool(&mut slots, i, value);
         self.store_rule_slots(&slots);
         self.vm().log(DSComplianceBoolRuleSet {
-            ruleIndex: U256::from(i),
+            ruleName: String::from(ds_rules::config::BOOL_RULE_NAMES[i]),
             prevValue: previous,
             newValue: value,
         });
@@ -239,14 +239,15 @@ impl ComplianceState {
     }
 
     /// Sets an investor flag (liquidate-only, full lock) of `investor_id`
-    /// (configurers only) and emits its event.
+    /// (configurers only) and emits its DS event (`InvestorLiquidateOnlySet`,
+    /// `InvestorFullyLocked` / `InvestorFullyUnlocked`).
     pub fn set_investor_flag(
         &mut self,
         investor_id: String,
         flag: InvestorFlag,
         value: bool,
     ) -> Result<bool, DSError> {
-        let sender = self.require_configurer()?;
+        self.require_configurer()?;
         let key = investor_key(&investor_id);
         let mut word = InvestorWord::decode(self.investors.get(key));
         match flag {
@@ -255,20 +256,17 @@ impl ComplianceState {
                 self.vm().log(InvestorLiquidateOnlySet {
                     investorId: investor_id,
                     enabled: value,
-                    sender,
                 });
             }
             InvestorFlag::Locked => {
                 word.state.locked = value;
                 if value {
-                    self.vm().log(HolderLocked {
+                    self.vm().log(InvestorFullyLocked {
                         investorId: investor_id,
-                        sender,
                     });
                 } else {
-                    self.vm().log(HolderUnlocked {
+                    self.vm().log(InvestorFullyUnlocked {
                         investorId: investor_id,
-                        sender,
                     });
                 }
             }

@@ -3,7 +3,7 @@
 //! L-17, L-18).
 
 use alloc::{string::String, vec::Vec};
-use alloy_primitives::{B256, U256};
+use alloy_primitives::{Address, B256, U256};
 use ds_common::{
     errors::{AmountTooLarge, InvalidIssuanceTime, InvalidLock, LockNotFound, TooManyRecords},
     ids::region,
@@ -17,7 +17,7 @@ use ds_rules::{
 use stylus_sdk::prelude::*;
 
 use crate::{
-    events::{Locked, Unlocked},
+    events::{HolderLocked, HolderUnlocked, Locked, Unlocked},
     layout::{self, InvestorWord},
     ComplianceState,
 };
@@ -61,6 +61,34 @@ fn check_reason(reason: &str) -> Result<(), DSError> {
     ds_common::text::check_length(reason, MAX_REASON_LENGTH)
 }
 
+/// Whom a lock's DS events name: the investor id (`HolderLocked` /
+/// `HolderUnlocked`) and, when the lock was set or removed through one of
+/// its wallets, that wallet (`Locked` / `Unlocked`), each when known.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LockHolder {
+    /// The investor's id (DS's `holderId`).
+    pub investor_id: Option<String>,
+    /// The wallet named by the caller (DS's `who`).
+    pub wallet: Option<Address>,
+}
+
+impl LockHolder {
+    /// A lock set or removed by investor id.
+    pub fn investor(investor_id: String) -> Self {
+        Self {
+            investor_id: Some(investor_id),
+            wallet: None,
+        }
+    }
+}
+
+/// One lock as its events describe it.
+struct LockRecord<'a> {
+    lock: &'a Lock,
+    code: u64,
+    reason: &'a str,
+}
+
 impl ComplianceState {
     /// The investor's manual locks.
     pub fn load_locks(&self, key: B256, count: u8) -> Vec<Lock> {
@@ -78,10 +106,11 @@ impl ComplianceState {
             .collect()
     }
 
-    /// Adds a manual lock to investor `key`.
+    /// Adds a manual lock to investor `key`; its DS events name `holder`.
     pub fn add_lock(
         &mut self,
         key: B256,
+        holder: &LockHolder,
         value: U256,
         reason_code: U256,
         reason: String,
@@ -99,25 +128,80 @@ impl ComplianceState {
         if word.locks >= MAX_LOCKS {
             return Err(too_many(key, MAX_LOCKS));
         }
-        word.locks = self.store_lock(key, word.locks, &lock, code, &reason);
+        word.locks = self.store_lock(key, holder, word.locks, &lock, code, &reason);
         self.write_investor(key, &word);
         Ok(true)
     }
 
-    fn store_lock(&mut self, key: B256, index: u8, lock: &Lock, code: u64, reason: &str) -> u8 {
+    fn store_lock(
+        &mut self,
+        key: B256,
+        holder: &LockHolder,
+        index: u8,
+        lock: &Lock,
+        code: u64,
+        reason: &str,
+    ) -> u8 {
+        self.write_lock(key, index, lock, code, reason);
+        self.log_lock(holder, &LockRecord { lock, code, reason }, true);
+        index + 1
+    }
+
+    /// Writes lock `index` of investor `key` (no event).
+    fn write_lock(&mut self, key: B256, index: u8, lock: &Lock, code: u64, reason: &str) {
         self.locks
             .setter(key)
             .insert(index, layout::encode_lock(lock, code));
         self.lock_reasons.setter(key).setter(index).set_str(reason);
-        self.vm().log(Locked {
-            investorKey: key,
-            index: U256::from(index),
-            value: lock.value,
-            reasonCode: U256::from(code),
-            reason: reason.into(),
-            releaseTime: U256::from(lock.release_time),
-        });
-        index + 1
+    }
+
+    /// DS's lock events, in DS's order: `HolderLocked` then `Locked` when a
+    /// lock is added, `Unlocked` then `HolderUnlocked` when one is removed;
+    /// each only when `holder` names its subject.
+    fn log_lock(&self, holder: &LockHolder, record: &LockRecord, added: bool) {
+        let value = record.lock.value;
+        let reason = U256::from(record.code);
+        let release_time = U256::from(record.lock.release_time);
+        let text = || String::from(record.reason);
+        if added {
+            if let Some(holder_id) = holder.investor_id.clone() {
+                self.vm().log(HolderLocked {
+                    holderId: holder_id,
+                    value,
+                    reason,
+                    reasonString: text(),
+                    releaseTime: release_time,
+                });
+            }
+            if let Some(who) = holder.wallet {
+                self.vm().log(Locked {
+                    who,
+                    value,
+                    reason,
+                    reasonString: text(),
+                    releaseTime: release_time,
+                });
+            }
+        } else {
+            if let Some(who) = holder.wallet {
+                self.vm().log(Unlocked {
+                    who,
+                    value,
+                    reason,
+                    reasonString: text(),
+                    releaseTime: release_time,
+                });
+            }
+            if let Some(holder_id) = holder.investor_id.clone() {
+                self.vm().log(HolderUnlocked {
+                    holderId: holder_id,
+                    value,
+                    reason,
+                    reasonString: text(),
+                    releaseTime: release_time,
+                });
+            }
+        }
     }
 
     /// Lock `index` of investor `key` with its position, reason code and
@@ -141,8 +225,14 @@ impl ComplianceState {
         Ok((i, lock, code, reason))
     }
 
-    /// Removes lock `index` of investor `key`; the last lock takes its index.
-    pub fn remove_lock(&mut self, key: B256, index: U256) -> Result<bool, DSError> {
+    /// Removes lock `index` of investor `key`; the last lock takes its
+    /// index. Its DS events name `holder`.
+    pub fn remove_lock(
+        &mut self,
+        key: B256,
+        holder: &LockHolder,
+        index: U256,
+    ) -> Result<bool, DSError> {
         let mut word = InvestorWord::decode(self.investors.get(key));
         let (i, lock, code, reason) = self.stored_lock(key, &word, index)?;
         let last = word.locks - 1;
@@ -159,14 +249,12 @@ impl ComplianceState {
         self.lock_reasons.setter(key).setter(last).clear();
         word.locks = last;
         self.write_investor(key, &word);
-        self.vm().log(Unlocked {
-            investorKey: key,
-            index,
-            value: lock.value,
-            reasonCode: U256::from(code),
-            reason,
-            releaseTime: U256::from(lock.release_time),
-        });
+        let record = LockRecord {
+            lock: &lock,
+            code,
+            reason: &reason,
+        };
+        self.log_lock(holder, &record, false);
         Ok(true)
     }
 
@@ -191,6 +279,18 @@ impl ComplianceState {
         let time = u64::try_from(time).unwrap_or(u64::MAX);
         let locked = locks::manually_locked(&self.load_locks(key, word.locks), time);
         locks::transferable(word.state.balance, locked)
+    }
+
+    /// What investor `key` may transfer at `time` under its manual locks,
+    /// less its issuances within `lock_time` seconds before `time` (one
+    /// period for every record, DS's `getComplianceTransferableTokens`).
+    pub fn transferable_under_lock_up(&self, key: B256, time: U256, lock_time: u64) -> U256 {
+        let base = self.transferable_at(key, time);
+        let word = InvestorWord::decode(self.investors.get(key));
+        let records = self.load_issuances(key, word.issuances);
+        let now = u64::try_from(time).unwrap_or(u64::MAX);
+        let held = locks::held_up(&records, now, lock_time, lock_time);
+        locks::transferable(base, held)
     }
 
     /// Validates the locks given with an issuance, and their `reason`
@@ -223,10 +323,29 @@ impl ComplianceState {
             .collect()
     }
 
-    /// Stores the locks given with an issuance; returns the new lock count.
-    pub fn store_new_locks(&mut self, key: B256, count: u8, new: &[Lock], reason: &str) -> u8 {
+    /// Stores the locks given with an issuance to `wallet` (each logged as
+    /// DS's `Locked(wallet, …)`, reason code 0); returns the new lock count.
+    pub fn store_new_locks(
+        &mut self,
+        key: B256,
+        wallet: Address,
+        count: u8,
+        new: &[Lock],
+        reason: &str,
+    ) -> u8 {
+        // Only DS's `Locked(wallet, …)` here: the issuance path does not
+        // know the investor id (and the hooks facet has no room for the
+        // generic logger).
         new.iter().fold(count, |index, lock| {
-            self.store_lock(key, index, lock, 0, reason)
+            self.write_lock(key, index, lock, 0, reason);
+            self.vm().log(Locked {
+                who: wallet,
+                value: lock.value,
+                reason: U256::ZERO,
+                reasonString: reason.into(),
+                releaseTime: U256::from(lock.release_time),
+            });
+            index + 1
         })
     }
 

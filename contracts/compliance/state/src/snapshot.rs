@@ -1,6 +1,6 @@
 //! Loading what a check needs: one Registry call, then this contract's slots.
 
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
 use ds_common::{
     consumer::service_set,
@@ -132,6 +132,15 @@ impl ComplianceState {
             .get_party(self.vm(), Call::new(), wallet)
             .map_err(|_| DSError::service_call_failed(service::REGISTRY, registry))?;
         Ok((key, PartyInfo::unpack(info)))
+    }
+
+    /// The investor id of `wallet` as the Registry keeps it (for the DS
+    /// events that name the investor).
+    pub fn investor_id_of(&self, wallet: Address) -> Result<String, DSError> {
+        let registry = self.registry()?;
+        IRegistryService::new(registry)
+            .get_investor(self.vm(), Call::new(), wallet)
+            .map_err(|_| DSError::service_call_failed(service::REGISTRY, registry))
     }
 
     /// The investor key of `wallet`, which must belong to an investor.

@@ -95,6 +95,47 @@ impl ComplianceViews {
         Ok((U256::from(code), String::from(codes::reason(code))))
     }
 
+    /// DS's `preInternalTransferCheck`: in DS's regulated service, the same
+    /// checks as `preTransferCheck` (its DS reason code and string).
+    pub fn pre_internal_transfer_check(
+        &self,
+        from: Address,
+        to: Address,
+        value: U256,
+    ) -> Result<(U256, String), DSError> {
+        self.pre_transfer_check(from, to, value)
+    }
+
+    /// DS's `validateIssuanceTime`: the time an issuance asked for at
+    /// `issuanceTime` is recorded with: the block time when back-dating is
+    /// disallowed (or for 0), else `issuanceTime`; a time in the future is
+    /// refused ([`InvalidIssuanceTime`](ds_common::errors::InvalidIssuanceTime)),
+    /// as the issuance would be.
+    pub fn validate_issuance_time(&self, issuance_time: U256) -> Result<U256, DSError> {
+        let config = self.state.config(false);
+        Ok(U256::from(
+            self.state.issuance_time(&config, issuance_time)?,
+        ))
+    }
+
+    /// DS's `getComplianceTransferableTokens`: what the investor owning
+    /// `who` may transfer at `time` under its manual locks (nothing while
+    /// fully locked), less what it was issued within `lockTime` seconds
+    /// before `time` (the lock-up period the caller applies to every
+    /// issuance record, as DS does). Refused for time 0 ([`ZeroTime`](ds_common::errors::ZeroTime)).
+    pub fn get_compliance_transferable_tokens(
+        &self,
+        who: Address,
+        time: U256,
+        lock_time: u64,
+    ) -> Result<U256, DSError> {
+        if time.is_zero() {
+            return Err(DSError::ZeroTime(ds_common::errors::ZeroTime {}));
+        }
+        let (key, _) = self.state.investor_of(who)?;
+        Ok(self.state.transferable_under_lock_up(key, time, lock_time))
+    }
+
     /// Whether a transfer of `value` from `from` to `to` would pass now.
     pub fn can_transfer(&self, from: Address, to: Address, value: U256) -> Result<bool, DSError> {
         Ok(self.code_now(from, to, value)? == codes::VALID)

@@ -5,7 +5,7 @@ ds_common::events_sol!();
 
 /// Signatures of the events above, for the ABI export.
 #[cfg(feature = "export-abi")]
-pub const SIGNATURES: [&str; 10] = {
+pub const SIGNATURES: [&str; 11] = {
     use alloy_sol_types::SolEvent;
     [
         Transfer::SIGNATURE,
@@ -18,5 +18,6 @@ pub const SIGNATURES: [&str; 10] = {
         ForcedTransfer::SIGNATURE,
         Frozen::SIGNATURE,
         Snapshot::SIGNATURE,
+        TxShares::SIGNATURE,
     ]
 };

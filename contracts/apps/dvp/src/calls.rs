@@ -1,0 +1,154 @@
+//! What the app asks other contracts: the DS token (the pre-trade check
+//! and the delivery leg) and the payment ERC-20 (the payment leg).
+//!
+//! A refused call passes on the callee's own revert data (the token's
+//! `TransferRejected(code, reason)` or `ERC20InsufficientAllowance`, the
+//! payment token's own error), or `ServiceCallFailed` / [`PaymentFailed`]
+//! when the callee gave none. Payment tokens that return no value are
+//! accepted (as OpenZeppelin's SafeERC20 does); `false` is a refusal; a
+//! token that delivers less than the amount (a fee on transfer) is refused
+//! with [`PaymentShortfall`].
+
+#![allow(missing_docs, clippy::too_many_arguments)]
+
+use alloc::{string::String, vec::Vec};
+use alloy_primitives::{Address, U256};
+use alloy_sol_types::{SolCall, SolValue};
+use ds_common::{
+    errors::{PaymentFailed, PaymentShortfall, TransferRejected},
+    ids::service,
+    DSError,
+};
+use stylus_sdk::{prelude::*, stylus_core::calls::errors::Error as CallError};
+
+use crate::DvP;
+
+/// Revert data of the app: an encoded custom error.
+pub type Revert = Vec<u8>;
+
+sol_interface! {
+    /// What the app asks the DS token.
+    interface IDSTokenTrade {
+        function preTransferCheck(address from, address to, uint256 value) external view returns (uint256, string);
+        function transferFrom(address from, address to, uint256 value) external returns (bool);
+    }
+}
+
+alloy_sol_types::sol! {
+    /// The ERC-20 calls of the payment token, encoded by hand so that an
+    /// empty answer can be accepted.
+    interface IPaymentToken {
+        function transferFrom(address from, address to, uint256 value) external returns (bool);
+        function balanceOf(address owner) external view returns (uint256);
+    }
+}
+
+/// The callee's revert data, or `fallback` when it gave none.
+fn passed_on(error: CallError, fallback: impl FnOnce() -> DSError) -> Revert {
+    match error {
+        CallError::Revert(data) if !data.is_empty() => data,
+        _ => fallback().into(),
+    }
+}
+
+impl DvP {
+    /// The token's verdict on moving `amount` from `seller` to `buyer` now:
+    /// `Ok` for code 0, else [`TransferRejected`] with the DS code and reason.
+    pub(crate) fn pre_trade_check(
+        &self,
+        token: Address,
+        seller: Address,
+        buyer: Address,
+        amount: U256,
+    ) -> Result<(), Revert> {
+        let (code, reason): (U256, String) = IDSTokenTrade::new(token)
+            .pre_transfer_check(self.vm(), Call::new(), seller, buyer, amount)
+            .map_err(|e| passed_on(e, || DSError::service_call_failed(service::DS_TOKEN, token)))?;
+        if code.is_zero() {
+            Ok(())
+        } else {
+            Err(DSError::TransferRejected(TransferRejected { code, reason }).into())
+        }
+    }
+
+    /// The delivery leg: the token moves `amount` from `seller` to `buyer`
+    /// with this app as the spender, under its full transfer check.
+    pub(crate) fn deliver(
+        &mut self,
+        token: Address,
+        seller: Address,
+        buyer: Address,
+        amount: U256,
+    ) -> Result<(), Revert> {
+        let call = Call::new_mutating(self);
+        let moved = IDSTokenTrade::new(token)
+            .transfer_from(self.vm(), call, seller, buyer, amount)
+            .map_err(|e| passed_on(e, || DSError::service_call_failed(service::DS_TOKEN, token)))?;
+        if moved {
+            Ok(())
+        } else {
+            Err(DSError::service_call_failed(service::DS_TOKEN, token).into())
+        }
+    }
+
+    /// The payment leg: `amount` of `token` from `from` to `to`
+    /// (`transferFrom`, within the allowance `from` gave the app); `to`
+    /// must receive exactly `amount`.
+    pub(crate) fn pay(
+        &mut self,
+        token: Address,
+        from: Address,
+        to: Address,
+        amount: U256,
+    ) -> Result<(), Revert> {
+        let failed = || {
+            DSError::PaymentFailed(PaymentFailed {
+                token,
+                from,
+                to,
+                amount,
+            })
+        };
+        let before = self.payment_balance(token, to)?;
+        let data = IPaymentToken::transferFromCall {
+            from,
+            to,
+            value: amount,
+        }
+        .abi_encode();
+        let call = Call::new_mutating(self);
+        let answer = stylus_sdk::call::call(self.vm(), call, token, &data)
+            .map_err(|e| passed_on(e, failed))?;
+        // No answer (a pre-ERC-20 token) or `true`; anything else refuses.
+        if !answer.is_empty() && !matches!(bool::abi_decode(&answer), Ok(true)) {
+            return Err(failed().into());
+        }
+        let after = self.payment_balance(token, to)?;
+        let received = after.saturating_sub(before);
+        if received != amount {
+            return Err(DSError::PaymentShortfall(PaymentShortfall {
+                token,
+                expected: amount,
+                received,
+            })
+            .into());
+        }
+        Ok(())
+    }
+
+    /// `owner`'s balance of payment token `token`.
+    fn payment_balance(&self, token: Address, owner: Address) -> Result<U256, Revert> {
+        let data = IPaymentToken::balanceOfCall { owner }.abi_encode();
+        let failed = || {
+            DSError::PaymentFailed(PaymentFailed {
+                token,
+                from: owner,
+                to: owner,
+                amount: U256::ZERO,
+            })
+        };
+        let answer = stylus_sdk::call::static_call(self.vm(), Call::new(), token, &data)
+            .map_err(|e| passed_on(e, failed))?;
+        U256::abi_decode(&answer).map_err(|_| failed().into())
+    }
+}
