@@ -39,6 +39,8 @@ interface IDvP {
 
     error InvalidDeadline(uint64 deadline, uint64 now);
 
+    error AmountTooLarge(uint256 amount);
+
     error TransferRejected(uint256 code, string reason);
 
     error ZeroAmount();

@@ -16,9 +16,9 @@ pub use ds_common::bindings as exported;
 /// (the Compliance and token addresses are served by several programs, one
 /// interface each all the same).
 pub use exported::{
-    ICommsService as IComms, IComplianceService as ICompliance,
+    IBulkBalanceChecker, ICommsService as IComms, IComplianceService as ICompliance,
     IComplianceService as IComplianceInternal, IComplianceService as IComplianceConfig, IDSToken,
-    IDSToken as ITokenRegistryHook, IDSToken as ITokenSnapshots, IDistribution, IDvP,
+    IDSToken as ITokenRegistryHook, IDSToken as ITokenSnapshots, IDistribution, IDvP, INavProvider,
     IRegistryService as IRegistry, IRegistryService as IRegistryAdmin, ITrustService as ITrust,
     ITrustService as ITrustAdmin,
 };
@@ -40,6 +40,8 @@ pub use exported::{
         PaymentShortfall, UnknownOffer,
     },
     IDvPEvents::{OfferCancelled, OfferCreated, OfferTaken},
+    INavProvider::NotRateUpdater,
+    INavProviderEvents::{RateUpdated, RateUpdaterAdded, RateUpdaterRemoved},
     IRegistryServiceEvents::{
         DSRegistryServiceInvestorAdded, DSRegistryServiceInvestorCountryChanged,
         DSRegistryServiceWalletAdded,

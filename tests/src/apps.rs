@@ -1,10 +1,11 @@
 //! DS apps deployed next to a [`Suite`]: the distribution and DvP apps with the
-//! payment-token fixture, and their authorisation in Trust.
+//! payment-token fixture, the NAV provider and the balance checker, and the
+//! apps' authorisation in Trust.
 
 use alloy_sol_types::SolValue;
 
 use crate::{
-    abi::{IDistribution, IDvP, ITrust},
+    abi::{IDistribution, IDvP, INavProvider, ITrust},
     ids::service,
     u, wasm, Address, ReceiptExt, Suite, U256,
 };
@@ -80,4 +81,27 @@ pub fn deploy_dvp(s: &mut Suite) -> (Address, Address) {
     };
     s.must(master, app, &call);
     (app, pay)
+}
+
+/// Deploys a NAV provider (constructor: Trust, `rate`) and makes `updater`
+/// its rate updater. Returns its address.
+pub fn deploy_nav_provider(s: &mut Suite, rate: u64, updater: Address) -> Address {
+    let master = s.master;
+    let args = (s.trust, u(rate)).abi_encode_params();
+    let nav = s
+        .net
+        .deploy(&wasm("nav_provider"), master, &args)
+        .unwrap_or_else(|r| panic!("nav provider constructor: {}", r.outcome()));
+    s.must(master, nav, &INavProvider::addRateUpdaterCall { updater });
+    nav
+}
+
+/// Installs the balance checker (no constructor, no state). Returns its
+/// address.
+pub fn install_balance_checker(s: &mut Suite) -> Address {
+    let at = crate::Devnet::account("balance checker");
+    s.net
+        .install(at, &wasm("balance_checker"))
+        .unwrap_or_else(|e| panic!("balance checker: {e}"));
+    at
 }

@@ -38,8 +38,8 @@ use ds_devnet::Tx;
 use ds_e2e::{
     abi::{
         self, IComms, ICompliance, IComplianceConfig, IComplianceInternal, IDSToken, IDistribution,
-        IDvP, IPaymentToken, IRegistry, IRegistryAdmin, ITokenRegistryHook, ITokenSnapshots,
-        ITrust, ITrustAdmin,
+        IDvP, INavProvider, IPaymentToken, IRegistry, IRegistryAdmin, ITokenRegistryHook,
+        ITokenSnapshots, ITrust, ITrustAdmin,
     },
     apps,
     ids::{attribute, attribute_status, region, role, service},
@@ -52,7 +52,7 @@ const SPEC: &str = include_str!("../../docs/roles.md");
 /// The ABI files (`abi/`, one per address) and the contract (table name)
 /// at that address. A file not listed here fails the test: its contract
 /// needs rows in `docs/roles.md`.
-const ABI_FILES: [(&str, &str); 7] = [
+const ABI_FILES: [(&str, &str); 9] = [
     ("TrustService.sol", "Trust"),
     ("RegistryService.sol", "Registry"),
     ("ComplianceService.sol", "Compliance"),
@@ -60,6 +60,8 @@ const ABI_FILES: [(&str, &str); 7] = [
     ("DSToken.sol", "DS token"),
     ("Distribution.sol", "Distribution"),
     ("DvP.sol", "DvP"),
+    ("NavProvider.sol", "NavProvider"),
+    ("BulkBalanceChecker.sol", "BulkBalanceChecker"),
 ];
 
 /// The caller columns, in table order.
@@ -185,6 +187,9 @@ struct Fx {
     dist_creator: Address,
     /// The DvP app, with offer [`OFFER`] (alice sells to bob).
     dvp: Address,
+    /// The NAV provider and its one rate updater.
+    nav: Address,
+    rate_updater: Address,
 }
 
 /// A fresh address for arguments (new role holders, wallets, owners).
@@ -337,6 +342,8 @@ fn fixture() -> Fx {
     s.must(s.issuer, comms, &notice());
     let (dist, pay, dist_creator) = distribution_app(&mut s);
     let dvp = dvp_app(&mut s, alice, bob);
+    let rate_updater = s.wallet("rate updater");
+    let nav = apps::deploy_nav_provider(&mut s, 1_000_000, rate_updater);
 
     let callers = [
         s.wallet("random eoa"),
@@ -394,6 +401,8 @@ fn fixture() -> Fx {
         pay,
         dist_creator,
         dvp,
+        nav,
+        rate_updater,
     }
 }
 
@@ -1342,6 +1351,27 @@ fn cases() -> Vec<(&'static str, Builder)> {
         ("DvP: takeOffer", |fx| {
             plain(call(fx.dvp, IDvP::takeOfferCall { offer_id: u(OFFER) }))
         }),
+        // ----- NAV provider -----
+        ("NavProvider: setDSService", |fx| set_service(fx.nav)),
+        ("NavProvider: setRate", |fx| {
+            plain(call(fx.nav, INavProvider::setRateCall { rate: u(2) }))
+        }),
+        ("NavProvider: addRateUpdater", |fx| {
+            plain(call(
+                fx.nav,
+                INavProvider::addRateUpdaterCall {
+                    updater: fresh("rate updater"),
+                },
+            ))
+        }),
+        ("NavProvider: removeRateUpdater", |fx| {
+            plain(call(
+                fx.nav,
+                INavProvider::removeRateUpdaterCall {
+                    updater: fx.rate_updater,
+                },
+            ))
+        }),
         // ----- Distribution app -----
         ("Distribution: setDSService", |fx| set_service(fx.dist)),
         ("Distribution: createDistribution", |fx| {
@@ -1370,6 +1400,7 @@ fn also_caller(fx: &Fx, label: &str) -> Address {
         "distribution creator" => fx.dist_creator,
         "offer seller" => fx.alice,
         "offer buyer" => fx.bob,
+        "rate updater" => fx.rate_updater,
         other => panic!("docs/roles.md: unknown \"also allowed\" caller {other:?}"),
     }
 }
@@ -1424,6 +1455,9 @@ fn access_error(r: &Receipt, who: Address, role: u8) -> Option<String> {
         return (e.caller == who).then(|| format!("{e:?}"));
     }
     if let Ok(e) = abi::NotOfferBuyer::abi_decode(out) {
+        return (e.caller == who).then(|| format!("{e:?}"));
+    }
+    if let Ok(e) = abi::NotRateUpdater::abi_decode(out) {
         return (e.caller == who).then(|| format!("{e:?}"));
     }
     None
@@ -1728,7 +1762,14 @@ fn every_function_against_every_caller() {
     // Two fixtures on two threads (the machine has two cores), each
     // checking the rows of some contracts; every row belongs to one group.
     const GROUPS: [&[&str]; 2] = [
-        &["Trust", "Registry", "Comms", "Distribution", "DvP"],
+        &[
+            "Trust",
+            "Registry",
+            "Comms",
+            "Distribution",
+            "DvP",
+            "NavProvider",
+        ],
         &["Compliance", "DS token"],
     ];
     for row in &rows {

@@ -34,6 +34,14 @@ sol!(
     #[sol(all_derives)]
     "../../abi/DvP.sol"
 );
+sol!(
+    #[sol(all_derives)]
+    "../../abi/NavProvider.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../../abi/BulkBalanceChecker.sol"
+);
 
 /// The interfaces of the programs behind the Compliance and DS token
 /// addresses, each as the program exports it: for calling a facet directly

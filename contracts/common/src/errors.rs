@@ -291,6 +291,9 @@ sol! {
     /// DvP: the offer's matcher holds `role` in Trust, not EXCHANGE.
     #[derive(Debug, PartialEq, Eq)]
     error MatcherNotExchange(address matcher, uint8 role);
+    /// NAV provider: `caller` is not a rate updater.
+    #[derive(Debug, PartialEq, Eq)]
+    error NotRateUpdater(address caller);
     /// A payment in `token` delivered `received` where `expected` was
     /// sent (a fee on transfer): refused.
     #[derive(Debug, PartialEq, Eq)]
@@ -468,7 +471,8 @@ pub enum DSError {
     #[cfg(any(
         feature = "compliance-errors",
         feature = "token-errors",
-        feature = "distribution-errors"
+        feature = "distribution-errors",
+        feature = "dvp-errors"
     ))]
     AmountTooLarge(AmountTooLarge),
     #[cfg(feature = "compliance-errors")]
@@ -531,7 +535,11 @@ pub enum DSError {
     #[cfg(feature = "distribution-errors")]
     /// See [`AlreadyReclaimed`].
     AlreadyReclaimed(AlreadyReclaimed),
-    #[cfg(any(feature = "distribution-errors", feature = "dvp-errors"))]
+    #[cfg(any(
+        feature = "distribution-errors",
+        feature = "dvp-errors",
+        feature = "nav-errors"
+    ))]
     /// See [`ZeroAmount`].
     ZeroAmount(ZeroAmount),
     #[cfg(feature = "distribution-errors")]
@@ -579,6 +587,9 @@ pub enum DSError {
     #[cfg(feature = "dvp-errors")]
     /// See [`PaymentShortfall`].
     PaymentShortfall(PaymentShortfall),
+    #[cfg(feature = "nav-errors")]
+    /// See [`NotRateUpdater`].
+    NotRateUpdater(NotRateUpdater),
 }
 
 /// Shorthand constructors, so call sites stay one line.

@@ -1,14 +1,17 @@
 //! One offer as stored, and the pure rules on its terms and its taking
 //! (testable without a host).
 
-use alloy_primitives::{Address, U256};
+use alloy_primitives::{aliases::U128, Address, U256};
 use ds_common::{
-    errors::{InvalidDeadline, InvalidFee, NotOfferBuyer, OfferExpired, OfferNotOpen, ZeroAmount},
+    errors::{
+        AmountTooLarge, InvalidDeadline, InvalidFee, NotOfferBuyer, OfferExpired, OfferNotOpen,
+        ZeroAmount,
+    },
     DSError,
 };
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageAddress, StorageU256, StorageU64, StorageU8},
+    storage::{StorageAddress, StorageU128, StorageU256, StorageU64, StorageU8},
 };
 
 pub use ds_common::ids::offer_status as status;
@@ -35,15 +38,22 @@ pub struct Terms {
 }
 
 impl Terms {
-    /// The creation rules at time `now`: amounts and price above zero, a
-    /// payment token that is not the DS token, an expiry in the future, a
-    /// fee within the price and only with a matcher.
+    /// The creation rules at time `now`: amount and price above zero, the
+    /// amount within 128 bits, a payment token that is not the DS token, an
+    /// expiry in the future, a fee within the price (and 128 bits) and only
+    /// with a matcher.
     ///
     /// # Errors
-    /// `ZeroAmount`, `ZeroAddress`, `InvalidDeadline`, `InvalidFee`.
+    /// `ZeroAmount`, `AmountTooLarge`, `ZeroAddress`, `InvalidDeadline`,
+    /// `InvalidFee`.
     pub fn check(&self, ds_token: Address, now: u64) -> Result<(), DSError> {
         if self.amount.is_zero() || self.price.is_zero() {
             return Err(DSError::ZeroAmount(ZeroAmount {}));
+        }
+        if self.amount > U256::from(u128::MAX) {
+            return Err(DSError::AmountTooLarge(AmountTooLarge {
+                amount: self.amount,
+            }));
         }
         if self.payment_token.is_zero() || self.payment_token == ds_token {
             return Err(DSError::zero_address());
@@ -54,7 +64,8 @@ impl Terms {
                 now,
             }));
         }
-        if self.fee > self.price || (self.matcher.is_zero() && !self.fee.is_zero()) {
+        let fee_too_large = self.fee > self.price || self.fee > U256::from(u128::MAX);
+        if fee_too_large || (self.matcher.is_zero() && !self.fee.is_zero()) {
             return Err(DSError::InvalidFee(InvalidFee {
                 fee: self.fee,
                 price: self.price,
@@ -104,27 +115,28 @@ pub fn check_take(
     Ok(())
 }
 
-/// One offer in storage.
+/// One offer in storage, packed into six slots (seller, expiry and status
+/// share one; amount and fee another).
 #[storage]
 pub struct Record {
     /// See [`Terms::seller`].
     pub seller: StorageAddress,
+    /// See [`Terms::expiry`].
+    pub expiry: StorageU64,
+    /// One of [`status`].
+    pub status: StorageU8,
     /// See [`Terms::buyer`].
     pub buyer: StorageAddress,
     /// See [`Terms::payment_token`].
     pub payment_token: StorageAddress,
     /// See [`Terms::matcher`].
     pub matcher: StorageAddress,
-    /// See [`Terms::amount`].
-    pub amount: StorageU256,
+    /// See [`Terms::amount`] (at most 128 bits: [`Terms::check`]).
+    pub amount: StorageU128,
+    /// See [`Terms::fee`] (at most 128 bits).
+    pub fee: StorageU128,
     /// See [`Terms::price`].
     pub price: StorageU256,
-    /// See [`Terms::fee`].
-    pub fee: StorageU256,
-    /// See [`Terms::expiry`].
-    pub expiry: StorageU64,
-    /// One of [`status`].
-    pub status: StorageU8,
 }
 
 impl Record {
@@ -133,26 +145,28 @@ impl Record {
         Terms {
             seller: self.seller.get(),
             buyer: self.buyer.get(),
-            amount: self.amount.get(),
+            amount: U256::from(self.amount.get()),
             payment_token: self.payment_token.get(),
             price: self.price.get(),
             expiry: self.expiry.get().to(),
             matcher: self.matcher.get(),
-            fee: self.fee.get(),
+            fee: U256::from(self.fee.get()),
         }
     }
 
-    /// Stores `terms` as an open offer.
+    /// Stores `terms` (checked: amount and fee fit 128 bits) as an open offer.
     pub fn open(&mut self, terms: &Terms) {
         self.seller.set(terms.seller);
-        self.buyer.set(terms.buyer);
-        self.amount.set(terms.amount);
-        self.payment_token.set(terms.payment_token);
-        self.price.set(terms.price);
         self.expiry.set(alloy_primitives::U64::from(terms.expiry));
-        self.matcher.set(terms.matcher);
-        self.fee.set(terms.fee);
         self.set_status(status::OPEN);
+        self.buyer.set(terms.buyer);
+        self.payment_token.set(terms.payment_token);
+        if !terms.matcher.is_zero() {
+            self.matcher.set(terms.matcher);
+        }
+        self.amount.set(U128::saturating_from(terms.amount));
+        self.fee.set(U128::saturating_from(terms.fee));
+        self.price.set(terms.price);
     }
 
     /// The offer's [`status`].
@@ -257,6 +271,31 @@ mod tests {
         for (bad, error) in cases {
             assert_eq!(bad.check(TOKEN, 1_000), Err(error), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn amounts_and_fees_beyond_128_bits_are_refused() {
+        let huge = U256::from(u128::MAX) + U256::from(1);
+        let big = Terms {
+            amount: huge,
+            ..terms()
+        };
+        assert_eq!(
+            big.check(TOKEN, 1_000),
+            Err(DSError::AmountTooLarge(AmountTooLarge { amount: huge }))
+        );
+        let big_fee = Terms {
+            price: huge,
+            fee: huge,
+            ..terms()
+        };
+        assert_eq!(
+            big_fee.check(TOKEN, 1_000),
+            Err(DSError::InvalidFee(InvalidFee {
+                fee: huge,
+                price: huge
+            }))
+        );
     }
 
     #[test]
