@@ -15,13 +15,14 @@ CONTRACTS=(trust registry registry_admin compliance compliance_views compliance_
            distribution dvp nav_provider balance_checker)
 # Test fixtures (not size-gated): the devnet's gas calibration token
 # (devnet/calibration/erc20) and the distribution app's payment token
-# (devnet/fixtures/payment-token).
-FIXTURES=(erc20_min payment_token)
+# (devnet/fixtures/payment-token), and the odd payment token of the DvP
+# tests (devnet/fixtures/odd-token: no return value, fee on transfer, callback).
+FIXTURES=(erc20_min payment_token odd_token)
 # `scripts/build.sh ds_token comms payment_token` rebuilds only those.
 if (($# > 0)); then
     CONTRACTS=() FIXTURES_NAMED=()
     for name in "$@"; do
-        case $name in erc20_min | payment_token) FIXTURES_NAMED+=("$name") ;; *) CONTRACTS+=("$name") ;; esac
+        case $name in erc20_min | payment_token | odd_token) FIXTURES_NAMED+=("$name") ;; *) CONTRACTS+=("$name") ;; esac
     done
     FIXTURES=("${FIXTURES_NAMED[@]}")
 fi

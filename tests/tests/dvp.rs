@@ -1,7 +1,9 @@
 //! The DvP app end to end on the real Wasm: both legs of a trade in one
 //! transaction or neither, the delivery under the DS token's full transfer
 //! check (refusals carry the DS code and reason), the matcher's fee, and
-//! the offer's life (expiry, cancellation, no second settlement).
+//! the offer's life (expiry, cancellation, no second settlement), and
+//! payment tokens that return nothing, charge a fee on transfer or call
+//! back into the app (`devnet/fixtures/odd-token`).
 
 use ds_e2e::{
     abi::{IDSToken, IDvP, IPaymentToken, OfferTaken, TransferRejected},
@@ -309,4 +311,103 @@ fn a_matcher_must_be_an_exchange() {
         })
     );
     assert_eq!(t.s.view(app, &IDvP::offerCountCall {}), u(0));
+}
+
+alloy_sol_types::sol! {
+    /// The odd-token fixture (`devnet/fixtures/odd-token`).
+    interface IOddToken {
+        function approve(address spender, uint256 value) external returns (bool);
+        function balanceOf(address owner) external view returns (uint256);
+        function transfer(address to, uint256 value) external returns (bool);
+        function setCallback(bytes data) external;
+        function callbackSucceeded() external view returns (bool);
+    }
+}
+
+/// The odd-token fixture's modes.
+const NO_RETURN: u8 = 1;
+const FEE_ON_TRANSFER: u8 = 2;
+const CALLBACK: u8 = 3;
+
+/// A trade paid in an odd token of `mode` (the buyer holds 5,000 and
+/// approved the app): the token and offer 1 (10 DS tokens for 1,000).
+fn odd_trade(mode: u8) -> (Trade, Address, U256) {
+    use alloy_sol_types::SolValue;
+    let mut t = trade();
+    let master = t.s.master;
+    let args = (t.buyer, u(5_000), U256::from(mode)).abi_encode_params();
+    let odd =
+        t.s.net
+            .deploy(&ds_e2e::wasm("odd_token"), master, &args)
+            .unwrap_or_else(|r| panic!("odd token: {}", r.outcome()));
+    let (buyer, app) = (t.buyer, t.app);
+    t.s.must(
+        buyer,
+        odd,
+        &IOddToken::approveCall {
+            spender: app,
+            value: u(5_000),
+        },
+    );
+    t.pay = odd;
+    let id = t.offer(buyer, 10, 1_000, 0);
+    (t, odd, id)
+}
+
+#[test]
+fn a_payment_token_that_returns_nothing_is_accepted() {
+    let (mut t, odd, id) = odd_trade(NO_RETURN);
+    let (app, buyer, seller) = (t.app, t.buyer, t.seller);
+    t.s.must(buyer, app, &IDvP::takeOfferCall { offer_id: id });
+    assert_eq!(
+        t.s.view(odd, &IOddToken::balanceOfCall { owner: seller }),
+        u(1_000)
+    );
+    assert_eq!(t.s.balance(buyer), u(10));
+}
+
+#[test]
+fn a_fee_on_transfer_token_is_refused_and_nothing_moves() {
+    let (mut t, odd, id) = odd_trade(FEE_ON_TRANSFER);
+    let (app, buyer, seller) = (t.app, t.buyer, t.seller);
+    let r = t.s.send(buyer, app, &IDvP::takeOfferCall { offer_id: id });
+    assert_eq!(
+        r.revert_error::<ds_e2e::abi::PaymentShortfall>(),
+        Some(ds_e2e::abi::PaymentShortfall {
+            token: odd,
+            expected: u(1_000),
+            received: u(990)
+        })
+    );
+    assert_eq!(
+        t.s.view(odd, &IOddToken::balanceOfCall { owner: buyer }),
+        u(5_000)
+    );
+    assert_eq!(t.s.balance(seller), u(100));
+}
+
+/// A payment token that calls back into the app during the payment (to
+/// take the same offer twice) is refused re-entry; the trade settles once.
+#[test]
+fn a_payment_token_cannot_reenter_the_app() {
+    use alloy_sol_types::SolCall;
+    let (mut t, odd, id) = odd_trade(CALLBACK);
+    let (app, buyer, seller) = (t.app, t.buyer, t.seller);
+    let again = IDvP::takeOfferCall { offer_id: id }.abi_encode();
+    t.s.must(
+        buyer,
+        odd,
+        &IOddToken::setCallbackCall { data: again.into() },
+    );
+    t.s.must(buyer, app, &IDvP::takeOfferCall { offer_id: id });
+    assert!(
+        !t.s.view(odd, &IOddToken::callbackSucceededCall {}),
+        "re-entry refused"
+    );
+    assert_eq!(t.s.balance(buyer), u(10), "delivered once");
+    assert_eq!(t.s.balance(seller), u(90));
+    assert_eq!(
+        t.s.view(odd, &IOddToken::balanceOfCall { owner: seller }),
+        u(1_000)
+    );
 }
