@@ -311,3 +311,60 @@ fn a_changed_return_type_is_not_conformance() {
     )]);
     assert_eq!(status(&every, &one), Status::Missing);
 }
+
+/// DS's return types of a view, decoded strictly from `data` (a `uint8`
+/// that does not fit, a short answer or trailing bytes fail).
+fn decode_as_ds(types: &[String], data: &[u8]) -> Result<(), String> {
+    use alloy_sol_types::{sol_data::*, SolType};
+    let decoded = match types.join(",").as_str() {
+        "uint256" => <(Uint<256>,)>::abi_decode_params_validate(data).map(drop),
+        "uint64" => <(Uint<64>,)>::abi_decode_params_validate(data).map(drop),
+        "uint8" => <(Uint<8>,)>::abi_decode_params_validate(data).map(drop),
+        "bool" => <(Bool,)>::abi_decode_params_validate(data).map(drop),
+        "address" => <(Address,)>::abi_decode_params_validate(data).map(drop),
+        "string" => <(String,)>::abi_decode_params_validate(data).map(drop),
+        "uint256[],bool[]" => {
+            <(Array<Uint<256>>, Array<Bool>)>::abi_decode_params_validate(data).map(drop)
+        }
+        other => return Err(format!("no decoder for ({other})")),
+    };
+    decoded.map_err(|e| e.to_string())
+}
+
+/// What a DS v4 client sees of a deployed suite: every P0 view it can call
+/// without arguments is static-called at every address that must serve it,
+/// and the answer decodes with DS's return types.
+#[test]
+fn views_without_arguments_decode_with_ds_types_on_a_deployed_suite() {
+    use ds_e2e::ReceiptExt;
+    let mut s = ds_e2e::Suite::new();
+    let token = s.token();
+    let every = vec![s.trust, s.registry, s.compliance, s.comms, token];
+    let mut calls = 0;
+    for row in rows().iter().filter(|r| {
+        r.priority == "P0"
+            && r.kind != "event"
+            && r.signature.ends_with("()")
+            && !r.returns.is_empty()
+    }) {
+        let at = match row.served_at.as_str() {
+            "trust" => vec![s.trust],
+            "registry" => vec![s.registry],
+            "compliance" => vec![s.compliance],
+            "token" => vec![token],
+            "every service" => every.clone(),
+            other => panic!("{}: served at {other}", row.signature),
+        };
+        let selector = &alloy_primitives::keccak256(&row.signature)[..4];
+        for address in at {
+            let r = s.net.call(s.master, address, selector);
+            assert!(r.success, "{} at {address}: {}", row.signature, r.outcome());
+            decode_as_ds(&row.returns, &r.output)
+                .unwrap_or_else(|e| panic!("{} at {address}: {e}", row.signature));
+            calls += 1;
+        }
+    }
+    // 98 P0 views without arguments, the 25 "every service" ones at five
+    // addresses.
+    assert_eq!(calls, 98 + 25 * 4, "views called");
+}
