@@ -639,6 +639,15 @@ async fn grant_roles<P: Provider>(
         if now == wanted {
             continue;
         }
+        if now != role::NONE {
+            // Trust would refuse with RoleChangeNotAllowed: say why first.
+            return Err(format!(
+                "{target} already holds {}: an address holds one role in Trust \
+                 (`ds role remove {target}` first, or pass another address)",
+                role_name(now)
+            )
+            .into());
+        }
         let call = ITrustService::setRoleCall {
             target,
             role: wanted,

@@ -260,6 +260,15 @@ fn deployment_resumes_from_its_file() {
     // hooks facets' functions and the token control facet's.)
     assert!(out.contains("deployed 0 programs (0 gas); service entries: 0 set, 47 already in place; routes: 0 set, 120 already in place; roles granted: 0"), "{out}");
 
+    // Asking for the deployer (the master) as issuer: refused before any
+    // transaction, with the reason (an address holds one role).
+    let e = deploy(&url, &file, &["--issuer", &addr(KEY)]).expect_err("master as issuer");
+    assert!(
+        e.message.contains("already holds master")
+            && e.message.contains("an address holds one role"),
+        "{e}"
+    );
+
     // A deployment an interrupted run sent but never saw mined is found
     // again from its receipt, not deployed a second time.
     let bad = scratch.path("variant.json");
