@@ -169,6 +169,15 @@ pub async fn deploy<P: Provider>(
     master: Address,
     plan: &DeployPlan,
 ) -> Result<DeployReport, Failure> {
+    if let Some((_, wanted)) = plan.roles.iter().find(|(who, _)| *who == master) {
+        // The deployer becomes master: refused before anything is sent.
+        return Err(format!(
+            "{master} deploys the suite and becomes its master; it cannot also be {}: \
+             an address holds one role in Trust (pass another address)",
+            role_name(*wanted)
+        )
+        .into());
+    }
     let mut deployment = match &plan.out {
         Some(path) => Deployment::load_or_default(path)?,
         None => Deployment::default(),

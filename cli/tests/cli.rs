@@ -260,11 +260,19 @@ fn deployment_resumes_from_its_file() {
     // hooks facets' functions and the token control facet's.)
     assert!(out.contains("deployed 0 programs (0 gas); service entries: 0 set, 47 already in place; routes: 0 set, 120 already in place; roles granted: 0"), "{out}");
 
-    // Asking for the deployer (the master) as issuer: refused before any
-    // transaction, with the reason (an address holds one role).
+    // Asking for the deployer (the master) as issuer: refused before
+    // anything is sent, with the reason (an address holds one role); so is
+    // a role for an address that already holds another (checked before
+    // its transaction).
     let e = deploy(&url, &file, &["--issuer", &addr(KEY)]).expect_err("master as issuer");
     assert!(
-        e.message.contains("already holds master")
+        e.message.contains("becomes its master") && e.message.contains("one role"),
+        "{e}"
+    );
+    let e = deploy(&url, &file, &["--exchange", &addr(ISSUER_KEY)])
+        .expect_err("the issuer as exchange");
+    assert!(
+        e.message.contains("already holds issuer")
             && e.message.contains("an address holds one role"),
         "{e}"
     );
