@@ -126,9 +126,7 @@ impl DSTokenControl {
                 nextAllowed: U256::from(next),
             }));
         }
-        self.state
-            .last_snapshot_time
-            .set(alloy_primitives::U64::from(now));
+        // The id first: a refusal past the last id writes nothing.
         let id = self
             .state
             .ledger
@@ -136,6 +134,9 @@ impl DSTokenControl {
             .ok_or(DSError::SnapshotLimitReached(SnapshotLimitReached {
                 max: U256::from(MAX_SNAPSHOT_ID),
             }))?;
+        self.state
+            .last_snapshot_time
+            .set(alloy_primitives::U64::from(now));
         self.vm().log(Snapshot { id: U256::from(id) });
         Ok(U256::from(id))
     }

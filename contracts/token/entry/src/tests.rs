@@ -1085,6 +1085,32 @@ fn snapshots_are_taken_by_issuers_and_authorised_apps_only() {
     assert_eq!(ids, vec![u(1), u(2), u(3)]);
 }
 
+/// The snapshot counter lives in 24 bits of the hot word: past the last id
+/// a snapshot is refused with `SnapshotLimitReached(max)` and nothing is
+/// written (issue 22: never tested before).
+#[test]
+fn snapshots_stop_at_the_last_id() {
+    use ds_common::errors::SnapshotLimitReached;
+    use ds_token_state::words::MAX_SNAPSHOT_ID;
+    let (host, mut token) = deployed();
+    let mut hot = token.state.ledger.hot();
+    hot.snapshot = MAX_SNAPSHOT_ID - 1;
+    token.state.ledger.set_hot(&hot);
+    host.vm.set_sender(ISSUER);
+    assert_eq!(control(&host).snapshot(), Ok(u(MAX_SNAPSHOT_ID.into())));
+    later(&host);
+    let before = storage(&host);
+    let logs = host.vm.get_emitted_logs().len();
+    assert_eq!(
+        control(&host).snapshot(),
+        Err(DSError::SnapshotLimitReached(SnapshotLimitReached {
+            max: u(MAX_SNAPSHOT_ID.into())
+        }))
+    );
+    assert_eq!(storage(&host), before, "nothing written");
+    assert_eq!(host.vm.get_emitted_logs().len(), logs, "nothing logged");
+}
+
 #[test]
 fn balances_at_a_snapshot_survive_every_kind_of_move() {
     let (host, mut token) = deployed();
