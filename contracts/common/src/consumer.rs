@@ -36,6 +36,19 @@ pub fn service_set(address: Address, id: u64) -> Result<Address, DSError> {
     Ok(address)
 }
 
+/// A refused call to another contract as this contract's revert data: the
+/// callee's own revert data unchanged, or `fallback` when it gave none (or
+/// the call failed otherwise).
+pub fn passed_on(
+    error: stylus_sdk::stylus_core::calls::errors::Error,
+    fallback: impl FnOnce() -> DSError,
+) -> alloc::vec::Vec<u8> {
+    match error {
+        stylus_sdk::stylus_core::calls::errors::Error::Revert(data) if !data.is_empty() => data,
+        _ => fallback().into(),
+    }
+}
+
 /// Addresses of the other DS services, by DS service id.
 #[storage]
 pub struct ServiceRegistry {

@@ -611,6 +611,14 @@ impl DSError {
         })
     }
 
+    /// [`UnknownSelector`] naming the selector of `calldata` (zero when
+    /// shorter than one): what a facet's fallback answers.
+    pub fn unknown_selector(calldata: &[u8]) -> Self {
+        Self::UnknownSelector(UnknownSelector {
+            selector: alloy_primitives::FixedBytes(crate::constants::selector_of(calldata)),
+        })
+    }
+
     /// A zero address was passed.
     pub fn zero_address() -> Self {
         Self::ZeroAddress(ZeroAddress {})

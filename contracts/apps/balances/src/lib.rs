@@ -15,8 +15,8 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use alloy_primitives::{Address, U256};
-use ds_common::{interfaces::IDSTokenBalances, DSError};
-use stylus_sdk::{prelude::*, stylus_core::calls::errors::Error as CallError};
+use ds_common::{consumer::passed_on, interfaces::IDSTokenBalances, DSError};
+use stylus_sdk::prelude::*;
 
 /// The balance checker (no storage).
 #[storage]
@@ -37,11 +37,8 @@ impl BulkBalanceChecker {
             .map(|wallet| {
                 erc20
                     .balance_of(self.vm(), Call::new(), wallet)
-                    .map_err(|e| match e {
-                        CallError::Revert(data) if !data.is_empty() => data,
-                        // Not a DS service: id 0 names the token itself.
-                        _ => DSError::service_call_failed(0, token).into(),
-                    })
+                    // Not a DS service: id 0 names the token itself.
+                    .map_err(|e| passed_on(e, || DSError::service_call_failed(0, token)))
             })
             .collect()
     }

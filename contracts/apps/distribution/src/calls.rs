@@ -12,6 +12,7 @@
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
 use ds_common::{
+    consumer::passed_on,
     errors::PaymentFailed,
     ids::{notice_category, notice_target, service},
     interfaces::IDSTokenSnapshots,
@@ -34,14 +35,6 @@ sol_interface! {
     /// The Comms call that announces a distribution.
     interface ICommsNotices {
         function publishNotice(uint8 category, bytes32 content_hash, string calldata uri, uint8 target_kind, bytes32 target, uint64 deadline) external returns (uint256);
-    }
-}
-
-/// The callee's revert data, or `fallback` when it gave none.
-fn passed_on(error: CallError, fallback: impl FnOnce() -> DSError) -> Revert {
-    match error {
-        CallError::Revert(data) if !data.is_empty() => data,
-        _ => fallback().into(),
     }
 }
 

@@ -15,11 +15,12 @@ use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
 use alloy_sol_types::{SolCall, SolValue};
 use ds_common::{
+    consumer::passed_on,
     errors::{PaymentFailed, PaymentShortfall, TransferRejected},
     ids::service,
     DSError,
 };
-use stylus_sdk::{prelude::*, stylus_core::calls::errors::Error as CallError};
+use stylus_sdk::prelude::*;
 
 use crate::DvP;
 
@@ -40,14 +41,6 @@ alloy_sol_types::sol! {
     interface IPaymentToken {
         function transferFrom(address from, address to, uint256 value) external returns (bool);
         function balanceOf(address owner) external view returns (uint256);
-    }
-}
-
-/// The callee's revert data, or `fallback` when it gave none.
-fn passed_on(error: CallError, fallback: impl FnOnce() -> DSError) -> Revert {
-    match error {
-        CallError::Revert(data) if !data.is_empty() => data,
-        _ => fallback().into(),
     }
 }
 

@@ -46,8 +46,8 @@ mod special_wallets;
 mod wallets;
 
 use alloc::{string::String, vec::Vec};
-use alloy_primitives::{Address, FixedBytes, U256};
-use ds_common::{errors::UnknownSelector, ids::wallet_type, DSError};
+use alloy_primitives::{Address, U256};
+use ds_common::{ids::wallet_type, DSError};
 use stylus_sdk::{prelude::*, ArbResult};
 
 pub use ds_registry_state::RegistryState;
@@ -189,7 +189,6 @@ impl RegistryAdmin {
     /// answers its own functions and the DS constants before routing here).
     #[fallback]
     pub fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
-        let selector = FixedBytes(ds_common::constants::selector_of(calldata));
-        Err(DSError::UnknownSelector(UnknownSelector { selector }).into())
+        Err(DSError::unknown_selector(calldata).into())
     }
 }

@@ -20,7 +20,7 @@ use alloy_primitives::{Address, FixedBytes, U256, U64};
 use alloy_sol_types::SolCall;
 use ds_common::{
     consumer::FacetSelectorsSet,
-    errors::{AmountTooLarge, IssuanceRejected, SelectorNotRoutable, UnknownSelector},
+    errors::{AmountTooLarge, IssuanceRejected, SelectorNotRoutable},
     ids::{role, service},
     interfaces::IComplianceService,
     router::route_target,
@@ -198,8 +198,7 @@ impl DSTokenAdmin {
     /// its own functions and the DS constants before routing here).
     #[fallback]
     pub fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
-        let selector = FixedBytes(ds_common::constants::selector_of(calldata));
-        Err(DSError::UnknownSelector(UnknownSelector { selector }).into())
+        Err(DSError::unknown_selector(calldata).into())
     }
 }
 

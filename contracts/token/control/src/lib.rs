@@ -17,9 +17,9 @@
 extern crate alloc;
 
 use alloc::{string::String, vec::Vec};
-use alloy_primitives::{Address, FixedBytes, U256};
+use alloy_primitives::{Address, U256};
 use ds_common::{
-    errors::{SnapshotLimitReached, SnapshotTooSoon, UnknownSelector},
+    errors::{SnapshotLimitReached, SnapshotTooSoon},
     ids::{role, service},
     interfaces::IComplianceService,
     DSError,
@@ -188,8 +188,7 @@ impl DSTokenControl {
     /// selectors routed here should arrive).
     #[fallback]
     pub fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
-        let selector = FixedBytes(ds_common::constants::selector_of(calldata));
-        Err(DSError::UnknownSelector(UnknownSelector { selector }).into())
+        Err(DSError::unknown_selector(calldata).into())
     }
 }
 

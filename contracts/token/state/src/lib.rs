@@ -147,8 +147,5 @@ pub fn reason_of(code: U256) -> (U256, String) {
 /// A service call's failure as the token's revert data: the service's own
 /// revert data unchanged, or [`ServiceCallFailed`] when it gave none.
 pub fn passed_on(error: CallError, id: u64, address: Address) -> Revert {
-    match error {
-        CallError::Revert(data) if !data.is_empty() => data,
-        _ => DSError::service_call_failed(id, address).into(),
-    }
+    ds_common::consumer::passed_on(error, || DSError::service_call_failed(id, address))
 }
