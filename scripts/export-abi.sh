@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 CARGO=${CARGO:-cargo}
 
 # Addresses served by one program: crate:Address
-SINGLE=(ds-trust:TrustService ds-comms:CommsService ds-distribution:Distribution ds-dvp:DvP ds-nav-provider:NavProvider ds-balance-checker:BulkBalanceChecker)
+SINGLE=(ds-trust:TrustService ds-comms:CommsService ds-distribution:Distribution ds-dvp:DvP ds-nav-provider:NavProvider ds-balance-checker:BulkBalanceChecker ds-token-issuer:TokenIssuer ds-wallet-registrar:WalletRegistrar ds-bulk-operator:BulkOperator ds-transaction-relayer:TransactionRelayer ds-rebasing-provider:RebasingProvider)
 # Addresses served by several programs: Address=crate:label,... (entry program first)
 MULTI=("ComplianceService=ds-compliance:compliance,ds-compliance-views:compliance-views,ds-compliance-admin:compliance-admin,ds-compliance-config:compliance-config,ds-compliance-hooks:compliance-hooks"
        "RegistryService=ds-registry:registry,ds-registry-admin:registry-admin"

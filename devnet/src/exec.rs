@@ -181,6 +181,24 @@ pub(crate) fn execute(mut ctx: Box<Ctx>, msg: Message, depth: usize) -> (Box<Ctx
         let gas = msg.gas;
         return (ctx, Outcome::failed(Failure::InsufficientBalance, gas));
     }
+    if crate::precompile::is_precompile(msg.code_address) {
+        let (cost, output) = crate::precompile::run(msg.code_address, &msg.calldata);
+        let gas = msg.gas;
+        if gas < cost {
+            ctx.state.revert_to(checkpoint);
+            ctx.meter.burned += gas;
+            return (ctx, Outcome::failed(Failure::OutOfGas, 0));
+        }
+        // reported with the calls (the price of what was called)
+        ctx.meter.calls += cost;
+        let outcome = Outcome {
+            success: true,
+            output,
+            gas_left: gas - cost,
+            failure: None,
+        };
+        return (ctx, outcome);
+    }
     let Some(program) = ctx.state.program(msg.code_address) else {
         // Like the EVM: calling an account without code succeeds and returns nothing.
         let gas = msg.gas;

@@ -6,6 +6,9 @@
 //!   calldata/result, storage load/cache/flush, call/static/delegate calls to
 //!   other deployed programs, return data, logs, msg/tx/block context,
 //!   keccak, account queries.
+//! - Precompiles: `ecrecover` at address 1 (3,000 gas, reported with the
+//!   calls), what programs verifying signatures call; no other EVM
+//!   precompile is served yet.
 //! - State is journaled: a reverted frame loses its storage writes, logs,
 //!   value transfers and warm marks, nested frames included; static frames
 //!   cannot write. Each frame has its own host storage cache (as in nitro):
@@ -34,6 +37,7 @@ mod exec;
 pub mod gas;
 mod hostio;
 pub mod module;
+mod precompile;
 mod program;
 mod receipt;
 pub mod rpc;

@@ -16,14 +16,17 @@ pub use ds_common::bindings as exported;
 /// (the Compliance and token addresses are served by several programs, one
 /// interface each all the same).
 pub use exported::{
-    IBulkBalanceChecker, ICommsService as IComms, IComplianceService as ICompliance,
+    IBulkBalanceChecker, IBulkOperator, ICommsService as IComms, IComplianceService as ICompliance,
     IComplianceService as IComplianceInternal, IComplianceService as IComplianceConfig, IDSToken,
     IDSToken as ITokenRegistryHook, IDSToken as ITokenSnapshots, IDistribution, IDvP, INavProvider,
-    IRegistryService as IRegistry, IRegistryService as IRegistryAdmin, ITrustService as ITrust,
-    ITrustService as ITrustAdmin,
+    IRebasingProvider, IRegistryService as IRegistry, IRegistryService as IRegistryAdmin,
+    ITokenIssuer, ITransactionRelayer, ITrustService as ITrust, ITrustService as ITrustAdmin,
+    IWalletRegistrar,
 };
 
 pub use exported::{
+    IBulkOperator::{EnforcedPause, ExpectedPause},
+    IBulkOperatorEvents::{Paused, Unpaused},
     ICommsServiceEvents::{
         DSCommsServiceNoticeAcknowledged, DSCommsServiceNoticePublished,
         DSCommsServiceNoticeRevoked,
@@ -42,10 +45,18 @@ pub use exported::{
     IDvPEvents::{OfferCancelled, OfferCreated, OfferTaken},
     INavProvider::NotRateUpdater,
     INavProviderEvents::{RateUpdated, RateUpdaterAdded, RateUpdaterRemoved},
+    IRebasingProvider::{InvalidMultiplier, SharesRoundToZero},
+    IRebasingProviderEvents::RebasingRateUpdated,
     IRegistryServiceEvents::{
         DSRegistryServiceInvestorAdded, DSRegistryServiceInvestorCountryChanged,
         DSRegistryServiceWalletAdded,
     },
+    ITokenIssuer::{WalletNotOfInvestor, WrongParameterLength},
+    ITransactionRelayer::{
+        ECDSAInvalidSignature, ECDSAInvalidSignatureS, InvalidNonce, NonceNotIncreased,
+        SignerNotApprover, TransactionExpired,
+    },
+    ITransactionRelayerEvents::{InvestorNonceUpdated, PreApprovedTransactionExecuted},
     ITrustServiceEvents::{DSServiceSet, DSTrustServiceRoleAdded},
 };
 

@@ -5,9 +5,9 @@
 use alloy_sol_types::SolValue;
 
 use crate::{
-    abi::{IDistribution, IDvP, INavProvider, ITrust},
-    ids::service,
-    u, wasm, Address, ReceiptExt, Suite, U256,
+    abi::{IDistribution, IDvP, INavProvider, ITokenIssuer, ITrust},
+    ids::{role, service},
+    u, wasm, Address, ReceiptExt, Suite, TOKEN_DECIMALS, U256,
 };
 
 /// Payment token units the issuer holds when the payment token is deployed.
@@ -104,4 +104,110 @@ pub fn install_balance_checker(s: &mut Suite) -> Address {
         .install(at, &wasm("balance_checker"))
         .unwrap_or_else(|e| panic!("balance checker: {e}"));
     at
+}
+
+/// DS v4's auxiliary services deployed beside a suite (issue 23, P1).
+#[derive(Clone, Copy, Debug)]
+pub struct AuxServices {
+    /// TokenIssuer (DS id 512): registers and issues; holds ISSUER.
+    pub token_issuer: Address,
+    /// WalletRegistrar (DS id 1024): `registerWallet`; holds ISSUER.
+    pub wallet_registrar: Address,
+    /// BulkOperator: batches of issuances and burns; holds ISSUER.
+    pub bulk_operator: Address,
+    /// TransactionRelayer (DS id 4096): signed calls; holds ISSUER (DS's
+    /// set-up).
+    pub relayer: Address,
+    /// RebasingProvider (DS id 8196): multiplier 1 (1e18), the token's
+    /// decimals; no role.
+    pub rebasing: Address,
+}
+
+/// One whole unit at 18 decimals (the rebasing multiplier's scale).
+pub const REBASING_ONE: u128 = 1_000_000_000_000_000_000;
+
+/// Deploys the five auxiliary services (constructor: Trust; the rebasing
+/// provider also takes multiplier 1 and the token's decimals), registers
+/// the services each calls (Registry, token, token issuer) and gives the
+/// four that act on the token or the Registry the ISSUER role, as DS's
+/// deployment does.
+pub fn deploy_aux_services(s: &mut Suite) -> AuxServices {
+    let master = s.master;
+    let deploy = |s: &mut Suite, name: &str, args: Vec<u8>| {
+        s.net
+            .deploy(&wasm(name), master, &args)
+            .unwrap_or_else(|r| panic!("{name} constructor: {}", r.outcome()))
+    };
+    let trust = s.trust.abi_encode();
+    let aux = AuxServices {
+        token_issuer: deploy(s, "token_issuer", trust.clone()),
+        wallet_registrar: deploy(s, "wallet_registrar", trust.clone()),
+        bulk_operator: deploy(s, "bulk_operator", trust.clone()),
+        relayer: deploy(s, "transaction_relayer", trust),
+        rebasing: deploy(
+            s,
+            "rebasing_provider",
+            // uint8 decimals: one word, as a uint256 of the same value
+            (
+                s.trust,
+                U256::from(REBASING_ONE),
+                U256::from(TOKEN_DECIMALS),
+            )
+                .abi_encode_params(),
+        ),
+    };
+    let (registry, token) = (s.registry, s.token());
+    let wiring = [
+        (aux.token_issuer, service::REGISTRY, registry),
+        (aux.token_issuer, service::DS_TOKEN, token),
+        (aux.wallet_registrar, service::REGISTRY, registry),
+        (aux.bulk_operator, service::DS_TOKEN, token),
+        (aux.bulk_operator, service::TOKEN_ISSUER, aux.token_issuer),
+    ];
+    for (at, id, service) in wiring {
+        // every service has DS's setDSService(uint256,address)
+        let call = ITokenIssuer::setDSServiceCall {
+            service_id: U256::from(id),
+            service,
+        };
+        s.must(master, at, &call);
+    }
+    for target in [
+        aux.token_issuer,
+        aux.wallet_registrar,
+        aux.bulk_operator,
+        aux.relayer,
+    ] {
+        let call = ITrust::setRoleCall {
+            target,
+            role: role::ISSUER,
+        };
+        s.must(master, s.trust, &call);
+    }
+    aux
+}
+
+/// Calldata of `executePreApprovedTransaction` at `relayer`: issue 1
+/// token to `wallet` (investor `id`, nonce 0, no block limit), signed by a
+/// new signer the master makes an ISSUER.
+pub fn pre_approved_issuance(
+    s: &mut Suite,
+    relayer: Address,
+    wallet: Address,
+    id: &str,
+) -> Vec<u8> {
+    use alloy_sol_types::SolCall;
+    let signer = crate::signing::Signer::new(&format!("issuer signer of {relayer}"));
+    let call = ITrust::setRoleCall {
+        target: signer.address(),
+        role: role::ISSUER,
+    };
+    s.must(s.master, s.trust, &call);
+    let data = crate::abi::IDSToken::issueTokensCall {
+        to: wallet,
+        value: u(1),
+    }
+    .abi_encode();
+    let tx = crate::signing::pre_approved(s.token(), data, id, 0, u64::MAX);
+    crate::signing::signed(&signer, ds_devnet::DEFAULT_CHAIN_ID, relayer, tx).abi_encode()
 }

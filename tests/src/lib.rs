@@ -20,6 +20,7 @@ pub mod abi;
 pub mod apps;
 pub mod ids;
 pub mod report;
+pub mod signing;
 
 use alloy_sol_types::{sol_data, SolCall, SolEvent, SolInterface, SolType, SolValue};
 pub use ds_devnet::{Address, Devnet, Receipt, B256, U256};
@@ -117,15 +118,18 @@ impl ReceiptExt for Receipt {
         if let Some(e) = self.revert_error::<abi::IssuanceRejected>() {
             return format!("issuance refused: {} \"{}\"", e.code, e.reason);
         }
-        match abi::DSErrors::DSErrorsErrors::abi_decode(&self.output) {
-            // `Name(Name { fields })` printed as `Name { fields }`
-            Ok(e) => {
-                let text = format!("{e:?}");
-                match text.split_once('(') {
-                    Some((_, inner)) if inner.ends_with(')') => inner[..inner.len() - 1].into(),
-                    _ => text,
-                }
-            }
+        // `Name(Name { fields })` printed as `Name { fields }`
+        let named = |text: String| match text.split_once('(') {
+            Some((_, inner)) if inner.ends_with(')') => inner[..inner.len() - 1].to_string(),
+            _ => text,
+        };
+        if let Ok(e) = abi::DSErrors::DSErrorsErrors::abi_decode(&self.output) {
+            return named(format!("{e:?}"));
+        }
+        // the auxiliary services' errors (the relayer's ABI lists them all)
+        use abi::exported::ITransactionRelayer::ITransactionRelayerErrors as AuxErrors;
+        match AuxErrors::abi_decode(&self.output) {
+            Ok(e) => named(format!("{e:?}")),
             Err(_) => self.reason(),
         }
     }

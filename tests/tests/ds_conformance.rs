@@ -261,6 +261,10 @@ fn ds_v4_entry_points_served_match_the_published_count() {
         "docs/ds-compatibility.md is not what the conformance test measures; \
          rerun with DS_CONFORMANCE_WRITE=1 and commit"
     );
+    assert!(
+        report.is_empty(),
+        "every P0 and P1 entry must be served ({summary})"
+    );
 }
 
 #[test]
@@ -323,6 +327,7 @@ fn decode_as_ds(types: &[String], data: &[u8]) -> Result<(), String> {
         "bool" => <(Bool,)>::abi_decode_params_validate(data).map(drop),
         "address" => <(Address,)>::abi_decode_params_validate(data).map(drop),
         "string" => <(String,)>::abi_decode_params_validate(data).map(drop),
+        "bytes32" => <(FixedBytes<32>,)>::abi_decode_params_validate(data).map(drop),
         "uint256[],bool[]" => {
             <(Array<Uint<256>>, Array<Bool>)>::abi_decode_params_validate(data).map(drop)
         }
@@ -331,7 +336,7 @@ fn decode_as_ds(types: &[String], data: &[u8]) -> Result<(), String> {
     decoded.map_err(|e| e.to_string())
 }
 
-/// What a DS v4 client sees of a deployed suite: every P0 view it can call
+/// What a DS v4 client sees of a deployed suite: every P0 and P1 view it can call
 /// without arguments is static-called at every address that must serve it,
 /// and the answer decodes with DS's return types.
 #[test]
@@ -340,9 +345,12 @@ fn views_without_arguments_decode_with_ds_types_on_a_deployed_suite() {
     let mut s = ds_e2e::Suite::new();
     let token = s.token();
     let every = vec![s.trust, s.registry, s.compliance, s.comms, token];
+    let aux = ds_e2e::apps::deploy_aux_services(&mut s);
+    let updater = s.issuer;
+    let nav = ds_e2e::apps::deploy_nav_provider(&mut s, 1_000_000, updater);
     let mut calls = 0;
     for row in rows().iter().filter(|r| {
-        r.priority == "P0"
+        (r.priority == "P0" || r.priority == "P1")
             && r.kind != "event"
             && r.signature.ends_with("()")
             && !r.returns.is_empty()
@@ -353,6 +361,10 @@ fn views_without_arguments_decode_with_ds_types_on_a_deployed_suite() {
             "compliance" => vec![s.compliance],
             "token" => vec![token],
             "every service" => every.clone(),
+            "bulk-operator" => vec![aux.bulk_operator],
+            "transaction-relayer" => vec![aux.relayer],
+            "rebasing-provider" => vec![aux.rebasing],
+            "nav-provider" => vec![nav],
             other => panic!("{}: served at {other}", row.signature),
         };
         let selector = &alloy_primitives::keccak256(&row.signature)[..4];
@@ -365,6 +377,8 @@ fn views_without_arguments_decode_with_ds_types_on_a_deployed_suite() {
         }
     }
     // 98 P0 views without arguments, the 25 "every service" ones at five
-    // addresses.
-    assert_eq!(calls, 98 + 25 * 4, "views called");
+    // addresses; 9 P1 ones (the bulk operator's getVersion and dsToken,
+    // the relayer's three constants, the rebasing provider's multiplier
+    // (function and getter) and tokenDecimals, the NAV rate).
+    assert_eq!(calls, 98 + 25 * 4 + 9, "views called");
 }

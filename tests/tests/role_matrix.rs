@@ -37,9 +37,10 @@ use ds_common::ids::{notice_category, notice_target};
 use ds_devnet::Tx;
 use ds_e2e::{
     abi::{
-        self, IComms, ICompliance, IComplianceConfig, IComplianceInternal, IDSToken, IDistribution,
-        IDvP, INavProvider, IPaymentToken, IRegistry, IRegistryAdmin, ITokenRegistryHook,
-        ITokenSnapshots, ITrust, ITrustAdmin,
+        self, IBulkOperator, IComms, ICompliance, IComplianceConfig, IComplianceInternal, IDSToken,
+        IDistribution, IDvP, INavProvider, IPaymentToken, IRebasingProvider, IRegistry,
+        IRegistryAdmin, ITokenIssuer, ITokenRegistryHook, ITokenSnapshots, ITransactionRelayer,
+        ITrust, ITrustAdmin, IWalletRegistrar,
     },
     apps,
     ids::{attribute, attribute_status, region, role, service},
@@ -52,7 +53,7 @@ const SPEC: &str = include_str!("../../docs/roles.md");
 /// The ABI files (`abi/`, one per address) and the contract (table name)
 /// at that address. A file not listed here fails the test: its contract
 /// needs rows in `docs/roles.md`.
-const ABI_FILES: [(&str, &str); 9] = [
+const ABI_FILES: [(&str, &str); 14] = [
     ("TrustService.sol", "Trust"),
     ("RegistryService.sol", "Registry"),
     ("ComplianceService.sol", "Compliance"),
@@ -62,6 +63,11 @@ const ABI_FILES: [(&str, &str); 9] = [
     ("DvP.sol", "DvP"),
     ("NavProvider.sol", "NavProvider"),
     ("BulkBalanceChecker.sol", "BulkBalanceChecker"),
+    ("TokenIssuer.sol", "TokenIssuer"),
+    ("WalletRegistrar.sol", "WalletRegistrar"),
+    ("BulkOperator.sol", "BulkOperator"),
+    ("TransactionRelayer.sol", "TransactionRelayer"),
+    ("RebasingProvider.sol", "RebasingProvider"),
 ];
 
 /// The caller columns, in table order.
@@ -190,6 +196,13 @@ struct Fx {
     /// The NAV provider and its one rate updater.
     nav: Address,
     rate_updater: Address,
+    /// DS's auxiliary services (the ISSUER role each needs) and a second,
+    /// paused bulk operator.
+    aux: apps::AuxServices,
+    paused_bulk: Address,
+    /// Calldata of `executePreApprovedTransaction`: issue 1 token to alice,
+    /// signed by an issuer, nonce 0 of alice, no block limit.
+    relayed: Vec<u8>,
 }
 
 /// A fresh address for arguments (new role holders, wallets, owners).
@@ -344,6 +357,10 @@ fn fixture() -> Fx {
     let dvp = dvp_app(&mut s, alice, bob);
     let rate_updater = s.wallet("rate updater");
     let nav = apps::deploy_nav_provider(&mut s, 1_000_000, rate_updater);
+    let aux = apps::deploy_aux_services(&mut s);
+    let paused_bulk = apps::deploy_aux_services(&mut s).bulk_operator;
+    s.must(master, paused_bulk, &IBulkOperator::pauseCall {});
+    let relayed = apps::pre_approved_issuance(&mut s, aux.relayer, alice, "alice");
 
     let callers = [
         s.wallet("random eoa"),
@@ -403,6 +420,9 @@ fn fixture() -> Fx {
         dvp,
         nav,
         rate_updater,
+        aux,
+        paused_bulk,
+        relayed,
     }
 }
 
@@ -1372,6 +1392,118 @@ fn cases() -> Vec<(&'static str, Builder)> {
                 },
             ))
         }),
+        // ----- DS v4 auxiliary services -----
+        ("TokenIssuer: setDSService", |fx| {
+            set_service(fx.aux.token_issuer)
+        }),
+        ("TokenIssuer: issueTokens", |fx| {
+            plain(call(
+                fx.aux.token_issuer,
+                ITokenIssuer::issueTokensCall {
+                    id: "alice".into(),
+                    to: fx.alice,
+                    issuance_values: vec![u(1), u(fx.s.now())],
+                    reason: "matrix".into(),
+                    locks_values: vec![],
+                    lock_release_times: vec![],
+                    collision_hash: String::new(),
+                    country: "FR".into(),
+                    attribute_values: vec![],
+                    attribute_expirations: vec![],
+                },
+            ))
+        }),
+        ("WalletRegistrar: setDSService", |fx| {
+            set_service(fx.aux.wallet_registrar)
+        }),
+        ("WalletRegistrar: registerWallet", |fx| {
+            plain(call(
+                fx.aux.wallet_registrar,
+                IWalletRegistrar::registerWalletCall {
+                    id: "registered".into(),
+                    wallets: vec![fresh("registered wallet")],
+                    collision_hash: "collision:registered".into(),
+                    country: "FR".into(),
+                    attribute_ids: vec![],
+                    attribute_values: vec![],
+                    attribute_expirations: vec![],
+                },
+            ))
+        }),
+        ("BulkOperator: setDSService", |fx| {
+            set_service(fx.aux.bulk_operator)
+        }),
+        ("BulkOperator: pause", |fx| {
+            plain(call(fx.aux.bulk_operator, IBulkOperator::pauseCall {}))
+        }),
+        ("BulkOperator: unpause", |fx| {
+            plain(call(fx.paused_bulk, IBulkOperator::unpauseCall {}))
+        }),
+        ("BulkOperator: bulkIssuance", |fx| {
+            plain(call(
+                fx.aux.bulk_operator,
+                IBulkOperator::bulkIssuanceCall {
+                    addresses: vec![fx.alice],
+                    values: vec![u(1)],
+                    issuance_time: u(fx.s.now()),
+                },
+            ))
+        }),
+        ("BulkOperator: bulkRegisterAndIssuance", |fx| {
+            plain(call(
+                fx.aux.bulk_operator,
+                IBulkOperator::bulkRegisterAndIssuanceCall {
+                    // id, wallet, [value, time], reason, locks, release
+                    // times, country, attribute values, expirations
+                    data: vec![(
+                        "bulk registered".into(),
+                        fresh("bulk registered"),
+                        vec![u(1), u(fx.s.now())],
+                        "matrix".into(),
+                        vec![],
+                        vec![],
+                        "FR".into(),
+                        vec![],
+                        vec![],
+                    )],
+                },
+            ))
+        }),
+        ("BulkOperator: bulkBurn", |fx| {
+            plain(call(
+                fx.aux.bulk_operator,
+                IBulkOperator::bulkBurnCall {
+                    addresses: vec![fx.alice],
+                    values: vec![u(1)],
+                },
+            ))
+        }),
+        ("TransactionRelayer: setDSService", |fx| {
+            set_service(fx.aux.relayer)
+        }),
+        ("TransactionRelayer: setInvestorNonce", |fx| {
+            plain(call(
+                fx.aux.relayer,
+                ITransactionRelayer::setInvestorNonceCall {
+                    investor_id: "alice".into(),
+                    new_nonce: u(1),
+                },
+            ))
+        }),
+        ("TransactionRelayer: executePreApprovedTransaction", |fx| {
+            plain((fx.aux.relayer, fx.relayed.clone()))
+        }),
+        ("RebasingProvider: setDSService", |fx| {
+            set_service(fx.aux.rebasing)
+        }),
+        ("RebasingProvider: setMultiplier", |fx| {
+            plain(call(
+                fx.aux.rebasing,
+                IRebasingProvider::setMultiplierCall {
+                    multiplier: u(2_000_000_000_000_000_000),
+                },
+            ))
+        }),
         // ----- Distribution app -----
         ("Distribution: setDSService", |fx| set_service(fx.dist)),
         ("Distribution: createDistribution", |fx| {
@@ -1769,6 +1901,11 @@ fn every_function_against_every_caller() {
             "Distribution",
             "DvP",
             "NavProvider",
+            "TokenIssuer",
+            "WalletRegistrar",
+            "BulkOperator",
+            "TransactionRelayer",
+            "RebasingProvider",
         ],
         &["Compliance", "DS token"],
     ];

@@ -42,6 +42,26 @@ sol!(
     #[sol(all_derives)]
     "../../abi/BulkBalanceChecker.sol"
 );
+sol!(
+    #[sol(all_derives)]
+    "../../abi/TokenIssuer.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../../abi/WalletRegistrar.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../../abi/BulkOperator.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../../abi/TransactionRelayer.sol"
+);
+sol!(
+    #[sol(all_derives)]
+    "../../abi/RebasingProvider.sol"
+);
 
 /// The interfaces of the programs behind the Compliance and DS token
 /// addresses, each as the program exports it: for calling a facet directly

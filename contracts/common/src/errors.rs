@@ -298,6 +298,54 @@ sol! {
     /// sent (a fee on transfer): refused.
     #[derive(Debug, PartialEq, Eq)]
     error PaymentShortfall(address token, uint256 expected, uint256 received);
+    /// Rebasing provider (DS's error): a multiplier of 0.
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidMultiplier(uint256 providedMultiplier);
+    /// Rebasing provider: the token has more than 18 decimals (DS: not
+    /// supported).
+    #[derive(Debug, PartialEq, Eq)]
+    error TokenDecimalsNotSupported(uint8 decimals);
+    /// Rebasing provider: `tokens` (not 0) would be 0 shares.
+    #[derive(Debug, PartialEq, Eq)]
+    error SharesRoundToZero(uint256 tokens);
+    /// A paused auxiliary service was called (OpenZeppelin's name).
+    #[derive(Debug, PartialEq, Eq)]
+    error EnforcedPause();
+    /// An auxiliary service that is not paused was asked to unpause
+    /// (OpenZeppelin's name).
+    #[derive(Debug, PartialEq, Eq)]
+    error ExpectedPause();
+    /// Token issuer: an array of `length` items where `expected` are needed.
+    #[derive(Debug, PartialEq, Eq)]
+    error WrongParameterLength(uint256 length, uint256 expected);
+    /// Transaction relayer: the signed transaction was valid up to block
+    /// `blockLimit`; this is block `blockNumber`.
+    #[derive(Debug, PartialEq, Eq)]
+    error TransactionExpired(uint256 blockLimit, uint256 blockNumber);
+    /// Transaction relayer: the signed nonce is not the investor's next one.
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidNonce(uint256 nonce, uint256 expected);
+    /// Transaction relayer: a new nonce must exceed the current one.
+    #[derive(Debug, PartialEq, Eq)]
+    error NonceNotIncreased(uint256 nonce, uint256 current);
+    /// Transaction relayer: the signature recovers to no address
+    /// (OpenZeppelin ECDSA's name).
+    #[derive(Debug, PartialEq, Eq)]
+    error ECDSAInvalidSignature();
+    /// Transaction relayer: a signature must be 65 bytes (OpenZeppelin
+    /// ECDSA's name).
+    #[derive(Debug, PartialEq, Eq)]
+    error ECDSAInvalidSignatureLength(uint256 length);
+    /// Transaction relayer: `s` in the upper half of the curve order (a
+    /// malleable signature; OpenZeppelin ECDSA's name).
+    #[derive(Debug, PartialEq, Eq)]
+    error ECDSAInvalidSignatureS(bytes32 s);
+    /// Transaction relayer: the signer's role (`signerRole`) may not approve
+    /// what the relayer (holding `relayerRole`) would do: an issuer may
+    /// approve; an exchange only while the relayer holds no role above
+    /// exchange.
+    #[derive(Debug, PartialEq, Eq)]
+    error SignerNotApprover(address signer, uint8 signerRole, uint8 relayerRole);
 }
 
 /// Every error a DS contract can revert with.
@@ -367,7 +415,7 @@ pub enum DSError {
     #[cfg(feature = "registry-errors")]
     /// See [`WalletInUse`].
     WalletInUse(WalletInUse),
-    #[cfg(feature = "registry-errors")]
+    #[cfg(any(feature = "registry-errors", feature = "aux-errors"))]
     /// See [`WalletNotOfInvestor`].
     WalletNotOfInvestor(WalletNotOfInvestor),
     #[cfg(feature = "registry-errors")]
@@ -472,7 +520,8 @@ pub enum DSError {
         feature = "compliance-errors",
         feature = "token-errors",
         feature = "distribution-errors",
-        feature = "dvp-errors"
+        feature = "dvp-errors",
+        feature = "aux-errors"
     ))]
     AmountTooLarge(AmountTooLarge),
     #[cfg(feature = "compliance-errors")]
@@ -590,6 +639,45 @@ pub enum DSError {
     #[cfg(feature = "nav-errors")]
     /// See [`NotRateUpdater`].
     NotRateUpdater(NotRateUpdater),
+    #[cfg(feature = "aux-errors")]
+    /// See [`InvalidMultiplier`].
+    InvalidMultiplier(InvalidMultiplier),
+    #[cfg(feature = "aux-errors")]
+    /// See [`TokenDecimalsNotSupported`].
+    TokenDecimalsNotSupported(TokenDecimalsNotSupported),
+    #[cfg(feature = "aux-errors")]
+    /// See [`SharesRoundToZero`].
+    SharesRoundToZero(SharesRoundToZero),
+    #[cfg(feature = "aux-errors")]
+    /// See [`EnforcedPause`].
+    EnforcedPause(EnforcedPause),
+    #[cfg(feature = "aux-errors")]
+    /// See [`ExpectedPause`].
+    ExpectedPause(ExpectedPause),
+    #[cfg(feature = "aux-errors")]
+    /// See [`WrongParameterLength`].
+    WrongParameterLength(WrongParameterLength),
+    #[cfg(feature = "aux-errors")]
+    /// See [`TransactionExpired`].
+    TransactionExpired(TransactionExpired),
+    #[cfg(feature = "aux-errors")]
+    /// See [`InvalidNonce`].
+    InvalidNonce(InvalidNonce),
+    #[cfg(feature = "aux-errors")]
+    /// See [`NonceNotIncreased`].
+    NonceNotIncreased(NonceNotIncreased),
+    #[cfg(feature = "aux-errors")]
+    /// See [`ECDSAInvalidSignature`].
+    ECDSAInvalidSignature(ECDSAInvalidSignature),
+    #[cfg(feature = "aux-errors")]
+    /// See [`ECDSAInvalidSignatureLength`].
+    ECDSAInvalidSignatureLength(ECDSAInvalidSignatureLength),
+    #[cfg(feature = "aux-errors")]
+    /// See [`ECDSAInvalidSignatureS`].
+    ECDSAInvalidSignatureS(ECDSAInvalidSignatureS),
+    #[cfg(feature = "aux-errors")]
+    /// See [`SignerNotApprover`].
+    SignerNotApprover(SignerNotApprover),
 }
 
 /// Shorthand constructors, so call sites stay one line.

@@ -49,6 +49,14 @@ pub mod service {
     /// Compliance configuration service (rules, country statuses). In this
     /// suite: served by Compliance, at its address.
     pub const COMPLIANCE_CONFIGURATION: u64 = 256;
+    /// DS v4's token issuer (register, attributes, issue and locks in one call).
+    pub const TOKEN_ISSUER: u64 = 512;
+    /// DS v4's wallet registrar (`registerWallet`).
+    pub const WALLET_REGISTRAR: u64 = 1024;
+    /// DS v4's transaction relayer (pre-approved, EIP-712 signed calls).
+    pub const TRANSACTION_RELAYER: u64 = 4096;
+    /// DS v4's rebasing provider (the multiplier between shares and tokens).
+    pub const REBASING_PROVIDER: u64 = 8196;
     /// The DS ids that name a part of a service served at that service's
     /// address: every contract registers them (with the DS services).
     pub const DS_PARTS: [u64; 3] = [WALLET_MANAGER, LOCK_MANAGER, COMPLIANCE_CONFIGURATION];

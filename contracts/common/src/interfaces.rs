@@ -60,4 +60,26 @@ sol_interface! {
         function balanceOfAt(address wallet, uint256 snapshot_id) external view returns (uint256);
         function totalSupplyAt(uint256 snapshot_id) external view returns (uint256);
     }
+
+    /// The Registry calls of the onboarding services (token issuer, wallet
+    /// registrar): DS's `updateInvestor` creates the investor when new and
+    /// adds the wallets.
+    interface IRegistryOnboarding {
+        function isWallet(address wallet) external view returns (bool);
+        function getInvestor(address wallet) external view returns (string);
+        function updateInvestor(string id, string collision_hash, string country, address[] wallets, uint8[] attribute_ids, uint256[] attribute_values, uint256[] attribute_expirations) external returns (bool);
+    }
+
+    /// The DS token's issuance and burn, as the issuance services call them
+    /// (they hold the ISSUER role in Trust).
+    interface IDSTokenIssuance {
+        function issueTokensCustom(address to, uint256 value, uint256 issuance_time, uint256 value_locked, string reason, uint64 release_time) external returns (bool);
+        function issueTokensWithMultipleLocks(address to, uint256 value, uint256 issuance_time, uint256[] values_locked, string reason, uint64[] release_times) external returns (bool);
+        function burn(address who, uint256 value, string reason) external returns (bool);
+    }
+
+    /// DS v4's token issuer (service 512), as the bulk operator calls it.
+    interface ITokenIssuer {
+        function issueTokens(string id, address to, uint256[] issuance_values, string reason, uint256[] locks_values, uint64[] lock_release_times, string collision_hash, string country, uint256[] attribute_values, uint256[] attribute_expirations) external returns (bool);
+    }
 }

@@ -165,6 +165,36 @@ pub mod abi_export {
         out
     }
 
+    /// `abi` with the data locations inside tuple types removed: the SDK
+    /// prints a tuple parameter as `(address, bytes calldata) name`, which
+    /// neither Solidity nor the ABI parsers read; `(address, bytes) name`
+    /// is what alloy's `sol!` and JSON ABI parsers take.
+    pub fn tuple_types_without_locations(abi: &str) -> String {
+        let mut out = String::with_capacity(abi.len());
+        let mut depth = 0usize;
+        let mut rest = abi;
+        while let Some(c) = rest.chars().next() {
+            if depth >= 2 {
+                if let Some(after) = [" calldata", " memory"]
+                    .iter()
+                    .find_map(|loc| rest.strip_prefix(loc))
+                {
+                    rest = after;
+                    continue;
+                }
+            }
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                '\n' => depth = 0,
+                _ => {}
+            }
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+        out
+    }
+
     /// Prints contract `T`'s Solidity interface as `cargo stylus
     /// export-abi` does (license, pragma, interface; the constructor
     /// signature for the `constructor` command), with the errors' parameter
@@ -184,7 +214,7 @@ pub mod abi_export {
         }
         export::handle_license_and_pragma();
         let text = format!("{}", Interface::<T>(core::marker::PhantomData));
-        print!("{}", name_errors(&text));
+        print!("{}", tuple_types_without_locations(&name_errors(&text)));
     }
 
     /// Prints a Solidity interface `I<contract>Events` with the events whose
@@ -251,6 +281,15 @@ pub mod abi_export {
         use super::{canonical, declarations};
         use crate::consumer::{DSServiceSet, FacetSelectorsSet, EVENTS_SOL};
         use alloy_sol_types::SolEvent;
+
+        #[test]
+        fn data_locations_leave_tuple_types_only() {
+            let sdk = "    function f(bytes calldata s, (address, bytes calldata, string memory) t) external;\n    function g(uint256[] memory v) external returns (bytes memory);\n";
+            assert_eq!(
+                super::tuple_types_without_locations(sdk),
+                "    function f(bytes calldata s, (address, bytes, string) t) external;\n    function g(uint256[] memory v) external returns (bytes memory);\n"
+            );
+        }
 
         #[test]
         fn errors_get_their_parameter_names() {

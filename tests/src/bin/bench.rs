@@ -10,7 +10,10 @@
 use alloy_sol_types::{SolCall, SolValue};
 use ds_devnet::Address;
 use ds_e2e::{
-    abi::{ICompliance, IDSToken, IDvP, IErc20Min, IPaymentToken, ITokenSnapshots},
+    abi::{
+        IBulkOperator, ICompliance, IDSToken, IDvP, IErc20Min, IPaymentToken, ITokenIssuer,
+        ITokenSnapshots,
+    },
     apps,
     ids::attribute::ACCREDITED,
     regulated_rules,
@@ -208,6 +211,9 @@ fn ds_rows() -> (Vec<Measured>, Vec<ProgramFigures>) {
     let r = ok(s.send(issuer, token, &reserve), "reserveCheckpoints");
     rows.push(Measured::of("reserveCheckpoints (2 wallets x 1 slot)", &r));
     rows.extend(dvp_rows(&mut s, us1, us2));
+    let (aux, aux_programs) = aux_rows(&mut s, us1);
+    rows.extend(aux);
+    programs.extend(aux_programs);
     let programs = programs
         .into_iter()
         .map(|(name, at)| ProgramFigures::of(&s.net, name, at))
@@ -257,6 +263,56 @@ fn dvp_rows(s: &mut Suite, seller: Address, buyer: Address) -> Vec<Measured> {
         Measured::of("DvP createOffer (app)", &created),
         Measured::of("DvP takeOffer: fee + payment + delivery", &taken),
     ]
+}
+
+/// DS v4's auxiliary services (uncached): the token issuer registering and
+/// issuing with a lock, a bulk issuance of 10, and a relayed issuance an
+/// issuer signed (EIP-712, ecrecover).
+fn aux_rows(s: &mut Suite, holder: Address) -> (Vec<Measured>, Vec<(&'static str, Address)>) {
+    let aux = apps::deploy_aux_services(s);
+    let (issuer, now) = (s.issuer, s.now());
+    let wallet = s.wallet("aux-new");
+    let register_and_issue = ITokenIssuer::issueTokensCall {
+        id: "aux-new".into(),
+        to: wallet,
+        issuance_values: vec![u(1_000), u(now)],
+        reason: "subscription".into(),
+        locks_values: vec![u(500)],
+        lock_release_times: vec![now + 86_400],
+        collision_hash: "hash:aux-new".into(),
+        country: "US".into(),
+        attribute_values: vec![u(1); 3],
+        attribute_expirations: vec![u(0); 3],
+    };
+    let issued = ok(
+        s.send(issuer, aux.token_issuer, &register_and_issue),
+        "TokenIssuer issueTokens",
+    );
+    let bulk = IBulkOperator::bulkIssuanceCall {
+        addresses: vec![holder; 10],
+        values: vec![u(10); 10],
+        issuance_time: u(now),
+    };
+    let bulked = ok(s.send(issuer, aux.bulk_operator, &bulk), "bulkIssuance");
+    let relayed = apps::pre_approved_issuance(s, aux.relayer, holder, "us-1");
+    let relayed = ok(
+        s.net
+            .send(issuer, aux.relayer, &relayed, alloy_primitives::U256::ZERO),
+        "executePreApprovedTransaction",
+    );
+    let rows = vec![
+        Measured::of("TokenIssuer issueTokens: register + issue + lock", &issued),
+        Measured::of("BulkOperator bulkIssuance (10 issuances)", &bulked),
+        Measured::of("TransactionRelayer: relayed issueTokens", &relayed),
+    ];
+    let programs = vec![
+        ("token_issuer", aux.token_issuer),
+        ("wallet_registrar", aux.wallet_registrar),
+        ("bulk_operator", aux.bulk_operator),
+        ("transaction_relayer", aux.relayer),
+        ("rebasing_provider", aux.rebasing),
+    ];
+    (rows, programs)
 }
 
 /// The calibration ERC-20: a transfer to a fresh holder, then to the same one.

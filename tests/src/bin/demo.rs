@@ -4,11 +4,12 @@
 //! gas; a table of the costs closes the run.
 
 use ds_e2e::{
-    abi::{IComms, ICompliance, IDSToken, IDvP, IPaymentToken},
+    abi::{IBulkOperator, IComms, ICompliance, IDSToken, IDvP, IPaymentToken, ITokenIssuer},
+    apps,
     ids::{attribute::ACCREDITED, attribute::QUALIFIED, region, uint_rule},
     investor_key, regulated_rules,
     report::{self, thousands, Measured},
-    u, Address, Receipt, ReceiptExt, Suite, B256, COUNTRIES,
+    u, Address, Receipt, ReceiptExt, Suite, B256, COUNTRIES, U256,
 };
 
 /// The narrator: prints steps and keeps the measured ones for the table.
@@ -415,6 +416,58 @@ fn main() {
         usd_of(&mut s, kim)
     ));
 
+    story.chapter("DS v4 issuance services: one-call onboarding, batches, a signed call");
+    let aux = apps::deploy_aux_services(&mut s);
+    story
+        .note("token issuer, wallet registrar, bulk operator and relayer deployed, each an ISSUER");
+    let now = s.now();
+    let lena = s.wallet("lena");
+    let onboard = ITokenIssuer::issueTokensCall {
+        id: "lena".into(),
+        to: lena,
+        issuance_values: vec![u(300), u(now)],
+        reason: "primary subscription".into(),
+        locks_values: vec![u(100)],
+        lock_release_times: vec![now + 30 * 86_400],
+        collision_hash: "hash:lena".into(),
+        country: "US".into(),
+        attribute_values: vec![u(1); 3],
+        attribute_expirations: vec![u(0); 3],
+    };
+    let r = s.send(issuer, aux.token_issuer, &onboard);
+    story.step(
+        "token issuer: register lena (US, KYC/accredited/qualified), issue 300, lock 100",
+        &r,
+        Some("issueTokens via the token issuer"),
+    );
+    let r = s.send(
+        issuer,
+        aux.bulk_operator,
+        &IBulkOperator::bulkIssuanceCall {
+            addresses: vec![alice, bob, lena],
+            values: vec![u(10), u(10), u(10)],
+            issuance_time: u(now),
+        },
+    );
+    story.step(
+        "bulk operator: issue 10 each to alice, bob, lena",
+        &r,
+        Some("bulkIssuance (3)"),
+    );
+    let relayed = apps::pre_approved_issuance(&mut s, aux.relayer, lena, "lena");
+    let r = s.net.send(kim, aux.relayer, &relayed, U256::ZERO);
+    story.step(
+        "relayer: kim submits an issuance an issuer signed (EIP-712) for lena",
+        &r,
+        Some("executePreApprovedTransaction"),
+    );
+    let r = s.net.send(kim, aux.relayer, &relayed, U256::ZERO);
+    story.step(
+        "relayer: the same signed call again: refused (nonce used)",
+        &r,
+        None,
+    );
+
     story.chapter("Final state");
     for (name, wallet) in [
         ("alice", alice),
@@ -422,6 +475,7 @@ fn main() {
         ("claire", claire),
         ("dieter", dieter),
         ("kenji", kenji),
+        ("lena", lena),
         ("vault", vault),
     ] {
         story.note(&format!("{name:<7} {:>6}", s.balance(wallet).to_string()));
