@@ -41,8 +41,6 @@ interface IBulkOperator {
 
     error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string country);
-
     error WalletNotOfInvestor(address wallet, bytes32 investorKey);
 
     error AmountTooLarge(uint256 amount);

@@ -41,8 +41,6 @@ interface ICommsService {
 
     error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string country);
-
     error InvalidNoticeCategory(uint8 category);
 
     error EmptyContentHash();

@@ -39,8 +39,6 @@ interface IDistribution {
 
     error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string country);
-
     error InvalidDeadline(uint64 deadline, uint64 now);
 
     error AmountTooLarge(uint256 amount);

@@ -35,8 +35,6 @@ interface INavProvider {
 
     error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string country);
-
     error ZeroAmount();
 
     error UnknownSelector(bytes4 selector);

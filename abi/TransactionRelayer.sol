@@ -39,8 +39,6 @@ interface ITransactionRelayer {
 
     error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string country);
-
     error WalletNotOfInvestor(address wallet, bytes32 investorKey);
 
     error AmountTooLarge(uint256 amount);

@@ -81,8 +81,6 @@ interface ITrustService {
 
     error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string country);
-
     error InvalidEntityName(uint256 length, uint256 max);
 
     error EntityAlreadyExists(string name);

@@ -27,8 +27,6 @@ interface IWalletRegistrar {
 
     error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string country);
-
     error WalletNotOfInvestor(address wallet, bytes32 investorKey);
 
     error AmountTooLarge(uint256 amount);

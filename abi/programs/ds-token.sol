@@ -81,8 +81,6 @@ interface IDSToken {
 
     error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string country);
-
     error OnlyRegistry(address caller);
 
     error AmountTooLarge(uint256 amount);

@@ -37,8 +37,6 @@ interface IDSTokenAdmin {
 
     error TextTooLong(uint256 length, uint256 max);
 
-    error InvalidCountry(string country);
-
     error OnlyRegistry(address caller);
 
     error AmountTooLarge(uint256 amount);

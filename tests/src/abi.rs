@@ -20,8 +20,8 @@ pub use exported::{
     IComplianceService as IComplianceInternal, IComplianceService as IComplianceConfig, IDSToken,
     IDSToken as ITokenRegistryHook, IDSToken as ITokenSnapshots, IDistribution, IDvP, INavProvider,
     IRebasingProvider, IRegistryService as IRegistry, IRegistryService as IRegistryAdmin,
-    ITokenIssuer, ITransactionRelayer, ITrustService as ITrust, ITrustService as ITrustAdmin,
-    IWalletRegistrar,
+    ISubscription, ITokenIssuer, ITransactionRelayer, ITrustService as ITrust,
+    ITrustService as ITrustAdmin, IWalletRegistrar,
 };
 
 pub use exported::{
@@ -50,6 +50,13 @@ pub use exported::{
     IRegistryServiceEvents::{
         DSRegistryServiceInvestorAdded, DSRegistryServiceInvestorCountryChanged,
         DSRegistryServiceWalletAdded,
+    },
+    ISubscription::{
+        HardCapExceeded, InvalidRoundTerms, NothingOwed, RoundNotEnded, RoundNotOpen,
+        RoundNotSettled, SubscriptionOutOfBounds, UnknownRound,
+    },
+    ISubscriptionEvents::{
+        Refunded, RoundCancelled, RoundClosed, RoundCreated, Subscribed, TokensClaimed,
     },
     ITokenIssuer::{WalletNotOfInvestor, WrongParameterLength},
     ITransactionRelayer::{

@@ -5,7 +5,7 @@
 use alloy_sol_types::SolValue;
 
 use crate::{
-    abi::{IDistribution, IDvP, INavProvider, ITokenIssuer, ITrust},
+    abi::{IDistribution, IDvP, INavProvider, ISubscription, ITokenIssuer, ITrust},
     ids::{role, service},
     u, wasm, Address, ReceiptExt, Suite, TOKEN_DECIMALS, U256,
 };
@@ -210,4 +210,74 @@ pub fn pre_approved_issuance(
     .abi_encode();
     let tx = crate::signing::pre_approved(s.token(), data, id, 0, u64::MAX);
     crate::signing::signed(&signer, ds_devnet::DEFAULT_CHAIN_ID, relayer, tx).abi_encode()
+}
+
+/// Deploys the subscription app (constructor: Trust) with its admin facet
+/// and a payment token (all of its supply to the issuer), registers the
+/// token, Compliance, the Registry and the facet in the app and gives it
+/// the ISSUER role (it issues the tokens subscribed). Returns (app,
+/// payment token).
+pub fn deploy_subscription(s: &mut Suite) -> (Address, Address) {
+    let master = s.master;
+    let app = s
+        .net
+        .deploy(&wasm("subscription"), master, &s.trust.abi_encode())
+        .unwrap_or_else(|r| panic!("subscription constructor: {}", r.outcome()));
+    let args = (s.issuer, u(PAYMENT_SUPPLY)).abi_encode_params();
+    let pay = s
+        .net
+        .deploy(&wasm("payment_token"), master, &args)
+        .unwrap_or_else(|r| panic!("payment token constructor: {}", r.outcome()));
+    let token = s.token();
+    // the admin facet has no constructor: installed as it is
+    let admin = crate::Devnet::account(&format!("subscription admin of {app}"));
+    s.net
+        .install(admin, &wasm("subscription_admin"))
+        .unwrap_or_else(|e| panic!("subscription admin: {e}"));
+    for (id, at) in [
+        (service::DS_TOKEN, token),
+        (service::COMPLIANCE, s.compliance),
+        (service::REGISTRY, s.registry),
+        (service::SUBSCRIPTION_ADMIN_FACET, admin),
+    ] {
+        let call = ISubscription::setDSServiceCall {
+            service_id: U256::from(id),
+            service: at,
+        };
+        s.must(master, app, &call);
+    }
+    let call = ITrust::setRoleCall {
+        target: app,
+        role: role::ISSUER,
+    };
+    s.must(master, s.trust, &call);
+    (app, pay)
+}
+
+/// A round of the subscription app as the tests open it: `price` per whole
+/// token, no NAV provider, no per-investor bounds, no soft cap, open now
+/// for a day, no lock.
+pub fn round_terms(
+    s: &Suite,
+    pay: Address,
+    treasury: Address,
+    price: u64,
+    hard_cap: u64,
+    issue_at_close: bool,
+) -> ISubscription::createRoundCall {
+    let now = s.now();
+    ISubscription::createRoundCall {
+        payment_token: pay,
+        treasury,
+        price: u(price),
+        nav: Address::ZERO,
+        min_per_investor: U256::ZERO,
+        max_per_investor: U256::ZERO,
+        soft_cap: U256::ZERO,
+        hard_cap: u(hard_cap),
+        start: now,
+        end: now + 86_400,
+        lock_until: 0,
+        issue_at_close,
+    }
 }

@@ -39,8 +39,8 @@ use ds_e2e::{
     abi::{
         self, IBulkOperator, IComms, ICompliance, IComplianceConfig, IComplianceInternal, IDSToken,
         IDistribution, IDvP, INavProvider, IPaymentToken, IRebasingProvider, IRegistry,
-        IRegistryAdmin, ITokenIssuer, ITokenRegistryHook, ITokenSnapshots, ITransactionRelayer,
-        ITrust, ITrustAdmin, IWalletRegistrar,
+        IRegistryAdmin, ISubscription, ITokenIssuer, ITokenRegistryHook, ITokenSnapshots,
+        ITransactionRelayer, ITrust, ITrustAdmin, IWalletRegistrar,
     },
     apps,
     ids::{attribute, attribute_status, region, role, service},
@@ -53,7 +53,7 @@ const SPEC: &str = include_str!("../../docs/roles.md");
 /// The ABI files (`abi/`, one per address) and the contract (table name)
 /// at that address. A file not listed here fails the test: its contract
 /// needs rows in `docs/roles.md`.
-const ABI_FILES: [(&str, &str); 14] = [
+const ABI_FILES: [(&str, &str); 15] = [
     ("TrustService.sol", "Trust"),
     ("RegistryService.sol", "Registry"),
     ("ComplianceService.sol", "Compliance"),
@@ -68,6 +68,7 @@ const ABI_FILES: [(&str, &str); 14] = [
     ("BulkOperator.sol", "BulkOperator"),
     ("TransactionRelayer.sol", "TransactionRelayer"),
     ("RebasingProvider.sol", "RebasingProvider"),
+    ("Subscription.sol", "Subscription"),
 ];
 
 /// The caller columns, in table order.
@@ -203,6 +204,10 @@ struct Fx {
     /// Calldata of `executePreApprovedTransaction`: issue 1 token to alice,
     /// signed by an issuer, nonce 0 of alice, no block limit.
     relayed: Vec<u8>,
+    /// The subscription app with rounds [`ROUND_OPEN`], [`ROUND_SOLD_OUT`],
+    /// [`ROUND_SUCCEEDED`] and [`ROUND_CANCELLED`] (alice subscribed 1 in
+    /// each of the last three).
+    sub: Address,
 }
 
 /// A fresh address for arguments (new role holders, wallets, owners).
@@ -361,6 +366,7 @@ fn fixture() -> Fx {
     let paused_bulk = apps::deploy_aux_services(&mut s).bulk_operator;
     s.must(master, paused_bulk, &IBulkOperator::pauseCall {});
     let relayed = apps::pre_approved_issuance(&mut s, aux.relayer, alice, "alice");
+    let sub = subscription_app(&mut s, alice);
 
     let callers = [
         s.wallet("random eoa"),
@@ -423,7 +429,70 @@ fn fixture() -> Fx {
         aux,
         paused_bulk,
         relayed,
+        sub,
     }
+}
+
+/// Subscription round 1: at once, open, hard cap 1,000.
+const ROUND_OPEN: u64 = 1;
+/// Round 2: at once, sold out (alice bought its 1): may be closed now.
+const ROUND_SOLD_OUT: u64 = 2;
+/// Round 3: at the close, alice bought its 1, closed: alice may claim.
+const ROUND_SUCCEEDED: u64 = 3;
+/// Round 4: at the close, alice bought 1, cancelled: alice may get a refund.
+const ROUND_CANCELLED: u64 = 4;
+
+/// The subscription app with its four rounds; alice holds payment units
+/// and approved the app.
+fn subscription_app(s: &mut Suite, alice: Address) -> Address {
+    let (app, pay) = apps::deploy_subscription(s);
+    let (issuer, treasury) = (s.issuer, s.wallet("subscription treasury"));
+    s.must(
+        issuer,
+        pay,
+        &IPaymentToken::transferCall {
+            to: alice,
+            value: u(1_000),
+        },
+    );
+    s.must(
+        alice,
+        pay,
+        &IPaymentToken::approveCall {
+            spender: app,
+            value: u(1_000),
+        },
+    );
+    let rounds = [(1_000, false), (1, false), (1, true), (1_000, true)];
+    for (hard_cap, at_close) in rounds {
+        let terms = apps::round_terms(s, pay, treasury, 1, hard_cap, at_close);
+        s.must(issuer, app, &terms);
+    }
+    for id in [ROUND_SOLD_OUT, ROUND_SUCCEEDED, ROUND_CANCELLED] {
+        s.must(
+            alice,
+            app,
+            &ISubscription::subscribeCall {
+                round_id: u(id),
+                amount: u(1),
+            },
+        );
+    }
+    s.must(
+        issuer,
+        app,
+        &ISubscription::closeRoundCall {
+            round_id: u(ROUND_SUCCEEDED),
+        },
+    );
+    s.must(
+        issuer,
+        app,
+        &ISubscription::cancelRoundCall {
+            round_id: u(ROUND_CANCELLED),
+        },
+    );
+    app
 }
 
 /// DvP offer 1: alice sells 1 DS token to bob (named) for 1 payment unit;
@@ -1496,6 +1565,53 @@ fn cases() -> Vec<(&'static str, Builder)> {
         ("RebasingProvider: setDSService", |fx| {
             set_service(fx.aux.rebasing)
         }),
+        // ----- Subscription app -----
+        ("Subscription: setDSService", |fx| set_service(fx.sub)),
+        ("Subscription: createRound", |fx| {
+            let terms = apps::round_terms(&fx.s, fx.pay, fresh("treasury"), 1, 10, false);
+            plain(call(fx.sub, terms))
+        }),
+        ("Subscription: subscribe", |fx| {
+            plain(call(
+                fx.sub,
+                ISubscription::subscribeCall {
+                    round_id: u(ROUND_OPEN),
+                    amount: u(1),
+                },
+            ))
+        }),
+        ("Subscription: closeRound", |fx| {
+            plain(call(
+                fx.sub,
+                ISubscription::closeRoundCall {
+                    round_id: u(ROUND_SOLD_OUT),
+                },
+            ))
+        }),
+        ("Subscription: cancelRound", |fx| {
+            plain(call(
+                fx.sub,
+                ISubscription::cancelRoundCall {
+                    round_id: u(ROUND_OPEN),
+                },
+            ))
+        }),
+        ("Subscription: claim", |fx| {
+            plain(call(
+                fx.sub,
+                ISubscription::claimCall {
+                    round_id: u(ROUND_SUCCEEDED),
+                },
+            ))
+        }),
+        ("Subscription: refund", |fx| {
+            plain(call(
+                fx.sub,
+                ISubscription::refundCall {
+                    round_id: u(ROUND_CANCELLED),
+                },
+            ))
+        }),
         ("RebasingProvider: setMultiplier", |fx| {
             plain(call(
                 fx.aux.rebasing,
@@ -1533,6 +1649,7 @@ fn also_caller(fx: &Fx, label: &str) -> Address {
         "offer seller" => fx.alice,
         "offer buyer" => fx.bob,
         "rate updater" => fx.rate_updater,
+        "subscriber" => fx.alice,
         other => panic!("docs/roles.md: unknown \"also allowed\" caller {other:?}"),
     }
 }
@@ -1591,6 +1708,9 @@ fn access_error(r: &Receipt, who: Address, role: u8) -> Option<String> {
     }
     if let Ok(e) = abi::NotRateUpdater::abi_decode(out) {
         return (e.caller == who).then(|| format!("{e:?}"));
+    }
+    if let Ok(e) = abi::NothingOwed::abi_decode(out) {
+        return (e.wallet == who).then(|| format!("{e:?}"));
     }
     None
 }
@@ -1906,6 +2026,7 @@ fn every_function_against_every_caller() {
             "BulkOperator",
             "TransactionRelayer",
             "RebasingProvider",
+            "Subscription",
         ],
         &["Compliance", "DS token"],
     ];

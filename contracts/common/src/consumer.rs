@@ -151,7 +151,8 @@ impl ServiceRegistry {
 #[cfg(any(
     feature = "compliance-errors",
     feature = "token-errors",
-    feature = "registry-errors"
+    feature = "registry-errors",
+    feature = "subscription-errors"
 ))]
 impl ServiceRegistry {
     /// Refuses a call that does not run on its service's storage: facet

@@ -346,6 +346,39 @@ sol! {
     /// exchange.
     #[derive(Debug, PartialEq, Eq)]
     error SignerNotApprover(address signer, uint8 signerRole, uint8 relayerRole);
+    /// Subscription app: no round `roundId`.
+    #[derive(Debug, PartialEq, Eq)]
+    error UnknownRound(uint256 roundId);
+    /// Subscription app: round `roundId` (in `status`) takes no
+    /// subscription now (open from `start`, before `end`).
+    #[derive(Debug, PartialEq, Eq)]
+    error RoundNotOpen(uint256 roundId, uint8 status, uint64 start, uint64 end);
+    /// Subscription app: round `roundId` may close at `end` (or once sold
+    /// out), not before.
+    #[derive(Debug, PartialEq, Eq)]
+    error RoundNotEnded(uint256 roundId, uint64 end);
+    /// Subscription app: round `roundId` in `status` has no claim or refund
+    /// to pay now.
+    #[derive(Debug, PartialEq, Eq)]
+    error RoundNotSettled(uint256 roundId, uint8 status);
+    /// Subscription app: the round's terms break rule `term`: 1 the price
+    /// source (exactly one of a price and a NAV provider), 2 the window
+    /// (ending after its start and in the future), 3 the caps (0 < hardCap,
+    /// minPerInvestor ≤ maxPerInvestor ≤ hardCap, softCap ≤ hardCap and
+    /// only when the tokens are issued at the close).
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidRoundTerms(uint8 term);
+    /// Subscription app: `amount` more on `sold` passes the round's `hardCap`.
+    #[derive(Debug, PartialEq, Eq)]
+    error HardCapExceeded(uint256 sold, uint256 amount, uint256 hardCap);
+    /// Subscription app: the investor's total in the round would be
+    /// `investorTotal`, outside [minPerInvestor, maxPerInvestor].
+    #[derive(Debug, PartialEq, Eq)]
+    error SubscriptionOutOfBounds(uint256 investorTotal, uint256 minPerInvestor, uint256 maxPerInvestor);
+    /// Subscription app: `wallet` has no tokens to claim or payment to
+    /// get back in round `roundId`.
+    #[derive(Debug, PartialEq, Eq)]
+    error NothingOwed(uint256 roundId, address wallet);
 }
 
 /// Every error a DS contract can revert with.
@@ -402,6 +435,7 @@ pub enum DSError {
     /// See [`NotInvestorCreator`].
     NotInvestorCreator(NotInvestorCreator),
     /// See [`InvalidCountry`].
+    #[cfg(any(feature = "registry-errors", feature = "compliance-errors"))]
     InvalidCountry(InvalidCountry),
     #[cfg(feature = "registry-errors")]
     /// See [`InvalidAttribute`].
@@ -483,7 +517,11 @@ pub enum DSError {
     /// See [`NotNoticeTarget`].
     NotNoticeTarget(NotNoticeTarget),
     /// See [`NotAnInvestor`].
-    #[cfg(any(feature = "compliance-errors", feature = "comms-errors"))]
+    #[cfg(any(
+        feature = "compliance-errors",
+        feature = "comms-errors",
+        feature = "subscription-errors"
+    ))]
     NotAnInvestor(NotAnInvestor),
     #[cfg(feature = "comms-errors")]
     /// See [`PageTooLarge`].
@@ -521,7 +559,8 @@ pub enum DSError {
         feature = "token-errors",
         feature = "distribution-errors",
         feature = "dvp-errors",
-        feature = "aux-errors"
+        feature = "aux-errors",
+        feature = "subscription-errors"
     ))]
     AmountTooLarge(AmountTooLarge),
     #[cfg(feature = "compliance-errors")]
@@ -587,14 +626,19 @@ pub enum DSError {
     #[cfg(any(
         feature = "distribution-errors",
         feature = "dvp-errors",
-        feature = "nav-errors"
+        feature = "nav-errors",
+        feature = "subscription-errors"
     ))]
     /// See [`ZeroAmount`].
     ZeroAmount(ZeroAmount),
     #[cfg(feature = "distribution-errors")]
     /// See [`EmptySnapshot`].
     EmptySnapshot(EmptySnapshot),
-    #[cfg(any(feature = "distribution-errors", feature = "dvp-errors"))]
+    #[cfg(any(
+        feature = "distribution-errors",
+        feature = "dvp-errors",
+        feature = "subscription-errors"
+    ))]
     /// See [`PaymentFailed`].
     PaymentFailed(PaymentFailed),
     /// See [`UnknownSelector`].
@@ -603,7 +647,8 @@ pub enum DSError {
     #[cfg(any(
         feature = "compliance-errors",
         feature = "token-errors",
-        feature = "registry-errors"
+        feature = "registry-errors",
+        feature = "subscription-errors"
     ))]
     FacetCalledDirectly(FacetCalledDirectly),
     /// See [`UnknownFacet`].
@@ -633,7 +678,7 @@ pub enum DSError {
     #[cfg(feature = "dvp-errors")]
     /// See [`MatcherNotExchange`].
     MatcherNotExchange(MatcherNotExchange),
-    #[cfg(feature = "dvp-errors")]
+    #[cfg(any(feature = "dvp-errors", feature = "subscription-errors"))]
     /// See [`PaymentShortfall`].
     PaymentShortfall(PaymentShortfall),
     #[cfg(feature = "nav-errors")]
@@ -678,6 +723,30 @@ pub enum DSError {
     #[cfg(feature = "aux-errors")]
     /// See [`SignerNotApprover`].
     SignerNotApprover(SignerNotApprover),
+    #[cfg(feature = "subscription-errors")]
+    /// See [`UnknownRound`].
+    UnknownRound(UnknownRound),
+    #[cfg(feature = "subscription-errors")]
+    /// See [`RoundNotOpen`].
+    RoundNotOpen(RoundNotOpen),
+    #[cfg(feature = "subscription-errors")]
+    /// See [`RoundNotEnded`].
+    RoundNotEnded(RoundNotEnded),
+    #[cfg(feature = "subscription-errors")]
+    /// See [`RoundNotSettled`].
+    RoundNotSettled(RoundNotSettled),
+    #[cfg(feature = "subscription-errors")]
+    /// See [`InvalidRoundTerms`].
+    InvalidRoundTerms(InvalidRoundTerms),
+    #[cfg(feature = "subscription-errors")]
+    /// See [`HardCapExceeded`].
+    HardCapExceeded(HardCapExceeded),
+    #[cfg(feature = "subscription-errors")]
+    /// See [`SubscriptionOutOfBounds`].
+    SubscriptionOutOfBounds(SubscriptionOutOfBounds),
+    #[cfg(feature = "subscription-errors")]
+    /// See [`NothingOwed`].
+    NothingOwed(NothingOwed),
 }
 
 /// Shorthand constructors, so call sites stay one line.

@@ -80,6 +80,9 @@ pub mod service {
     /// snapshots, the Registry's wallet reservation), registered in the
     /// token (not a DS id).
     pub const TOKEN_CONTROL_FACET: u64 = 1 << 22;
+    /// The subscription app's admin facet (open, close, cancel rounds),
+    /// registered in the app (not a DS id).
+    pub const SUBSCRIPTION_ADMIN_FACET: u64 = 1 << 23;
 }
 
 /// Registry attribute ids (bit values, as in DS).
@@ -116,6 +119,21 @@ pub mod offer_status {
     pub const TAKEN: u8 = 2;
     /// Withdrawn by the seller.
     pub const CANCELLED: u8 = 3;
+}
+
+/// Where a subscription round stands (`getRound`'s status, `RoundNotOpen`,
+/// `RoundNotSettled`).
+pub mod round_status {
+    /// No round under this id.
+    pub const NONE: u8 = 0;
+    /// Taking subscriptions in its window.
+    pub const OPEN: u8 = 1;
+    /// Closed at or above its soft cap: tokens issued (or claimable).
+    pub const SUCCEEDED: u8 = 2;
+    /// Closed below its soft cap: payments refundable.
+    pub const FAILED: u8 = 3;
+    /// Cancelled by the issuer: held payments refundable.
+    pub const CANCELLED: u8 = 4;
 }
 
 /// Special wallet types of the wallet manager.

@@ -17,6 +17,8 @@ pub mod errors;
 pub mod ids;
 pub mod interfaces;
 pub mod party;
+#[cfg(any(feature = "dvp-errors", feature = "subscription-errors"))]
+pub mod payment;
 #[cfg(any(feature = "compliance-errors", feature = "token-errors"))]
 pub mod router;
 pub mod text;

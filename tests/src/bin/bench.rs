@@ -11,8 +11,8 @@ use alloy_sol_types::{SolCall, SolValue};
 use ds_devnet::Address;
 use ds_e2e::{
     abi::{
-        IBulkOperator, ICompliance, IDSToken, IDvP, IErc20Min, IPaymentToken, ITokenIssuer,
-        ITokenSnapshots,
+        IBulkOperator, ICompliance, IDSToken, IDvP, IErc20Min, IPaymentToken, ISubscription,
+        ITokenIssuer, ITokenSnapshots,
     },
     apps,
     ids::attribute::ACCREDITED,
@@ -214,6 +214,9 @@ fn ds_rows() -> (Vec<Measured>, Vec<ProgramFigures>) {
     let (aux, aux_programs) = aux_rows(&mut s, us1);
     rows.extend(aux);
     programs.extend(aux_programs);
+    let (sub, app) = subscription_rows(&mut s, us2);
+    rows.extend(sub);
+    programs.push(("subscription", app));
     let programs = programs
         .into_iter()
         .map(|(name, at)| ProgramFigures::of(&s.net, name, at))
@@ -313,6 +316,49 @@ fn aux_rows(s: &mut Suite, holder: Address) -> (Vec<Measured>, Vec<(&'static str
         ("rebasing_provider", aux.rebasing),
     ];
     (rows, programs)
+}
+
+/// The subscription app (uncached): a subscription issued at once (payment
+/// to the treasury, issuance with a lock), one held to the close, and its
+/// claim after the close.
+fn subscription_rows(s: &mut Suite, investor: Address) -> (Vec<Measured>, Address) {
+    let (app, pay) = apps::deploy_subscription(s);
+    let (issuer, treasury) = (s.issuer, s.wallet("bench treasury"));
+    let fund = IPaymentToken::transferCall {
+        to: investor,
+        value: u(1_000_000),
+    };
+    ok(s.send(issuer, pay, &fund), "fund the investor");
+    let approve = IPaymentToken::approveCall {
+        spender: app,
+        value: u(1_000_000),
+    };
+    ok(s.send(investor, pay, &approve), "investor approves the app");
+    let mut at_once = apps::round_terms(s, pay, treasury, 100, 1_000, false);
+    at_once.lock_until = s.now() + 86_400;
+    ok(s.send(issuer, app, &at_once), "round at once");
+    let at_close = apps::round_terms(s, pay, treasury, 100, 10, true);
+    ok(s.send(issuer, app, &at_close), "round at the close");
+    let subscribe = |round: u64| ISubscription::subscribeCall {
+        round_id: u(round),
+        amount: u(10),
+    };
+    let issued = ok(s.send(investor, app, &subscribe(1)), "subscribe at once");
+    let held = ok(
+        s.send(investor, app, &subscribe(2)),
+        "subscribe at the close",
+    );
+    let close = ISubscription::closeRoundCall { round_id: u(2) };
+    let closed = ok(s.send(issuer, app, &close), "close (sold out)");
+    let claim = ISubscription::claimCall { round_id: u(2) };
+    let claimed = ok(s.send(investor, app, &claim), "claim");
+    let rows = vec![
+        Measured::of("Subscription subscribe: pay + issue locked", &issued),
+        Measured::of("Subscription subscribe: payment held", &held),
+        Measured::of("Subscription closeRound: pay the treasury", &closed),
+        Measured::of("Subscription claim: issue", &claimed),
+    ];
+    (rows, app)
 }
 
 /// The calibration ERC-20: a transfer to a fresh holder, then to the same one.

@@ -4,7 +4,10 @@
 //! gas; a table of the costs closes the run.
 
 use ds_e2e::{
-    abi::{IBulkOperator, IComms, ICompliance, IDSToken, IDvP, IPaymentToken, ITokenIssuer},
+    abi::{
+        IBulkOperator, IComms, ICompliance, IDSToken, IDvP, IPaymentToken, ISubscription,
+        ITokenIssuer,
+    },
     apps,
     ids::{attribute::ACCREDITED, attribute::QUALIFIED, region, uint_rule},
     investor_key, regulated_rules,
@@ -467,6 +470,53 @@ fn main() {
         &r,
         None,
     );
+
+    story.chapter("Primary subscription: a round paid in USD, issued at the close");
+    let (sub, usd2) = apps::deploy_subscription(&mut s);
+    let treasury = s.wallet("issuer treasury");
+    let fund = IPaymentToken::transferCall {
+        to: lena,
+        value: u(1_000_000),
+    };
+    s.must(issuer, usd2, &fund);
+    let approve = IPaymentToken::approveCall {
+        spender: sub,
+        value: u(1_000_000),
+    };
+    s.must(lena, usd2, &approve);
+    let mut terms = apps::round_terms(&s, usd2, treasury, 1_000, 500, true);
+    terms.soft_cap = u(100);
+    let r = s.send(issuer, sub, &terms);
+    story.step(
+        "issuer opens round 1: 500 tokens at 1,000 USD units, soft cap 100",
+        &r,
+        Some("createRound"),
+    );
+    let subscribe = ISubscription::subscribeCall {
+        round_id: u(1),
+        amount: u(200),
+    };
+    let r = s.send(lena, sub, &subscribe);
+    story.step(
+        "lena subscribes 200 (paid, held by the app)",
+        &r,
+        Some("subscribe (held)"),
+    );
+    let r = s.send(kim, sub, &subscribe);
+    story.step("kim (KP) subscribes: refused before paying", &r, None);
+    s.advance(86_400);
+    let r = s.send(
+        issuer,
+        sub,
+        &ISubscription::closeRoundCall { round_id: u(1) },
+    );
+    story.step(
+        "issuer closes the round: above the soft cap, treasury paid",
+        &r,
+        Some("closeRound"),
+    );
+    let r = s.send(lena, sub, &ISubscription::claimCall { round_id: u(1) });
+    story.step("lena claims her 200 tokens", &r, Some("claim"));
 
     story.chapter("Final state");
     for (name, wallet) in [

@@ -13,12 +13,8 @@
 
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
-use alloy_sol_types::{SolCall, SolValue};
 use ds_common::{
-    consumer::passed_on,
-    errors::{PaymentFailed, PaymentShortfall, TransferRejected},
-    ids::service,
-    DSError,
+    consumer::passed_on, errors::TransferRejected, ids::service, payment::Payment, DSError,
 };
 use stylus_sdk::prelude::*;
 
@@ -32,15 +28,6 @@ sol_interface! {
     interface IDSTokenTrade {
         function preTransferCheck(address from, address to, uint256 value) external view returns (uint256, string);
         function transferFrom(address from, address to, uint256 value) external returns (bool);
-    }
-}
-
-alloy_sol_types::sol! {
-    /// The ERC-20 calls of the payment token, encoded by hand so that an
-    /// empty answer can be accepted.
-    interface IPaymentToken {
-        function transferFrom(address from, address to, uint256 value) external returns (bool);
-        function balanceOf(address owner) external view returns (uint256);
     }
 }
 
@@ -86,7 +73,7 @@ impl DvP {
 
     /// The payment leg: `amount` of `token` from `from` to `to`
     /// (`transferFrom`, within the allowance `from` gave the app); `to`
-    /// must receive exactly `amount`.
+    /// must receive exactly `amount` ([`ds_common::payment::pay`]).
     pub(crate) fn pay(
         &mut self,
         token: Address,
@@ -94,54 +81,13 @@ impl DvP {
         to: Address,
         amount: U256,
     ) -> Result<(), Revert> {
-        let failed = || {
-            DSError::PaymentFailed(PaymentFailed {
-                token,
-                from,
-                to,
-                amount,
-            })
-        };
-        let before = self.payment_balance(token, to)?;
-        let data = IPaymentToken::transferFromCall {
+        let payment = Payment {
+            token,
             from,
             to,
-            value: amount,
-        }
-        .abi_encode();
-        let call = Call::new_mutating(self);
-        let answer = stylus_sdk::call::call(self.vm(), call, token, &data)
-            .map_err(|e| passed_on(e, failed))?;
-        // No answer (a pre-ERC-20 token) or `true`; anything else refuses.
-        if !answer.is_empty() && !matches!(bool::abi_decode(&answer), Ok(true)) {
-            return Err(failed().into());
-        }
-        let after = self.payment_balance(token, to)?;
-        let received = after.saturating_sub(before);
-        if received != amount {
-            return Err(DSError::PaymentShortfall(PaymentShortfall {
-                token,
-                expected: amount,
-                received,
-            })
-            .into());
-        }
-        Ok(())
-    }
-
-    /// `owner`'s balance of payment token `token`.
-    fn payment_balance(&self, token: Address, owner: Address) -> Result<U256, Revert> {
-        let data = IPaymentToken::balanceOfCall { owner }.abi_encode();
-        let failed = || {
-            DSError::PaymentFailed(PaymentFailed {
-                token,
-                from: owner,
-                to: owner,
-                amount: U256::ZERO,
-            })
+            amount,
         };
-        let answer = stylus_sdk::call::static_call(self.vm(), Call::new(), token, &data)
-            .map_err(|e| passed_on(e, failed))?;
-        U256::abi_decode(&answer).map_err(|_| failed().into())
+        let call = Call::new_mutating(self);
+        ds_common::payment::pay(self.vm(), call, payment)
     }
 }
