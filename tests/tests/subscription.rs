@@ -389,6 +389,8 @@ alloy_sol_types::sol! {
     interface IOddToken {
         function approve(address spender, uint256 value) external returns (bool);
         function balanceOf(address owner) external view returns (uint256);
+        function setCallback(bytes data) external;
+        function callbackSucceeded() external view returns (bool);
     }
 }
 
@@ -458,4 +460,46 @@ fn the_admin_facet_runs_only_behind_the_app() {
     );
     t.open(&terms);
     assert_eq!(t.s.view(app, &ISubscription::roundCountCall {}), u(1));
+}
+
+/// A hostile payment token that calls back into the app during the
+/// payment (to subscribe again from inside the first subscription) is
+/// refused re-entry; the subscription settles once.
+#[test]
+fn a_payment_token_cannot_reenter_the_app() {
+    use alloy_sol_types::SolCall;
+    const CALLBACK: u8 = 3;
+    let mut t = sale();
+    let (a, master) = (t.a, t.s.master);
+    let args = (a, u(5_000), U256::from(CALLBACK)).abi_encode_params();
+    let odd =
+        t.s.net
+            .deploy(&ds_e2e::wasm("odd_token"), master, &args)
+            .unwrap_or_else(|r| panic!("odd token: {}", r.outcome()));
+    t.s.must(
+        a,
+        odd,
+        &IOddToken::approveCall {
+            spender: t.app,
+            value: u(5_000),
+        },
+    );
+    let id = t.open(&round_terms(&t.s, odd, t.treasury, 100, 100, false));
+    let again = ISubscription::subscribeCall {
+        round_id: id,
+        amount: u(10),
+    }
+    .abi_encode();
+    t.s.must(a, odd, &IOddToken::setCallbackCall { data: again.into() });
+    t.subscribe(a, id, 10).expect_ok("the outer subscription");
+    assert!(
+        !t.s.view(odd, &IOddToken::callbackSucceededCall {}),
+        "re-entry refused"
+    );
+    assert_eq!(t.s.balance(a), u(10), "issued once");
+    assert_eq!(t.round(id)._13, u(10), "sold once");
+    assert_eq!(
+        t.s.view(odd, &IOddToken::balanceOfCall { owner: a }),
+        u(4_000)
+    );
 }
