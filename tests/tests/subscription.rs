@@ -503,3 +503,110 @@ fn a_payment_token_cannot_reenter_the_app() {
         u(4_000)
     );
 }
+
+/// One step of the accounting property below.
+#[derive(Clone, Debug)]
+enum Step {
+    /// Investor 0 or 1 subscribes `amount` in the at-once (false) or the
+    /// at-close (true) round.
+    Subscribe(usize, bool, u64),
+    /// A day passes.
+    Advance,
+    /// The issuer closes (true) or cancels (false) the at-close round.
+    Settle(bool),
+    /// Investor 0 or 1 claims (true) or asks a refund (false) in the
+    /// at-close round.
+    Pull(usize, bool),
+}
+
+fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    prop_oneof![
+        4 => (0..2usize, any::<bool>(), 0..80u64).prop_map(|(i, c, a)| Step::Subscribe(i, c, a)),
+        1 => Just(Step::Advance),
+        1 => any::<bool>().prop_map(Step::Settle),
+        2 => (0..2usize, any::<bool>()).prop_map(|(i, c)| Step::Pull(i, c)),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 6, ..Default::default() })]
+
+    /// Issue 18's invariants on the real Wasm, after every step of random
+    /// sequences (refused steps included): payment units are conserved and
+    /// every unit the app holds is owed (paid in = paid out + held); tokens
+    /// issued equal the subscriptions accepted at once plus the claims; a
+    /// round never sells past its hard cap; nothing is claimed or refunded
+    /// twice.
+    #[test]
+    fn payments_and_issuance_add_up(steps in proptest::collection::vec(step(), 1..14)) {
+        let mut t = sale();
+        let (issuer, app, treasury) = (t.s.issuer, t.app, t.treasury);
+        let investors = [t.a, t.b];
+        let at_once = t.open(&round_terms(&t.s, t.pay, treasury, PRICE, 150, false));
+        let mut escrow_terms = round_terms(&t.s, t.pay, treasury, PRICE, 150, true);
+        escrow_terms.soft_cap = u(40);
+        let escrow = t.open(&escrow_terms);
+        let total_pay: U256 = [investors[0], investors[1], treasury, app]
+            .into_iter()
+            .map(|w| t.paid(w))
+            .fold(U256::ZERO, |acc, v| acc + v);
+        let mut issued_expected = U256::ZERO;
+        for step in steps {
+            match step {
+                Step::Subscribe(i, close, amount) => {
+                    let round = if close { escrow } else { at_once };
+                    let r = t.subscribe(investors[i], round, amount);
+                    if r.success && !close {
+                        issued_expected += u(amount);
+                    }
+                }
+                Step::Advance => t.s.advance(86_400),
+                Step::Settle(close) => {
+                    let r = if close {
+                        t.s.send(issuer, app, &ISubscription::closeRoundCall { round_id: escrow })
+                    } else {
+                        t.s.send(issuer, app, &ISubscription::cancelRoundCall { round_id: escrow })
+                    };
+                    let _ = r;
+                }
+                Step::Pull(i, claim) => {
+                    let pull = |t: &mut Sale| {
+                        let who = investors[i];
+                        if claim {
+                            t.s.send(who, app, &ISubscription::claimCall { round_id: escrow })
+                        } else {
+                            t.s.send(who, app, &ISubscription::refundCall { round_id: escrow })
+                        }
+                    };
+                    let r = pull(&mut t);
+                    if r.success && claim {
+                        issued_expected += r.events::<ds_e2e::abi::TokensClaimed>()[0].amount;
+                    }
+                    if r.success {
+                        proptest::prop_assert!(!pull(&mut t).success, "pulled once");
+                    }
+                }
+            }
+            let held = t.round(escrow)._14;
+            proptest::prop_assert_eq!(t.paid(app), held, "the app holds exactly what it owes");
+            let now: U256 = [investors[0], investors[1], treasury, app]
+                .into_iter()
+                .map(|w| t.paid(w))
+                .fold(U256::ZERO, |acc, v| acc + v);
+            proptest::prop_assert_eq!(now, total_pay, "payment units are conserved");
+            let owed: U256 = investors
+                .iter()
+                .map(|w| t.s.view(app, &ISubscription::purchaseOfCall { round_id: escrow, wallet: *w })._1)
+                .fold(U256::ZERO, |acc, v| acc + v);
+            let status = t.round(escrow)._12;
+            if status != round_status::SUCCEEDED {
+                proptest::prop_assert_eq!(owed, held, "held = what subscribers paid and may get back");
+            }
+            proptest::prop_assert_eq!(t.s.total_supply(), issued_expected, "issued = accepted + claimed");
+            for round in [at_once, escrow] {
+                proptest::prop_assert!(t.round(round)._13 <= u(150), "within the hard cap");
+            }
+        }
+    }
+}
