@@ -191,6 +191,33 @@ fn erc165_interfaces() {
         !supports(&mut s, [0xff, 0xff, 0xff, 0xff]),
         "never 0xffffffff"
     );
+    // The other ids, pinned independently of the contract's own list: the
+    // ERC-20 id as published (EIP-20's six functions), the ERC-1404 and
+    // ERC-7943 ids as the XOR of the selectors of the standards' function
+    // signatures, written out here.
+    assert!(supports(&mut s, [0x36, 0x37, 0x2b, 0x07]), "ERC-20");
+    let id_of = |signatures: &[&str]| {
+        signatures.iter().fold([0u8; 4], |acc, sig| {
+            let h = alloy_primitives::keccak256(sig);
+            [acc[0] ^ h[0], acc[1] ^ h[1], acc[2] ^ h[2], acc[3] ^ h[3]]
+        })
+    };
+    let erc1404 = id_of(&[
+        "detectTransferRestriction(address,address,uint256)",
+        "messageForTransferRestriction(uint8)",
+    ]);
+    assert!(supports(&mut s, erc1404), "ERC-1404 {erc1404:02x?}");
+    let erc7943 = id_of(&[
+        "forcedTransfer(address,address,uint256)",
+        "setFrozenTokens(address,uint256)",
+        "canSend(address)",
+        "canReceive(address)",
+        "getFrozenTokens(address)",
+        "canTransfer(address,address,uint256)",
+    ]);
+    assert!(supports(&mut s, erc7943), "ERC-7943 {erc7943:02x?}");
+    // an id of a standard the token does not implement: ERC-721
+    assert!(!supports(&mut s, [0x80, 0xac, 0x58, 0xcd]), "not ERC-721");
 }
 
 /// The gas of compliant transfers, guarded in CI on the same scenario as
