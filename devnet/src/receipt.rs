@@ -127,9 +127,11 @@ impl Receipt {
         C::abi_decode_returns(&self.output).map_err(|e| format!("bad return data: {e}"))
     }
 
-    /// `true` when the call reverted with the Solidity error `E`.
+    /// `true` when the call reverted with the Solidity error `E`: its
+    /// selector and fields that decode as `E`'s (strictly: a truncated or
+    /// padded answer is not `E`).
     pub fn reverted_with<E: SolError>(&self) -> bool {
-        !self.success && self.output.starts_with(&E::SELECTOR)
+        !self.success && E::abi_decode_validate(&self.output).is_ok()
     }
 
     /// Decodes the revert data as the Solidity error `E`.
@@ -156,5 +158,38 @@ impl Receipt {
             );
         }
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloy_sol_types::{sol, SolError};
+
+    sol! {
+        error Refused(address who, uint8 role);
+    }
+
+    #[test]
+    fn reverted_with_needs_the_whole_error_not_its_selector() {
+        let mut r = Receipt::refused(Failure::Reverted, GasReport::default());
+        let error = Refused {
+            who: Address::repeat_byte(7),
+            role: 2,
+        };
+        r.output = error.abi_encode().into();
+        assert!(r.reverted_with::<Refused>());
+        r.output = Refused::SELECTOR.to_vec().into();
+        assert!(!r.reverted_with::<Refused>(), "the selector alone");
+        let mut bad_role = error.abi_encode();
+        bad_role[4 + 32 + 30] = 1; // role beyond uint8
+        r.output = bad_role.into();
+        assert!(!r.reverted_with::<Refused>(), "a field out of its type");
+        r.success = true;
+        r.output = error.abi_encode().into();
+        assert!(
+            !r.reverted_with::<Refused>(),
+            "a success reverts with nothing"
+        );
     }
 }
