@@ -83,11 +83,6 @@ pub struct Subscription {
     state: SubscriptionState,
 }
 
-/// A refusal as revert data.
-fn encode(error: DSError) -> Revert {
-    error.into()
-}
-
 #[public]
 impl Subscription {
     /// Binds the app to the Trust service that holds the roles.
@@ -127,18 +122,16 @@ impl Subscription {
         let wallet = self.vm().msg_sender();
         let now = self.vm().block_timestamp();
         let state = &self.state;
-        let terms = state.open_round(round_id, now).map_err(encode)?;
+        let terms = state.open_round(round_id, now)?;
         let key = state.investor_of(wallet)?;
         state.pre_issuance_check(wallet, amount)?;
         let round = state.rounds.getter(round_id);
         let total_key = entry_key(round_id, key.as_slice());
-        let (sold, total) = terms
-            .admit(
-                round.sold.get(),
-                state.investor_totals.get(total_key),
-                amount,
-            )
-            .map_err(encode)?;
+        let (sold, total) = terms.admit(
+            round.sold.get(),
+            state.investor_totals.get(total_key),
+            amount,
+        )?;
         let (nav, price, unit) = (round.nav.get(), round.price.get(), round.unit.get());
         let (payment_token, treasury, lock_until) = (
             round.payment_token.get(),
@@ -150,7 +143,7 @@ impl Subscription {
         } else {
             state.nav_rate(nav)?
         };
-        let cost = terms::cost(amount, price, unit).map_err(encode)?;
+        let cost = terms::cost(amount, price, unit)?;
         self.state.rounds.setter(round_id).sold.set(sold);
         self.state.investor_totals.insert(total_key, total);
         self.vm().log(Subscribed {
