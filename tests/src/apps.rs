@@ -13,6 +13,15 @@ use crate::{
 /// Payment token units the issuer holds when the payment token is deployed.
 pub const PAYMENT_SUPPLY: u64 = 10_000_000;
 
+/// Deploys the payment-token fixture (constructor: holder, supply), all
+/// [`PAYMENT_SUPPLY`] units to the issuer. Returns its address.
+pub fn deploy_payment_token(s: &mut Suite) -> Address {
+    let args = (s.issuer, u(PAYMENT_SUPPLY)).abi_encode_params();
+    s.net
+        .deploy(&wasm("payment_token"), s.master, &args)
+        .unwrap_or_else(|r| panic!("payment token constructor: {}", r.outcome()))
+}
+
 /// Deploys the distribution app (constructor: Trust) and the payment token
 /// (constructor: holder, supply; all of it to the issuer), and registers
 /// the DS token and Comms in the app. Returns (app, payment token).
@@ -22,11 +31,7 @@ pub fn deploy_distribution(s: &mut Suite) -> (Address, Address) {
         .net
         .deploy(&wasm("distribution"), master, &s.trust.abi_encode())
         .unwrap_or_else(|r| panic!("distribution constructor: {}", r.outcome()));
-    let args = (s.issuer, u(PAYMENT_SUPPLY)).abi_encode_params();
-    let pay = s
-        .net
-        .deploy(&wasm("payment_token"), master, &args)
-        .unwrap_or_else(|r| panic!("payment token constructor: {}", r.outcome()));
+    let pay = deploy_payment_token(s);
     let token = s.token();
     for (id, at) in [(service::DS_TOKEN, token), (service::COMMS, s.comms)] {
         let call = IDistribution::setDSServiceCall {
@@ -70,11 +75,7 @@ pub fn deploy_dvp(s: &mut Suite) -> (Address, Address) {
         .net
         .deploy(&wasm("dvp"), master, &s.trust.abi_encode())
         .unwrap_or_else(|r| panic!("dvp constructor: {}", r.outcome()));
-    let args = (s.issuer, u(PAYMENT_SUPPLY)).abi_encode_params();
-    let pay = s
-        .net
-        .deploy(&wasm("payment_token"), master, &args)
-        .unwrap_or_else(|r| panic!("payment token constructor: {}", r.outcome()));
+    let pay = deploy_payment_token(s);
     let call = IDvP::setDSServiceCall {
         service_id: U256::from(service::DS_TOKEN),
         service: s.token(),
@@ -223,11 +224,7 @@ pub fn deploy_subscription(s: &mut Suite) -> (Address, Address) {
         .net
         .deploy(&wasm("subscription"), master, &s.trust.abi_encode())
         .unwrap_or_else(|r| panic!("subscription constructor: {}", r.outcome()));
-    let args = (s.issuer, u(PAYMENT_SUPPLY)).abi_encode_params();
-    let pay = s
-        .net
-        .deploy(&wasm("payment_token"), master, &args)
-        .unwrap_or_else(|r| panic!("payment token constructor: {}", r.outcome()));
+    let pay = deploy_payment_token(s);
     let token = s.token();
     // the admin facet has no constructor: installed as it is
     let admin = crate::Devnet::account(&format!("subscription admin of {app}"));
