@@ -6,7 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-step() { printf '\n==> %s\n' "$*"; }
+# CI builds once: incremental compilation would only add GBs to the target dir.
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
+
+# Each step prints the disk left, so a full disk shows where it filled.
+step() {
+    printf '\n==> %s\n' "$*"
+    printf '    disk: %s free, target %s\n' "$(df -h --output=avail . | tail -1 | tr -d ' ')" \
+        "$(du -sh target 2>/dev/null | cut -f1 || echo 0)"
+}
 
 step "set-up"
 bash scripts/setup.sh
@@ -36,3 +44,4 @@ if command -v rustup >/dev/null; then
 else
     echo "skipped: cargo-stylus needs a rustup toolchain (Debian's Rust fallback is in use)"
 fi
+step "done"
