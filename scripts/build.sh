@@ -13,7 +13,7 @@ CARGO=${CARGO:-cargo}
 
 CONTRACTS=(trust registry registry_admin compliance compliance_views compliance_admin compliance_config compliance_hooks comms ds_token token_admin token_control
            distribution dvp nav_provider balance_checker token_issuer wallet_registrar bulk_operator transaction_relayer rebasing_provider
-           subscription subscription_admin)
+           subscription subscription_admin redemption redemption_admin)
 # Test fixtures (not size-gated): the devnet's gas calibration token
 # (devnet/calibration/erc20) and the distribution app's payment token
 # (devnet/fixtures/payment-token), and the odd payment token of the DvP

@@ -22,7 +22,8 @@ SINGLE=(ds-trust:TrustService ds-comms:CommsService ds-distribution:Distribution
 MULTI=("ComplianceService=ds-compliance:compliance,ds-compliance-views:compliance-views,ds-compliance-admin:compliance-admin,ds-compliance-config:compliance-config,ds-compliance-hooks:compliance-hooks"
        "RegistryService=ds-registry:registry,ds-registry-admin:registry-admin"
        "DSToken=ds-token:ds-token,ds-token-admin:token-admin,ds-token-control:token-control"
-       "Subscription=ds-subscription:subscription,ds-subscription-admin:subscription-admin")
+       "Subscription=ds-subscription:subscription,ds-subscription-admin:subscription-admin"
+       "Redemption=ds-redemption:redemption,ds-redemption-admin:redemption-admin")
 
 out=abi
 if [ "${1:-}" = "--check" ]; then out=$(mktemp -d); trap 'rm -rf "$out"' EXIT; fi

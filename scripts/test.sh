@@ -9,10 +9,12 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # CI builds once: incremental compilation would only add GBs to the target dir.
 export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 
-# Each step prints the disk left, so a full disk shows where it filled.
+# Each step prints the time spent so far and the disk left, so a slow step
+# or a full disk shows where it happened.
 step() {
     printf '\n==> %s\n' "$*"
-    printf '    disk: %s free, target %s\n' "$(df -h --output=avail . | tail -1 | tr -d ' ')" \
+    printf '    at %dm%02ds; disk: %s free, target %s\n' $((SECONDS / 60)) $((SECONDS % 60)) \
+        "$(df -h --output=avail . | tail -1 | tr -d ' ')" \
         "$(du -sh target 2>/dev/null | cut -f1 || echo 0)"
 }
 

@@ -19,9 +19,9 @@ pub use exported::{
     IBulkBalanceChecker, IBulkOperator, ICommsService as IComms, IComplianceService as ICompliance,
     IComplianceService as IComplianceInternal, IComplianceService as IComplianceConfig, IDSToken,
     IDSToken as ITokenRegistryHook, IDSToken as ITokenSnapshots, IDistribution, IDvP, INavProvider,
-    IRebasingProvider, IRegistryService as IRegistry, IRegistryService as IRegistryAdmin,
-    ISubscription, ITokenIssuer, ITransactionRelayer, ITrustService as ITrust,
-    ITrustService as ITrustAdmin, IWalletRegistrar,
+    IRebasingProvider, IRedemption, IRegistryService as IRegistry,
+    IRegistryService as IRegistryAdmin, ISubscription, ITokenIssuer, ITransactionRelayer,
+    ITrustService as ITrust, ITrustService as ITrustAdmin, IWalletRegistrar,
 };
 
 pub use exported::{
@@ -47,6 +47,15 @@ pub use exported::{
     INavProviderEvents::{RateUpdated, RateUpdaterAdded, RateUpdaterRemoved},
     IRebasingProvider::{InvalidMultiplier, SharesRoundToZero},
     IRebasingProviderEvents::RebasingRateUpdated,
+    IRedemption::{
+        InsufficientRedemptionFunds, InvalidRedemptionTerms, NotRedemptionRequester,
+        RedemptionExceedsRedeemable, RedemptionNotPending, RedemptionWindowNotOpen,
+        UnknownRedemptionRequest, UnknownRedemptionWindow,
+    },
+    IRedemptionEvents::{
+        RedemptionCancelled, RedemptionFunded, RedemptionFundsWithdrawn, RedemptionRequested,
+        RedemptionSettled, RedemptionWindowClosed, RedemptionWindowOpened,
+    },
     IRegistryServiceEvents::{
         DSRegistryServiceInvestorAdded, DSRegistryServiceInvestorCountryChanged,
         DSRegistryServiceWalletAdded,

@@ -5,7 +5,7 @@
 use alloy_sol_types::SolValue;
 
 use crate::{
-    abi::{IDistribution, IDvP, INavProvider, ISubscription, ITokenIssuer, ITrust},
+    abi::{IDistribution, IDvP, INavProvider, IRedemption, ISubscription, ITokenIssuer, ITrust},
     ids::{role, service},
     u, wasm, Address, ReceiptExt, Suite, TOKEN_DECIMALS, U256,
 };
@@ -214,29 +214,44 @@ pub fn pre_approved_issuance(
 }
 
 /// Deploys the subscription app (constructor: Trust) with its admin facet
-/// and a payment token (all of its supply to the issuer), registers the
-/// token, Compliance, the Registry and the facet in the app and gives it
-/// the ISSUER role (it issues the tokens subscribed). Returns (app,
-/// payment token).
+/// and a payment token; the app holds ISSUER (it issues the tokens
+/// subscribed). Returns (app, payment token).
 pub fn deploy_subscription(s: &mut Suite) -> (Address, Address) {
+    deploy_issuing_app(s, "subscription", service::SUBSCRIPTION_ADMIN_FACET)
+}
+
+/// Deploys the redemption app (constructor: Trust) with its admin facet
+/// and a payment token; the app holds ISSUER (it burns what it redeems).
+/// Returns (app, payment token).
+pub fn deploy_redemption(s: &mut Suite) -> (Address, Address) {
+    deploy_issuing_app(s, "redemption", service::REDEMPTION_ADMIN_FACET)
+}
+
+/// Deploys app program `name` (constructor: Trust) with its admin facet
+/// `<name>_admin` and a payment token (all of its supply to the issuer),
+/// registers the DS token, Compliance, the Registry and the facet (under
+/// `facet_id`) in the app and gives the app the ISSUER role. Returns (app,
+/// payment token).
+fn deploy_issuing_app(s: &mut Suite, name: &str, facet_id: u64) -> (Address, Address) {
     let master = s.master;
     let app = s
         .net
-        .deploy(&wasm("subscription"), master, &s.trust.abi_encode())
-        .unwrap_or_else(|r| panic!("subscription constructor: {}", r.outcome()));
+        .deploy(&wasm(name), master, &s.trust.abi_encode())
+        .unwrap_or_else(|r| panic!("{name} constructor: {}", r.outcome()));
     let pay = deploy_payment_token(s);
     let token = s.token();
     // the admin facet has no constructor: installed as it is
-    let admin = crate::Devnet::account(&format!("subscription admin of {app}"));
+    let admin = crate::Devnet::account(&format!("{name} admin of {app}"));
     s.net
-        .install(admin, &wasm("subscription_admin"))
-        .unwrap_or_else(|e| panic!("subscription admin: {e}"));
+        .install(admin, &wasm(&format!("{name}_admin")))
+        .unwrap_or_else(|e| panic!("{name} admin: {e}"));
     for (id, at) in [
         (service::DS_TOKEN, token),
         (service::COMPLIANCE, s.compliance),
         (service::REGISTRY, s.registry),
-        (service::SUBSCRIPTION_ADMIN_FACET, admin),
+        (facet_id, admin),
     ] {
+        // `setDSService` is the same function on every DS contract
         let call = ISubscription::setDSServiceCall {
             service_id: U256::from(id),
             service: at,
@@ -276,5 +291,24 @@ pub fn round_terms(
         end: now + 86_400,
         lock_until: 0,
         issue_at_close,
+    }
+}
+
+/// A redemption window as the tests open it: `price` per whole token (0:
+/// give a NAV provider), open now for a day.
+pub fn redemption_window(
+    s: &Suite,
+    pay: Address,
+    price: u64,
+    allow_locked: bool,
+) -> IRedemption::openRedemptionWindowCall {
+    let now = s.now();
+    IRedemption::openRedemptionWindowCall {
+        payment_token: pay,
+        price: u(price),
+        nav: Address::ZERO,
+        start: now,
+        end: now + 86_400,
+        allow_locked,
     }
 }

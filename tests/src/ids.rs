@@ -4,6 +4,7 @@
 
 pub use ds_common::codes as code;
 pub use ds_common::ids::{
-    attribute, attribute_status, offer_status, region, role, round_status, service, wallet_type,
+    attribute, attribute_status, offer_status, redemption_status, region, role, round_status,
+    service, wallet_type,
 };
 pub use ds_rules::config::{bool_rule, uint_rule};

@@ -126,9 +126,19 @@ impl ReceiptExt for Receipt {
         if let Ok(e) = abi::DSErrors::DSErrorsErrors::abi_decode(&self.output) {
             return named(format!("{e:?}"));
         }
-        // the auxiliary services' errors (the relayer's ABI lists them all)
-        use abi::exported::ITransactionRelayer::ITransactionRelayerErrors as AuxErrors;
-        match AuxErrors::abi_decode(&self.output) {
+        // the auxiliary services' errors (the relayer's ABI lists them all),
+        // then the apps' own
+        use abi::exported::{
+            IRedemption::IRedemptionErrors, ISubscription::ISubscriptionErrors,
+            ITransactionRelayer::ITransactionRelayerErrors as AuxErrors,
+        };
+        if let Ok(e) = AuxErrors::abi_decode(&self.output) {
+            return named(format!("{e:?}"));
+        }
+        if let Ok(e) = ISubscriptionErrors::abi_decode(&self.output) {
+            return named(format!("{e:?}"));
+        }
+        match IRedemptionErrors::abi_decode(&self.output) {
             Ok(e) => named(format!("{e:?}")),
             Err(_) => self.reason(),
         }
@@ -219,16 +229,22 @@ impl Default for Suite {
 impl Suite {
     /// Every contract, the DS token included, deployed and wired.
     pub fn new() -> Self {
-        Self::deploy(true)
+        Self::deploy(true, TOKEN_DECIMALS)
     }
 
     /// The services without the token (Trust, Registry, Compliance and its
     /// facets, Comms), wired to each other.
     pub fn without_token() -> Self {
-        Self::deploy(false)
+        Self::deploy(false, TOKEN_DECIMALS)
     }
 
-    fn deploy(with_token: bool) -> Self {
+    /// Every contract deployed and wired, the DS token with `decimals`
+    /// decimals (a 6-decimals security, as stablecoin-like DS tokens are).
+    pub fn with_decimals(decimals: u8) -> Self {
+        Self::deploy(true, decimals)
+    }
+
+    fn deploy(with_token: bool, decimals: u8) -> Self {
         let master = Devnet::account("master");
         let mut net = Devnet::new();
         let mut deploy = |name: &str, args: Vec<u8>| {
@@ -247,7 +263,7 @@ impl Suite {
                 sol_data::String,
                 sol_data::Uint<8>,
             );
-            let args = Args::abi_encode_params(&(trust, TOKEN_NAME, TOKEN_SYMBOL, TOKEN_DECIMALS));
+            let args = Args::abi_encode_params(&(trust, TOKEN_NAME, TOKEN_SYMBOL, decimals));
             deploy("ds_token", args)
         });
         // The facets have no constructor (they run on Compliance's storage):

@@ -38,9 +38,9 @@ use ds_devnet::Tx;
 use ds_e2e::{
     abi::{
         self, IBulkOperator, IComms, ICompliance, IComplianceConfig, IComplianceInternal, IDSToken,
-        IDistribution, IDvP, INavProvider, IPaymentToken, IRebasingProvider, IRegistry,
-        IRegistryAdmin, ISubscription, ITokenIssuer, ITokenRegistryHook, ITokenSnapshots,
-        ITransactionRelayer, ITrust, ITrustAdmin, IWalletRegistrar,
+        IDistribution, IDvP, INavProvider, IPaymentToken, IRebasingProvider, IRedemption,
+        IRegistry, IRegistryAdmin, ISubscription, ITokenIssuer, ITokenRegistryHook,
+        ITokenSnapshots, ITransactionRelayer, ITrust, ITrustAdmin, IWalletRegistrar,
     },
     apps,
     ids::{attribute, attribute_status, region, role, service},
@@ -53,7 +53,7 @@ const SPEC: &str = include_str!("../../docs/roles.md");
 /// The ABI files (`abi/`, one per address) and the contract (table name)
 /// at that address. A file not listed here fails the test: its contract
 /// needs rows in `docs/roles.md`.
-const ABI_FILES: [(&str, &str); 15] = [
+const ABI_FILES: [(&str, &str); 16] = [
     ("TrustService.sol", "Trust"),
     ("RegistryService.sol", "Registry"),
     ("ComplianceService.sol", "Compliance"),
@@ -69,6 +69,7 @@ const ABI_FILES: [(&str, &str); 15] = [
     ("TransactionRelayer.sol", "TransactionRelayer"),
     ("RebasingProvider.sol", "RebasingProvider"),
     ("Subscription.sol", "Subscription"),
+    ("Redemption.sol", "Redemption"),
 ];
 
 /// The caller columns, in table order.
@@ -208,6 +209,9 @@ struct Fx {
     /// [`ROUND_SUCCEEDED`] and [`ROUND_CANCELLED`] (alice subscribed 1 in
     /// each of the last three).
     sub: Address,
+    /// The redemption app with window 1 (locked tokens allowed, funded
+    /// with 10 payment units) and alice's pending request 1.
+    red: Address,
 }
 
 /// A fresh address for arguments (new role holders, wallets, owners).
@@ -367,6 +371,7 @@ fn fixture() -> Fx {
     s.must(master, paused_bulk, &IBulkOperator::pauseCall {});
     let relayed = apps::pre_approved_issuance(&mut s, aux.relayer, alice, "alice");
     let sub = subscription_app(&mut s, alice);
+    let red = redemption_app(&mut s, alice);
 
     let callers = [
         s.wallet("random eoa"),
@@ -430,6 +435,7 @@ fn fixture() -> Fx {
         paused_bulk,
         relayed,
         sub,
+        red,
     }
 }
 
@@ -492,6 +498,45 @@ fn subscription_app(s: &mut Suite, alice: Address) -> Address {
             round_id: u(ROUND_CANCELLED),
         },
     );
+    app
+}
+
+/// The redemption app: window 1 open (locked tokens allowed, price 1 unit
+/// per token), funded with 10 payment units; the master holds and approved
+/// payment units too (both may fund); alice's request 1 (1 token) pending.
+fn redemption_app(s: &mut Suite, alice: Address) -> Address {
+    let (app, pay) = apps::deploy_redemption(s);
+    let (issuer, master) = (s.issuer, s.master);
+    s.must(
+        issuer,
+        pay,
+        &IPaymentToken::transferCall {
+            to: master,
+            value: u(1_000),
+        },
+    );
+    for funder in [issuer, master] {
+        s.must(
+            funder,
+            pay,
+            &IPaymentToken::approveCall {
+                spender: app,
+                value: U256::MAX,
+            },
+        );
+    }
+    let window = apps::redemption_window(s, pay, 1, true);
+    s.must(issuer, app, &window);
+    let fund = IRedemption::fundRedemptionsCall {
+        window_id: u(1),
+        amount: u(10),
+    };
+    s.must(issuer, app, &fund);
+    let request = IRedemption::requestRedemptionCall {
+        window_id: u(1),
+        amount: u(1),
+    };
+    s.must(alice, app, &request);
     app
 }
 
@@ -1612,6 +1657,61 @@ fn cases() -> Vec<(&'static str, Builder)> {
                 },
             ))
         }),
+        // ----- Redemption app -----
+        ("Redemption: setDSService", |fx| set_service(fx.red)),
+        ("Redemption: openRedemptionWindow", |fx| {
+            let pay = fresh("redemption payment token");
+            plain(call(fx.red, apps::redemption_window(&fx.s, pay, 1, false)))
+        }),
+        ("Redemption: closeRedemptionWindow", |fx| {
+            plain(call(
+                fx.red,
+                IRedemption::closeRedemptionWindowCall { window_id: u(1) },
+            ))
+        }),
+        ("Redemption: fundRedemptions", |fx| {
+            plain(call(
+                fx.red,
+                IRedemption::fundRedemptionsCall {
+                    window_id: u(1),
+                    amount: u(1),
+                },
+            ))
+        }),
+        ("Redemption: withdrawRedemptionFunds", |fx| {
+            plain(call(
+                fx.red,
+                IRedemption::withdrawRedemptionFundsCall {
+                    window_id: u(1),
+                    to: fresh("redemption treasury"),
+                    amount: u(1),
+                },
+            ))
+        }),
+        ("Redemption: settleRedemptions", |fx| {
+            plain(call(
+                fx.red,
+                IRedemption::settleRedemptionsCall {
+                    window_id: u(1),
+                    max_requests: u(1),
+                },
+            ))
+        }),
+        ("Redemption: requestRedemption", |fx| {
+            plain(call(
+                fx.red,
+                IRedemption::requestRedemptionCall {
+                    window_id: u(1),
+                    amount: u(1),
+                },
+            ))
+        }),
+        ("Redemption: cancelRedemption", |fx| {
+            plain(call(
+                fx.red,
+                IRedemption::cancelRedemptionCall { request_id: u(1) },
+            ))
+        }),
         ("RebasingProvider: setMultiplier", |fx| {
             plain(call(
                 fx.aux.rebasing,
@@ -1650,6 +1750,7 @@ fn also_caller(fx: &Fx, label: &str) -> Address {
         "offer buyer" => fx.bob,
         "rate updater" => fx.rate_updater,
         "subscriber" => fx.alice,
+        "redemption requester" => fx.alice,
         other => panic!("docs/roles.md: unknown \"also allowed\" caller {other:?}"),
     }
 }
@@ -1711,6 +1812,9 @@ fn access_error(r: &Receipt, who: Address, role: u8) -> Option<String> {
     }
     if let Ok(e) = abi::NothingOwed::abi_decode(out) {
         return (e.wallet == who).then(|| format!("{e:?}"));
+    }
+    if let Ok(e) = abi::NotRedemptionRequester::abi_decode(out) {
+        return (e.caller == who).then(|| format!("{e:?}"));
     }
     None
 }
@@ -2027,6 +2131,7 @@ fn every_function_against_every_caller() {
             "TransactionRelayer",
             "RebasingProvider",
             "Subscription",
+            "Redemption",
         ],
         &["Compliance", "DS token"],
     ];

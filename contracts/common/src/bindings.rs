@@ -66,6 +66,10 @@ sol!(
     #[sol(all_derives)]
     "../../abi/Subscription.sol"
 );
+sol!(
+    #[sol(all_derives)]
+    "../../abi/Redemption.sol"
+);
 
 /// The interfaces of the programs behind the Compliance and DS token
 /// addresses, each as the program exports it: for calling a facet directly

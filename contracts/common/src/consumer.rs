@@ -152,7 +152,8 @@ impl ServiceRegistry {
     feature = "compliance-errors",
     feature = "token-errors",
     feature = "registry-errors",
-    feature = "subscription-errors"
+    feature = "subscription-errors",
+    feature = "redemption-errors"
 ))]
 impl ServiceRegistry {
     /// Refuses a call that does not run on its service's storage: facet

@@ -379,6 +379,38 @@ sol! {
     /// get back in round `roundId`.
     #[derive(Debug, PartialEq, Eq)]
     error NothingOwed(uint256 roundId, address wallet);
+    /// Redemption app: no window `windowId`.
+    #[derive(Debug, PartialEq, Eq)]
+    error UnknownRedemptionWindow(uint256 windowId);
+    /// Redemption app: window `windowId` (in `status`: 1 open, 2 closed)
+    /// takes no request now (open from `start`, before `end`), or is
+    /// already closed.
+    #[derive(Debug, PartialEq, Eq)]
+    error RedemptionWindowNotOpen(uint256 windowId, uint8 status, uint64 start, uint64 end);
+    /// Redemption app: the window's terms break rule `term`: 1 the price
+    /// source (exactly one of a price and a NAV provider), 2 the window
+    /// (ending after its start and in the future).
+    #[derive(Debug, PartialEq, Eq)]
+    error InvalidRedemptionTerms(uint8 term);
+    /// Redemption app: no request `requestId`.
+    #[derive(Debug, PartialEq, Eq)]
+    error UnknownRedemptionRequest(uint256 requestId);
+    /// Redemption app: request `requestId` is over (`status`: 2 settled,
+    /// 3 cancelled).
+    #[derive(Debug, PartialEq, Eq)]
+    error RedemptionNotPending(uint256 requestId, uint8 status);
+    /// Redemption app: `caller` is not the wallet of request `requestId`.
+    #[derive(Debug, PartialEq, Eq)]
+    error NotRedemptionRequester(uint256 requestId, address caller);
+    /// Redemption app: `wallet`'s requests in the window would total
+    /// `requested`, more than the `redeemable` it holds (balance less
+    /// frozen and, unless the window allows them, locked tokens).
+    #[derive(Debug, PartialEq, Eq)]
+    error RedemptionExceedsRedeemable(address wallet, uint256 requested, uint256 redeemable);
+    /// Redemption app: window `windowId` holds `funded` payment units, less
+    /// than the `amount` asked.
+    #[derive(Debug, PartialEq, Eq)]
+    error InsufficientRedemptionFunds(uint256 windowId, uint256 funded, uint256 amount);
 }
 
 /// Every error a DS contract can revert with.
@@ -520,7 +552,8 @@ pub enum DSError {
     #[cfg(any(
         feature = "compliance-errors",
         feature = "comms-errors",
-        feature = "subscription-errors"
+        feature = "subscription-errors",
+        feature = "redemption-errors"
     ))]
     NotAnInvestor(NotAnInvestor),
     #[cfg(feature = "comms-errors")]
@@ -560,7 +593,8 @@ pub enum DSError {
         feature = "distribution-errors",
         feature = "dvp-errors",
         feature = "aux-errors",
-        feature = "subscription-errors"
+        feature = "subscription-errors",
+        feature = "redemption-errors"
     ))]
     AmountTooLarge(AmountTooLarge),
     #[cfg(feature = "compliance-errors")]
@@ -627,7 +661,8 @@ pub enum DSError {
         feature = "distribution-errors",
         feature = "dvp-errors",
         feature = "nav-errors",
-        feature = "subscription-errors"
+        feature = "subscription-errors",
+        feature = "redemption-errors"
     ))]
     /// See [`ZeroAmount`].
     ZeroAmount(ZeroAmount),
@@ -637,7 +672,8 @@ pub enum DSError {
     #[cfg(any(
         feature = "distribution-errors",
         feature = "dvp-errors",
-        feature = "subscription-errors"
+        feature = "subscription-errors",
+        feature = "redemption-errors"
     ))]
     /// See [`PaymentFailed`].
     PaymentFailed(PaymentFailed),
@@ -648,7 +684,8 @@ pub enum DSError {
         feature = "compliance-errors",
         feature = "token-errors",
         feature = "registry-errors",
-        feature = "subscription-errors"
+        feature = "subscription-errors",
+        feature = "redemption-errors"
     ))]
     FacetCalledDirectly(FacetCalledDirectly),
     /// See [`UnknownFacet`].
@@ -678,7 +715,11 @@ pub enum DSError {
     #[cfg(feature = "dvp-errors")]
     /// See [`MatcherNotExchange`].
     MatcherNotExchange(MatcherNotExchange),
-    #[cfg(any(feature = "dvp-errors", feature = "subscription-errors"))]
+    #[cfg(any(
+        feature = "dvp-errors",
+        feature = "subscription-errors",
+        feature = "redemption-errors"
+    ))]
     /// See [`PaymentShortfall`].
     PaymentShortfall(PaymentShortfall),
     #[cfg(feature = "nav-errors")]
@@ -747,6 +788,30 @@ pub enum DSError {
     #[cfg(feature = "subscription-errors")]
     /// See [`NothingOwed`].
     NothingOwed(NothingOwed),
+    #[cfg(feature = "redemption-errors")]
+    /// See [`UnknownRedemptionWindow`].
+    UnknownRedemptionWindow(UnknownRedemptionWindow),
+    #[cfg(feature = "redemption-errors")]
+    /// See [`RedemptionWindowNotOpen`].
+    RedemptionWindowNotOpen(RedemptionWindowNotOpen),
+    #[cfg(feature = "redemption-errors")]
+    /// See [`InvalidRedemptionTerms`].
+    InvalidRedemptionTerms(InvalidRedemptionTerms),
+    #[cfg(feature = "redemption-errors")]
+    /// See [`UnknownRedemptionRequest`].
+    UnknownRedemptionRequest(UnknownRedemptionRequest),
+    #[cfg(feature = "redemption-errors")]
+    /// See [`RedemptionNotPending`].
+    RedemptionNotPending(RedemptionNotPending),
+    #[cfg(feature = "redemption-errors")]
+    /// See [`NotRedemptionRequester`].
+    NotRedemptionRequester(NotRedemptionRequester),
+    #[cfg(feature = "redemption-errors")]
+    /// See [`RedemptionExceedsRedeemable`].
+    RedemptionExceedsRedeemable(RedemptionExceedsRedeemable),
+    #[cfg(feature = "redemption-errors")]
+    /// See [`InsufficientRedemptionFunds`].
+    InsufficientRedemptionFunds(InsufficientRedemptionFunds),
 }
 
 /// Shorthand constructors, so call sites stay one line.

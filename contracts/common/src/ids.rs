@@ -83,6 +83,9 @@ pub mod service {
     /// The subscription app's admin facet (open, close, cancel rounds),
     /// registered in the app (not a DS id).
     pub const SUBSCRIPTION_ADMIN_FACET: u64 = 1 << 23;
+    /// The redemption app's admin facet (open, close, fund windows),
+    /// registered in the app (not a DS id).
+    pub const REDEMPTION_ADMIN_FACET: u64 = 1 << 24;
 }
 
 /// Registry attribute ids (bit values, as in DS).
@@ -134,6 +137,23 @@ pub mod round_status {
     pub const FAILED: u8 = 3;
     /// Cancelled by the issuer: held payments refundable.
     pub const CANCELLED: u8 = 4;
+}
+
+/// Status of a redemption window and of a redemption request (the
+/// redemption app).
+pub mod redemption_status {
+    /// No window or request under this id.
+    pub const NONE: u8 = 0;
+    /// A window taking requests.
+    pub const WINDOW_OPEN: u8 = 1;
+    /// A window taking no more requests (its queue still settles).
+    pub const WINDOW_CLOSED: u8 = 2;
+    /// A request waiting in its window's queue (perhaps in part settled).
+    pub const PENDING: u8 = 1;
+    /// A request settled to its end (filled, or cut to what its wallet had).
+    pub const SETTLED: u8 = 2;
+    /// A request withdrawn by its wallet.
+    pub const CANCELLED: u8 = 3;
 }
 
 /// Special wallet types of the wallet manager.

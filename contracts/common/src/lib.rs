@@ -17,8 +17,13 @@ pub mod errors;
 pub mod ids;
 pub mod interfaces;
 pub mod party;
-#[cfg(any(feature = "dvp-errors", feature = "subscription-errors"))]
+#[cfg(any(
+    feature = "dvp-errors",
+    feature = "subscription-errors",
+    feature = "redemption-errors"
+))]
 pub mod payment;
+pub mod queries;
 #[cfg(any(feature = "compliance-errors", feature = "token-errors"))]
 pub mod router;
 pub mod text;

@@ -124,3 +124,26 @@ pub fn pay<H: Host + ?Sized>(
     }
     Ok(())
 }
+
+/// [`pay`] of `amount` of `token` from `from` (`app` itself: a transfer)
+/// to `to`, made by `app`, the calling contract's top-level storage (a
+/// mutating call context): every DS app's payment leg.
+pub fn pay_as<S>(
+    app: &mut S,
+    token: Address,
+    from: Address,
+    to: Address,
+    amount: U256,
+) -> Result<(), Revert>
+where
+    S: stylus_sdk::prelude::TopLevelStorage + stylus_sdk::stylus_core::HostAccess,
+{
+    let context = stylus_sdk::prelude::Call::new_mutating(app);
+    let payment = Payment {
+        token,
+        from,
+        to,
+        amount,
+    };
+    pay(app.vm(), context, payment)
+}

@@ -11,8 +11,8 @@ use alloy_sol_types::{SolCall, SolValue};
 use ds_devnet::Address;
 use ds_e2e::{
     abi::{
-        IBulkOperator, ICompliance, IDSToken, IDvP, IErc20Min, IPaymentToken, ISubscription,
-        ITokenIssuer, ITokenSnapshots,
+        IBulkOperator, ICompliance, IDSToken, IDvP, IErc20Min, IPaymentToken, IRedemption,
+        ISubscription, ITokenIssuer, ITokenSnapshots,
     },
     apps,
     ids::attribute::ACCREDITED,
@@ -217,6 +217,9 @@ fn ds_rows() -> (Vec<Measured>, Vec<ProgramFigures>) {
     let (sub, app) = subscription_rows(&mut s, us2);
     rows.extend(sub);
     programs.push(("subscription", app));
+    let (red, app) = redemption_rows(&mut s, us2);
+    rows.extend(red);
+    programs.push(("redemption", app));
     let programs = programs
         .into_iter()
         .map(|(name, at)| ProgramFigures::of(&s.net, name, at))
@@ -357,6 +360,43 @@ fn subscription_rows(s: &mut Suite, investor: Address) -> (Vec<Measured>, Addres
         Measured::of("Subscription subscribe: payment held", &held),
         Measured::of("Subscription closeRound: pay the treasury", &closed),
         Measured::of("Subscription claim: issue", &claimed),
+    ];
+    (rows, app)
+}
+
+/// The redemption app (uncached): a request (checks the holder's
+/// balance, frozen and locked tokens), the issuer's funding, and one
+/// settlement (burn under the token's Compliance record, payment).
+fn redemption_rows(s: &mut Suite, holder: Address) -> (Vec<Measured>, Address) {
+    let (app, pay) = apps::deploy_redemption(s);
+    let (issuer, ta) = (s.issuer, s.transfer_agent);
+    let approve = IPaymentToken::approveCall {
+        spender: app,
+        value: alloy_primitives::U256::MAX,
+    };
+    ok(s.send(issuer, pay, &approve), "issuer approves the app");
+    let window = apps::redemption_window(s, pay, 100, false);
+    let opened = ok(s.send(issuer, app, &window), "open a window");
+    let request = IRedemption::requestRedemptionCall {
+        window_id: u(1),
+        amount: u(10),
+    };
+    let requested = ok(s.send(holder, app, &request), "request");
+    let fund = IRedemption::fundRedemptionsCall {
+        window_id: u(1),
+        amount: u(1_000),
+    };
+    let funded = ok(s.send(issuer, app, &fund), "fund");
+    let settle = IRedemption::settleRedemptionsCall {
+        window_id: u(1),
+        max_requests: u(1),
+    };
+    let settled = ok(s.send(ta, app, &settle), "settle");
+    let rows = vec![
+        Measured::of("Redemption openRedemptionWindow", &opened),
+        Measured::of("Redemption requestRedemption", &requested),
+        Measured::of("Redemption fundRedemptions", &funded),
+        Measured::of("Redemption settleRedemptions: burn + pay 1", &settled),
     ];
     (rows, app)
 }

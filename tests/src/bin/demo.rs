@@ -5,8 +5,8 @@
 
 use ds_e2e::{
     abi::{
-        IBulkOperator, IComms, ICompliance, IDSToken, IDvP, IPaymentToken, ISubscription,
-        ITokenIssuer,
+        IBulkOperator, IComms, ICompliance, IDSToken, IDvP, IPaymentToken, IRedemption,
+        ISubscription, ITokenIssuer,
     },
     apps,
     ids::{attribute::ACCREDITED, attribute::QUALIFIED, region, uint_rule},
@@ -517,6 +517,68 @@ fn main() {
     );
     let r = s.send(lena, sub, &ISubscription::claimCall { round_id: u(1) });
     story.step("lena claims her 200 tokens", &r, Some("claim"));
+
+    story.chapter("Redemption: the issuer buys back, the queue settled in order");
+    let (red, usd3) = apps::deploy_redemption(&mut s);
+    let ta = s.transfer_agent;
+    let approve = IPaymentToken::approveCall {
+        spender: red,
+        value: U256::MAX,
+    };
+    s.must(issuer, usd3, &approve);
+    let window = apps::redemption_window(&s, usd3, 1_100, false);
+    let r = s.send(issuer, red, &window);
+    story.step(
+        "issuer opens redemption window 1 at 1,100 USD units",
+        &r,
+        Some("openRedemptionWindow"),
+    );
+    let request = |amount| IRedemption::requestRedemptionCall {
+        window_id: u(1),
+        amount: u(amount),
+    };
+    let r = s.send(lena, red, &request(120));
+    story.step("lena asks to redeem 120", &r, Some("requestRedemption"));
+    let r = s.send(lena, red, &request(80));
+    story.step("lena asks to redeem 80 more (queued second)", &r, None);
+    let r = s.send(lena, red, &request(1_000));
+    story.step(
+        "lena asks for 1,000 more: refused (more than she holds)",
+        &r,
+        None,
+    );
+    let fund = |amount| IRedemption::fundRedemptionsCall {
+        window_id: u(1),
+        amount: u(amount),
+    };
+    let r = s.send(issuer, red, &fund(150 * 1_100));
+    story.step(
+        "issuer funds the window for 150 tokens",
+        &r,
+        Some("fundRedemptions"),
+    );
+    let settle = IRedemption::settleRedemptionsCall {
+        window_id: u(1),
+        max_requests: u(10),
+    };
+    let r = s.send(ta, red, &settle);
+    story.step(
+        "transfer agent settles: 120 burnt and paid, 30 of the 80",
+        &r,
+        Some("settleRedemptions (2 requests)"),
+    );
+    s.must(issuer, red, &fund(50 * 1_100));
+    let r = s.send(ta, red, &settle);
+    story.step(
+        "funded again: the other 50 of the second request settle",
+        &r,
+        None,
+    );
+    story.note(&format!(
+        "lena: {} tokens, {} USD units",
+        s.balance(lena),
+        s.view(usd3, &IPaymentToken::balanceOfCall { owner: lena })
+    ));
 
     story.chapter("Final state");
     for (name, wallet) in [

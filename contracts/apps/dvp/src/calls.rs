@@ -13,9 +13,7 @@
 
 use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
-use ds_common::{
-    consumer::passed_on, errors::TransferRejected, ids::service, payment::Payment, DSError,
-};
+use ds_common::{consumer::passed_on, errors::TransferRejected, ids::service, DSError};
 use stylus_sdk::prelude::*;
 
 use crate::DvP;
@@ -69,25 +67,5 @@ impl DvP {
         } else {
             Err(DSError::service_call_failed(service::DS_TOKEN, token).into())
         }
-    }
-
-    /// The payment leg: `amount` of `token` from `from` to `to`
-    /// (`transferFrom`, within the allowance `from` gave the app); `to`
-    /// must receive exactly `amount` ([`ds_common::payment::pay`]).
-    pub(crate) fn pay(
-        &mut self,
-        token: Address,
-        from: Address,
-        to: Address,
-        amount: U256,
-    ) -> Result<(), Revert> {
-        let payment = Payment {
-            token,
-            from,
-            to,
-            amount,
-        };
-        let call = Call::new_mutating(self);
-        ds_common::payment::pay(self.vm(), call, payment)
     }
 }

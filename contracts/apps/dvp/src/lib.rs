@@ -212,9 +212,15 @@ impl DvP {
         self.pre_trade_check(token, terms.seller, buyer, terms.amount)?;
         // Effects before the legs: a callback finds the offer taken.
         self.offers.setter(offer_id).set_status(status::TAKEN);
-        self.pay(terms.payment_token, buyer, terms.seller, terms.proceeds())?;
+        ds_common::payment::pay_as(
+            self,
+            terms.payment_token,
+            buyer,
+            terms.seller,
+            terms.proceeds(),
+        )?;
         if !terms.fee.is_zero() {
-            self.pay(terms.payment_token, buyer, terms.matcher, terms.fee)?;
+            ds_common::payment::pay_as(self, terms.payment_token, buyer, terms.matcher, terms.fee)?;
         }
         self.deliver(token, terms.seller, buyer, terms.amount)?;
         self.vm().log(OfferTaken {

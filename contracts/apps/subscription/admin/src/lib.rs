@@ -17,8 +17,7 @@ use alloy_primitives::{Address, U256};
 use ds_common::{
     errors::RoundNotEnded,
     ids::{role, round_status},
-    payment::{self, Payment},
-    DSError,
+    payment, DSError,
 };
 use ds_subscription_state::{
     not_open, terms::Terms, Revert, RoundCancelled, RoundClosed, RoundCreated, SubscriptionState,
@@ -172,7 +171,7 @@ impl SubscriptionAdmin {
         });
         if !sent.is_zero() {
             let app = self.vm().contract_address();
-            self.pay(payment_token, app, treasury, sent)?;
+            payment::pay_as(self, payment_token, app, treasury, sent)?;
         }
         Ok(outcome)
     }
@@ -209,26 +208,5 @@ impl SubscriptionAdmin {
     #[fallback]
     pub fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
         Err(DSError::unknown_selector(calldata).into())
-    }
-}
-
-impl SubscriptionAdmin {
-    /// `amount` of `token` from this app to `to`, who must receive exactly
-    /// that.
-    fn pay(
-        &mut self,
-        token: Address,
-        from: Address,
-        to: Address,
-        amount: U256,
-    ) -> Result<(), Vec<u8>> {
-        let call = Call::new_mutating(self);
-        let payment = Payment {
-            token,
-            from,
-            to,
-            amount,
-        };
-        payment::pay(self.vm(), call, payment)
     }
 }

@@ -39,8 +39,7 @@ use alloy_sol_types::SolCall;
 use ds_common::{
     consumer::passed_on,
     ids::{round_status, service},
-    payment::{self, Payment},
-    DSError,
+    payment, DSError,
 };
 use ds_subscription_state::{
     entry_key, terms, Refunded, Revert, Subscribed, SubscriptionState, TokensClaimed,
@@ -141,7 +140,7 @@ impl Subscription {
         let price = if nav.is_zero() {
             price
         } else {
-            state.nav_rate(nav)?
+            ds_common::queries::nav_rate(state.vm(), nav)?
         };
         let cost = terms::cost(amount, price, unit)?;
         self.state.rounds.setter(round_id).sold.set(sold);
@@ -166,9 +165,9 @@ impl Subscription {
             purchase.tokens.set(tokens);
             purchase.paid.set(paid);
             let app = self.vm().contract_address();
-            self.pay(payment_token, wallet, app, cost)?;
+            payment::pay_as(self, payment_token, wallet, app, cost)?;
         } else {
-            self.pay(payment_token, wallet, treasury, cost)?;
+            payment::pay_as(self, payment_token, wallet, treasury, cost)?;
             self.issue(wallet, amount, lock_until)?;
         }
         Ok(cost)
@@ -229,7 +228,7 @@ impl Subscription {
             amount: paid,
         });
         let app = self.vm().contract_address();
-        self.pay(payment_token, app, wallet, paid)?;
+        payment::pay_as(self, payment_token, app, wallet, paid)?;
         Ok(paid)
     }
 
@@ -310,24 +309,5 @@ impl Subscription {
         stylus_sdk::call::call(self.vm(), call, token, &data)
             .map_err(|e| passed_on(e, || DSError::service_call_failed(service::DS_TOKEN, token)))?;
         Ok(())
-    }
-
-    /// `amount` of `token` from `from` (the app itself: a transfer) to
-    /// `to`, who must receive exactly that.
-    fn pay(
-        &mut self,
-        token: Address,
-        from: Address,
-        to: Address,
-        amount: U256,
-    ) -> Result<(), Vec<u8>> {
-        let call = Call::new_mutating(self);
-        let payment = Payment {
-            token,
-            from,
-            to,
-            amount,
-        };
-        payment::pay(self.vm(), call, payment)
     }
 }

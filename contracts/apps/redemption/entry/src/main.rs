@@ -1,0 +1,23 @@
+//! Prints the Solidity interface of the redemption app's entry program (`--features export-abi`).
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+
+#[cfg(feature = "export-abi")]
+fn main() {
+    use alloy_sol_types::SolEvent;
+    use ds_redemption_state as state;
+    ds_common::abi_export::print_contract::<ds_redemption::Redemption>();
+    ds_common::abi_export::print_events(
+        "Redemption",
+        &[state::EVENTS_SOL, ds_common::consumer::EVENTS_SOL],
+        &[
+            state::RedemptionWindowOpened::SIGNATURE,
+            state::RedemptionWindowClosed::SIGNATURE,
+            state::RedemptionFunded::SIGNATURE,
+            state::RedemptionFundsWithdrawn::SIGNATURE,
+            state::RedemptionRequested::SIGNATURE,
+            state::RedemptionCancelled::SIGNATURE,
+            state::RedemptionSettled::SIGNATURE,
+            ds_common::consumer::DSServiceSet::SIGNATURE,
+        ],
+    );
+}
