@@ -80,6 +80,8 @@ interface IRedemption {
     function fundRedemptions(uint256 window_id, uint256 amount) external returns (bool);
 
     function withdrawRedemptionFunds(uint256 window_id, address to, uint256 amount) external returns (bool);
+
+    function cancelRedemptionFor(uint256 request_id) external returns (bool);
 }
 
 interface IRedemptionEvents {

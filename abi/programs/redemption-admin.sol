@@ -14,6 +14,52 @@ interface IRedemptionAdmin {
     function fundRedemptions(uint256 window_id, uint256 amount) external returns (bool);
 
     function withdrawRedemptionFunds(uint256 window_id, address to, uint256 amount) external returns (bool);
+
+    function cancelRedemptionFor(uint256 request_id) external returns (bool);
+
+    error UnauthorizedCaller(address caller, uint8 callerRole);
+
+    error ZeroAddress();
+
+    error BatchTooLarge(uint256 length, uint256 max);
+
+    error LengthMismatch(uint256 left, uint256 right);
+
+    error ServiceNotSet(uint256 serviceId);
+
+    error ServiceCallFailed(uint256 serviceId, address service);
+
+    error TextTooLong(uint256 length, uint256 max);
+
+    error NotAnInvestor(address wallet);
+
+    error AmountTooLarge(uint256 amount);
+
+    error ZeroAmount();
+
+    error PaymentFailed(address token, address from, address to, uint256 amount);
+
+    error UnknownSelector(bytes4 selector);
+
+    error FacetCalledDirectly(address facet);
+
+    error PaymentShortfall(address token, uint256 expected, uint256 received);
+
+    error UnknownRedemptionWindow(uint256 windowId);
+
+    error RedemptionWindowNotOpen(uint256 windowId, uint8 status, uint64 start, uint64 end);
+
+    error InvalidRedemptionTerms(uint8 term);
+
+    error UnknownRedemptionRequest(uint256 requestId);
+
+    error RedemptionNotPending(uint256 requestId, uint8 status);
+
+    error NotRedemptionRequester(uint256 requestId, address caller);
+
+    error RedemptionExceedsRedeemable(address wallet, uint256 requested, uint256 redeemable);
+
+    error InsufficientRedemptionFunds(uint256 windowId, uint256 funded, uint256 amount);
 }
 
 interface IRedemptionAdminEvents {
@@ -25,4 +71,6 @@ interface IRedemptionAdminEvents {
     event RedemptionFunded(uint256 indexed windowId, address indexed from, uint256 amount);
     /// `amount` unused payment units of window `windowId` went to `to`.
     event RedemptionFundsWithdrawn(uint256 indexed windowId, address indexed to, uint256 amount);
+    /// Request `requestId` was withdrawn by its wallet with `remaining` token units unsettled.
+    event RedemptionCancelled(uint256 indexed requestId, uint256 remaining);
 }

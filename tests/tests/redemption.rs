@@ -172,9 +172,13 @@ fn the_queue_settles_in_order_and_a_partial_fill_keeps_its_place() {
         (window._7, window._8, window._9, window._10),
         (U256::ZERO, u(70), 1, 3)
     );
-    // no funds: settling moves nothing and the head stays
+    // no funds: settling moves nothing, counts nothing, and the head stays
     let r = t.settle(w, 10).expect_ok("settle without funds");
     assert!(r.events::<RedemptionSettled>().is_empty());
+    assert_eq!(
+        IRedemption::settleRedemptionsCall::abi_decode_returns(&r.output).unwrap(),
+        U256::ZERO
+    );
     // funded again: the rest of request 2, then request 3; 3.25 units left
     t.fund(w, 5_000_000).expect_ok("fund more");
     let r = t.settle(w, 10).expect_ok("settle the rest");
@@ -218,7 +222,7 @@ fn the_queue_settles_in_order_and_a_partial_fill_keeps_its_place() {
 }
 
 #[test]
-fn locked_and_frozen_tokens_wait_unless_the_window_allows_locked_ones() {
+fn locked_and_frozen_tokens_are_not_redeemable_unless_the_window_allows_locked_ones() {
     let mut t = desk();
     let (a, ta, compliance, token) = (t.a, t.s.transfer_agent, t.s.compliance, t.s.token());
     t.s.must(
@@ -345,6 +349,30 @@ fn a_holder_who_moved_tokens_is_cut_and_a_cancelled_request_is_passed_over() {
     assert_eq!(t.s.view(t.app, &pending), U256::ZERO);
     // the queue is empty: b may queue again
     t.request(b, w, 110).expect_ok("b again");
+    // a head request that cannot settle is cancelled by the issuer or a
+    // transfer agent, never by an exchange
+    let stuck = IRedemption::cancelRedemptionForCall { request_id: u(3) };
+    let exchange = t.s.exchange;
+    assert!(t
+        .s
+        .send(exchange, t.app, &stuck)
+        .reverted_with::<UnauthorizedCaller>());
+    let ta = t.s.transfer_agent;
+    let r =
+        t.s.send(ta, t.app, &stuck)
+            .expect_ok("cancel for the holder");
+    assert_eq!(r.events::<RedemptionCancelled>()[0].remaining, u(110));
+    assert_eq!(t.request_view(3)._5, status::CANCELLED);
+    assert_eq!(
+        t.s.view(
+            t.app,
+            &IRedemption::pendingRedemptionCall {
+                window_id: w,
+                wallet: b
+            }
+        ),
+        U256::ZERO
+    );
 }
 
 #[test]
@@ -535,7 +563,8 @@ proptest! {
                         }
                         burnt += e.amount;
                         paid += e.payout;
-                        prop_assert!(e.payout * u(1) <= e.amount * u(PRICE));
+                        // a token of 0 decimals: the price is exact
+                        prop_assert_eq!(e.payout, e.amount * u(PRICE));
                     }
                 }
                 Step::Move { from, amount } => {
@@ -561,7 +590,7 @@ proptest! {
 }
 
 /// A DS token of 6 decimals (issue 18): the price is per whole token, the
-/// payout per token unit rounds down by less than one payment unit.
+/// payout per token unit rounds up by less than one payment unit.
 #[test]
 fn a_six_decimals_token_is_priced_per_whole_token() {
     let mut s = Suite::with_decimals(6);
@@ -599,7 +628,8 @@ fn a_six_decimals_token_is_priced_per_whole_token() {
         .iter()
         .map(|e| (e.amount, e.payout))
         .collect();
-    // 2.5 tokens for 3.75; 0.000001 token for 1 unit (1.5 rounded down)
-    assert_eq!(paid, vec![(u(2_500_000), u(3_750_000)), (u(1), u(1))]);
+    // 2.5 tokens for 3.75; 0.000001 token for 2 units (1.5 rounded up:
+    // never less than the price, nothing burnt for nothing)
+    assert_eq!(paid, vec![(u(2_500_000), u(3_750_000)), (u(1), u(2))]);
     assert_eq!(s.balance(a), u(2_499_999));
 }

@@ -1706,6 +1706,12 @@ fn cases() -> Vec<(&'static str, Builder)> {
                 },
             ))
         }),
+        ("Redemption: cancelRedemptionFor", |fx| {
+            plain(call(
+                fx.red,
+                IRedemption::cancelRedemptionForCall { request_id: u(1) },
+            ))
+        }),
         ("Redemption: cancelRedemption", |fx| {
             plain(call(
                 fx.red,

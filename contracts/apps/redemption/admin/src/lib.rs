@@ -1,6 +1,6 @@
 //! The redemption app's admin facet: the issuer's window functions
 //! (`openRedemptionWindow`, `closeRedemptionWindow`, `fundRedemptions`,
-//! `withdrawRedemptionFunds`), run by delegatecall from the entry
+//! `withdrawRedemptionFunds`, `cancelRedemptionFor`), run by delegatecall from the entry
 //! program's fallback on its storage ([`RedemptionState`]); called at its
 //! own address it refuses every call (`FacetCalledDirectly`).
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
@@ -20,8 +20,8 @@ use ds_common::{
     payment, queries, DSError,
 };
 use ds_redemption_state::{
-    not_open, rules::Terms, RedemptionFunded, RedemptionFundsWithdrawn, RedemptionState,
-    RedemptionWindowClosed, RedemptionWindowOpened, Revert,
+    not_open, rules::Terms, RedemptionCancelled, RedemptionFunded, RedemptionFundsWithdrawn,
+    RedemptionState, RedemptionWindowClosed, RedemptionWindowOpened, Revert,
 };
 use stylus_sdk::{prelude::*, ArbResult};
 
@@ -150,8 +150,8 @@ impl RedemptionAdmin {
         Ok(true)
     }
 
-    /// Pays `amount` of window `windowId`'s unused funds to `to` (issuer
-    /// or master).
+    /// Pays `amount` of window `windowId`'s funds not yet paid out to `to`
+    /// (issuer or master); requests still queued then wait for new funds.
     ///
     /// # Errors
     /// `UnauthorizedCaller`, `UnknownRedemptionWindow`, `ZeroAddress`,
@@ -192,6 +192,30 @@ impl RedemptionAdmin {
         });
         let app = self.vm().contract_address();
         payment::pay_as(self, token, app, to, amount)?;
+        Ok(true)
+    }
+
+    /// Cancels what remains of request `requestId` for its holder (issuer,
+    /// transfer agent or master): the way out when the head of a queue
+    /// cannot settle (its wallet blacklisted by the payment token, removed
+    /// from the Registry, ...) and would hold up the requests behind it.
+    ///
+    /// # Errors
+    /// `UnauthorizedCaller`, `UnknownRedemptionRequest`,
+    /// `RedemptionNotPending`.
+    ///
+    /// # Events
+    /// `RedemptionCancelled`.
+    pub fn cancel_redemption_for(&mut self, request_id: U256) -> Result<bool, DSError> {
+        self.state.services.require_role(
+            self.vm().msg_sender(),
+            role::ISSUER_OR_TRANSFER_AGENT_OR_ABOVE,
+        )?;
+        let remaining = self.state.cancel(request_id)?;
+        self.vm().log(RedemptionCancelled {
+            requestId: request_id,
+            remaining,
+        });
         Ok(true)
     }
 

@@ -14,6 +14,7 @@ fn main() {
             state::RedemptionWindowClosed::SIGNATURE,
             state::RedemptionFunded::SIGNATURE,
             state::RedemptionFundsWithdrawn::SIGNATURE,
+            state::RedemptionCancelled::SIGNATURE,
         ],
     );
 }

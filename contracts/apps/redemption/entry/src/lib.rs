@@ -4,7 +4,7 @@
 //!   whole token or a NAV provider whose `rate()` at settlement is the
 //!   price, a time span for requests, and whether locked tokens may be
 //!   redeemed. It funds the window (`fundRedemptions`, from its own
-//!   allowance) and may take unused funds back at any time.
+//!   allowance) and may take funds not yet paid out back at any time.
 //! - A holder (an investor wallet) **requests** redemption of an amount in
 //!   an open window; the request joins the window's queue. The amount must
 //!   be redeemable now: the wallet's balance less its frozen tokens and,
@@ -17,8 +17,11 @@
 //!   in the same transaction, redeemable re-read at that moment: a wallet
 //!   holding less than it asked is cut to what it has (the request is
 //!   over); funds running out fill the head request in part and stop (it
-//!   keeps its place). The payout rounds down by less than one payment
-//!   unit and never exceeds the window's funds.
+//!   keeps its place). The payout rounds up (never less than the price of
+//!   what is burnt, less than one payment unit more) and never exceeds the
+//!   window's funds. A head request that cannot settle (its wallet refused
+//!   by the payment token, ...) is cancelled by the issuer or a transfer
+//!   agent (`cancelRedemptionFor`), so it cannot hold up the queue.
 //! - The app holds ISSUER in Trust (the burns); payments must arrive whole
 //!   (tokens that return no value accepted, fee-on-transfer refused);
 //!   effects are written before every external call, and a payment token
@@ -26,7 +29,8 @@
 //!
 //! This is the entry program (the holders' side, the settlement and the
 //! views); the issuer's window functions (`openRedemptionWindow`,
-//! `closeRedemptionWindow`, `fundRedemptions`, `withdrawRedemptionFunds`)
+//! `closeRedemptionWindow`, `fundRedemptions`, `withdrawRedemptionFunds`,
+//! `cancelRedemptionFor`)
 //! run in the admin facet `ds-redemption-admin`, reached from the fallback
 //! in one delegatecall.
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
@@ -43,7 +47,7 @@ use alloc::string::String;
 use alloy_primitives::{Address, Uint, U256};
 use alloy_sol_types::SolCall;
 use ds_common::{
-    errors::{NotAnInvestor, NotRedemptionRequester, RedemptionNotPending, ZeroAmount},
+    errors::{NotAnInvestor, NotRedemptionRequester, ZeroAmount},
     ids::{redemption_status as status, role, service},
     payment,
     queries::{self, IQueries},
@@ -163,10 +167,10 @@ impl Redemption {
             if head >= window.tail.get().to::<u64>() {
                 break;
             }
-            visited += 1;
             let request_id = U256::from(self.state.queues.get(queue_key(id, head)));
             let request = self.state.requests.getter(request_id);
             if request.status.get().to::<u8>() != status::PENDING {
+                visited += 1;
                 self.state
                     .windows
                     .setter(window_id)
@@ -182,6 +186,7 @@ impl Redemption {
             if fill.amount.is_zero() && !fill.done {
                 break;
             }
+            visited += 1;
             self.record_fill(window_id, request_id, wallet, remaining, &fill);
             if !fill.amount.is_zero() {
                 self.burn(wallet, fill.amount)?;
@@ -263,23 +268,14 @@ impl Redemption {
     /// `RedemptionCancelled`.
     pub fn cancel_redemption(&mut self, request_id: U256) -> Result<bool, DSError> {
         let caller = self.vm().msg_sender();
-        let (window_id, wallet, remaining, state) = self.state.request(request_id)?;
+        let (_, wallet, _, _) = self.state.request(request_id)?;
         if caller != wallet {
             return Err(DSError::NotRedemptionRequester(NotRedemptionRequester {
                 requestId: request_id,
                 caller,
             }));
         }
-        if state != status::PENDING {
-            return Err(DSError::RedemptionNotPending(RedemptionNotPending {
-                requestId: request_id,
-                status: state,
-            }));
-        }
-        let mut request = self.state.requests.setter(request_id);
-        request.remaining.set(U256::ZERO);
-        request.status.set(Uint::from(status::CANCELLED));
-        self.release(window_id, wallet, remaining);
+        let remaining = self.state.cancel(request_id)?;
         self.vm().log(RedemptionCancelled {
             requestId: request_id,
             remaining,
@@ -431,7 +427,8 @@ impl Redemption {
         if fill.done {
             window.head.set(Uint::from(head + 1));
         }
-        self.release(window_id.to::<u64>(), wallet, remaining - left);
+        self.state
+            .release(window_id.to::<u64>(), wallet, remaining - left);
         self.vm().log(RedemptionSettled {
             requestId: request_id,
             wallet,
@@ -439,18 +436,6 @@ impl Redemption {
             payout: fill.payout,
             remaining: left,
         });
-    }
-
-    /// `amount` token units of `wallet` leave window `window`'s queue.
-    fn release(&mut self, window: u64, wallet: Address, amount: U256) {
-        let key = wallet_key(window, wallet);
-        let pending = self.state.pending.get(key);
-        self.state
-            .pending
-            .insert(key, pending.saturating_sub(amount));
-        let mut record = self.state.windows.setter(U256::from(window));
-        let queued = record.queued.get();
-        record.queued.set(queued.saturating_sub(amount));
     }
 
     /// Burns `amount` of `wallet`'s DS tokens (the app holds ISSUER).

@@ -16,7 +16,10 @@ use alloc::vec::Vec;
 use alloy_primitives::{Address, U256};
 use ds_common::{
     consumer::ServiceRegistry,
-    errors::{RedemptionWindowNotOpen, UnknownRedemptionRequest, UnknownRedemptionWindow},
+    errors::{
+        RedemptionNotPending, RedemptionWindowNotOpen, UnknownRedemptionRequest,
+        UnknownRedemptionWindow,
+    },
     ids::{redemption_status as status, service},
     DSError,
 };
@@ -157,6 +160,36 @@ impl RedemptionState {
             request.remaining.get(),
             state,
         ))
+    }
+
+    /// Cancels pending request `request_id` and returns the token units it
+    /// still had queued (its settled part stays settled), or
+    /// [`RedemptionNotPending`].
+    pub fn cancel(&mut self, request_id: U256) -> Result<U256, DSError> {
+        let (window, wallet, remaining, state) = self.request(request_id)?;
+        if state != status::PENDING {
+            return Err(DSError::RedemptionNotPending(RedemptionNotPending {
+                requestId: request_id,
+                status: state,
+            }));
+        }
+        let mut request = self.requests.setter(request_id);
+        request.remaining.set(U256::ZERO);
+        request
+            .status
+            .set(alloy_primitives::Uint::from(status::CANCELLED));
+        self.release(window, wallet, remaining);
+        Ok(remaining)
+    }
+
+    /// `amount` token units of `wallet` leave window `window`'s queue.
+    pub fn release(&mut self, window: u64, wallet: Address, amount: U256) {
+        let key = wallet_key(window, wallet);
+        let pending = self.pending.get(key);
+        self.pending.insert(key, pending.saturating_sub(amount));
+        let mut record = self.windows.setter(U256::from(window));
+        let queued = record.queued.get();
+        record.queued.set(queued.saturating_sub(amount));
     }
 
     /// Runs `calldata` in the admin facet (one delegatecall on this

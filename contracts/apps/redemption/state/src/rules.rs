@@ -91,7 +91,7 @@ pub fn admit(
 pub struct Fill {
     /// Token units burnt now.
     pub amount: U256,
-    /// Payment units paid for them (rounded down).
+    /// Payment units paid for them (rounded up).
     pub payout: U256,
     /// The request is over: filled, or cut to what the wallet still had.
     /// False when the funds ran out first (a partial fill: the request
@@ -101,12 +101,14 @@ pub struct Fill {
 
 /// Settles `remaining` token units of a request whose wallet may redeem
 /// `redeemable` now, with `funded` payment units left at `price` per whole
-/// token of `unit` units. The wallet never gets less than it asked for
-/// per token (the payout rounds down by less than one payment unit), and
-/// the payout never exceeds `funded`.
+/// token of `unit` units. The payout rounds up: the wallet never gets less
+/// than the price for what is burnt (the issuer pays less than one payment
+/// unit more per settlement), no token is burnt for nothing, and the
+/// payout still never exceeds `funded`.
 ///
 /// # Errors
-/// `AmountTooLarge` when the arithmetic overflows 256 bits.
+/// `InvalidRedemptionTerms(1)` for a price of 0 (a NAV provider answering
+/// 0); `AmountTooLarge` when the arithmetic overflows 256 bits.
 pub fn fill(
     remaining: U256,
     redeemable: U256,
@@ -114,8 +116,14 @@ pub fn fill(
     price: U256,
     unit: U256,
 ) -> Result<Fill, DSError> {
+    if price.is_zero() {
+        return Err(DSError::InvalidRedemptionTerms(InvalidRedemptionTerms {
+            term: TERM_PRICE_SOURCE,
+        }));
+    }
     let wanted = remaining.min(redeemable);
-    // The most the funds pay for, in whole payment units (floor).
+    // The most token units the funds pay for (floor): amount * price stays
+    // within funded * unit, so the payout rounded up stays within funded.
     let affordable = match funded.checked_mul(unit) {
         Some(product) => product / price,
         None => U256::MAX,
@@ -132,12 +140,13 @@ pub fn fill(
     })
 }
 
-/// Payment units for `amount` token units at `price` per `unit` (floor).
+/// Payment units for `amount` token units at `price` per `unit`, rounded
+/// up.
 pub fn payout(amount: U256, price: U256, unit: U256) -> Result<U256, DSError> {
     let product = amount
         .checked_mul(price)
         .ok_or(DSError::AmountTooLarge(AmountTooLarge { amount }))?;
-    Ok(product / unit)
+    Ok(product.div_ceil(unit))
 }
 
 #[cfg(test)]
@@ -269,11 +278,36 @@ mod tests {
         );
     }
 
+    #[test]
+    fn fill_rounds_up_and_refuses_a_zero_price() {
+        // 0.3 payment units per token unit, 1 unit funded: 3 token units
+        // for 1 (not 0), then nothing more fits
+        assert_eq!(
+            fill(u(10), u(10), u(1), u(3), u(10)),
+            Ok(Fill {
+                amount: u(3),
+                payout: u(1),
+                done: false
+            })
+        );
+        assert_eq!(
+            fill(u(10), u(10), u(0), u(3), u(10)).map(|f| f.amount),
+            Ok(U256::ZERO)
+        );
+        assert_eq!(
+            fill(u(10), u(10), u(5), U256::ZERO, u(10)),
+            Err(DSError::InvalidRedemptionTerms(InvalidRedemptionTerms {
+                term: TERM_PRICE_SOURCE
+            }))
+        );
+    }
+
     proptest! {
-        /// The payout never exceeds the funds, never pays more than the
-        /// price per token, and loses less than one payment unit to
-        /// rounding; a request over is filled or cut to what the wallet
-        /// has, one not over used all the funds it could.
+        /// The payout never exceeds the funds, never pays less than the
+        /// price of what is burnt and gives away less than one payment unit
+        /// to rounding (so nothing is burnt for nothing); a request over is
+        /// filled or cut to what the wallet has, one not over used all the
+        /// funds it could.
         #[test]
         fn fill_never_overpays(
             remaining in 0u64..u64::MAX,
@@ -287,8 +321,9 @@ mod tests {
             let f = fill(remaining, redeemable, funded, price, unit).unwrap();
             prop_assert!(f.payout <= funded);
             prop_assert!(f.amount <= remaining.min(redeemable));
-            prop_assert!(f.payout * unit <= f.amount * price);
-            prop_assert!(f.amount * price < (f.payout + u(1)) * unit);
+            prop_assert!(f.payout * unit >= f.amount * price);
+            prop_assert!(f.payout * unit < f.amount * price + unit);
+            prop_assert!(f.amount.is_zero() || !f.payout.is_zero());
             if f.done {
                 prop_assert_eq!(f.amount, remaining.min(redeemable));
             } else {
