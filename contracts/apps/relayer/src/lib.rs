@@ -31,7 +31,7 @@ pub mod eip712;
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, FixedBytes, B256, U256};
 use ds_common::{
-    consumer::{passed_on, ServiceRegistry},
+    consumer::ServiceRegistry,
     errors::{InvalidNonce, NonceNotIncreased, SignerNotApprover, TransactionExpired},
     ids::role,
     party::investor_key,
@@ -225,9 +225,7 @@ impl TransactionRelayer {
             signer,
             destination,
         });
-        let call = Call::new_mutating(self);
-        stylus_sdk::call::call(self.vm(), call, destination, &data)
-            .map_err(|e| passed_on(e, || DSError::service_call_failed(0, destination)))?;
+        ds_common::queries::order(self, 0, destination, &data)?;
         Ok(())
     }
 }

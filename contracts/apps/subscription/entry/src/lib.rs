@@ -37,9 +37,8 @@ use alloc::{string::String, vec::Vec};
 use alloy_primitives::{Address, U256};
 use alloy_sol_types::SolCall;
 use ds_common::{
-    consumer::passed_on,
     ids::{round_status, service},
-    payment, DSError,
+    payment, queries, DSError,
 };
 use ds_subscription_state::{
     entry_key, terms, Refunded, Revert, Subscribed, SubscriptionState, TokensClaimed,
@@ -140,7 +139,7 @@ impl Subscription {
         let price = if nav.is_zero() {
             price
         } else {
-            ds_common::queries::nav_rate(state.vm(), nav)?
+            queries::nav_rate(state.vm(), nav)?
         };
         let cost = terms::cost(amount, price, unit)?;
         self.state.rounds.setter(round_id).sold.set(sold);
@@ -305,9 +304,7 @@ impl Subscription {
             release_time: if locked { lock_until } else { 0 },
         }
         .abi_encode();
-        let call = Call::new_mutating(self);
-        stylus_sdk::call::call(self.vm(), call, token, &data)
-            .map_err(|e| passed_on(e, || DSError::service_call_failed(service::DS_TOKEN, token)))?;
+        queries::order(self, service::DS_TOKEN, token, &data)?;
         Ok(())
     }
 }
